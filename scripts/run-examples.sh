@@ -1,0 +1,1 @@
+echo "vigil: examples not yet wired"; "$1" --help

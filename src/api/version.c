@@ -1,0 +1,4 @@
+/* Library version. */
+#include "vigil.h"
+
+const char *vigil_version(void) { return VIGIL_VERSION; }

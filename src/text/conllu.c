@@ -1,0 +1,189 @@
+/* CoNLL-U reader and writer; see conllu.h. */
+#include "text/conllu.h"
+#include "text/tagset.h"
+#include "util/alloc.h"
+#include "util/limits.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct pending {
+    vg_token tokens[VG_MAX_SENTENCE_TOKENS * 4];
+    struct vg_multiword multiwords[VG_MAX_SENTENCE_TOKENS];
+    uint32_t n_tokens, n_multiwords;
+    const char *text, *id;
+} pending;
+
+static int split_fields(char *line, char *fields[10])
+{
+    int n = 0;
+    fields[n++] = line;
+    for (char *p = line; *p; p++) {
+        if (*p == '\t') {
+            *p = '\0';
+            if (n == 10)
+                return 11;
+            fields[n++] = p + 1;
+        }
+    }
+    return n;
+}
+
+static const char *keep(vg_arena *arena, const char *s)
+{
+    if (strcmp(s, "_") == 0)
+        return NULL;
+    return vg_arena_strndup(arena, s, strlen(s));
+}
+
+static int flush(vg_treebank *bank, size_t *cap, pending *p)
+{
+    if (p->n_tokens == 0) {
+        p->text = p->id = NULL;
+        p->n_multiwords = 0;
+        return 0;
+    }
+    if (bank->n_sentences == *cap) {
+        size_t grown_cap = *cap ? *cap * 2 : 1024;
+        vg_sentence *grown = vg_realloc(bank->sentences, grown_cap * sizeof *grown);
+        if (!grown)
+            return VG_ENOMEM;
+        bank->sentences = grown;
+        *cap = grown_cap;
+    }
+    vg_sentence *s = &bank->sentences[bank->n_sentences++];
+    memset(s, 0, sizeof *s);
+    s->tokens = vg_arena_alloc(&bank->arena, p->n_tokens * sizeof *s->tokens);
+    if (!s->tokens)
+        return VG_ENOMEM;
+    memcpy(s->tokens, p->tokens, p->n_tokens * sizeof *s->tokens);
+    s->n_tokens = p->n_tokens;
+    if (p->n_multiwords) {
+        s->multiwords = vg_arena_alloc(&bank->arena, p->n_multiwords * sizeof *s->multiwords);
+        if (!s->multiwords)
+            return VG_ENOMEM;
+        memcpy(s->multiwords, p->multiwords, p->n_multiwords * sizeof *s->multiwords);
+        s->n_multiwords = p->n_multiwords;
+    }
+    s->text = p->text;
+    s->id = p->id;
+    p->n_tokens = p->n_multiwords = 0;
+    p->text = p->id = NULL;
+    return 0;
+}
+
+int vg_treebank_read(vg_treebank *bank, const char *path, vg_error *err)
+{
+    memset(bank, 0, sizeof *bank);
+    vg_arena_init(&bank->arena, 1 << 20);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return vg_error_set(err, VG_EIO, "%s: cannot open", path);
+    pending *p = vg_calloc(1, sizeof *p);
+    char *line = NULL;
+    size_t line_cap = 0, cap = 0, lineno = 0;
+    ssize_t len;
+    int rc = p ? 0 : vg_error_set(err, VG_ENOMEM, "out of memory");
+    while (!rc && (len = getline(&line, &line_cap, f)) >= 0) {
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len == 0) {
+            if (flush(bank, &cap, p))
+                rc = vg_error_set(err, VG_ENOMEM, "out of memory");
+            continue;
+        }
+        if (line[0] == '#') {
+            if (strncmp(line, "# text = ", 9) == 0)
+                p->text = vg_arena_strndup(&bank->arena, line + 9, (size_t)len - 9);
+            else if (strncmp(line, "# sent_id = ", 12) == 0)
+                p->id = vg_arena_strndup(&bank->arena, line + 12, (size_t)len - 12);
+            continue;
+        }
+        char *fields[10];
+        if (split_fields(line, fields) != 10) {
+            rc = vg_error_set(err, VG_EINVAL, "%s:%zu: expected 10 tab-separated fields", path, lineno);
+            break;
+        }
+        if (strchr(fields[0], '.'))
+            continue; /* empty node of an enhanced graph */
+        char *dash = strchr(fields[0], '-');
+        if (dash) {
+            if (p->n_multiwords < VG_MAX_SENTENCE_TOKENS) {
+                struct vg_multiword *mw = &p->multiwords[p->n_multiwords++];
+                mw->first = (uint32_t)strtoul(fields[0], NULL, 10);
+                mw->last = (uint32_t)strtoul(dash + 1, NULL, 10);
+                mw->form = vg_arena_strndup(&bank->arena, fields[1], strlen(fields[1]));
+            }
+            continue;
+        }
+        if (p->n_tokens >= sizeof p->tokens / sizeof *p->tokens) {
+            rc = vg_error_set(err, VG_ELIMIT, "%s:%zu: sentence has more than %zu tokens", path, lineno,
+                              sizeof p->tokens / sizeof *p->tokens);
+            break;
+        }
+        unsigned long id = strtoul(fields[0], NULL, 10);
+        if (id != p->n_tokens + 1) {
+            rc = vg_error_set(err, VG_EINVAL, "%s:%zu: token id %s out of sequence", path, lineno, fields[0]);
+            break;
+        }
+        vg_token *t = &p->tokens[p->n_tokens++];
+        memset(t, 0, sizeof *t);
+        t->form = vg_arena_strndup(&bank->arena, fields[1], strlen(fields[1]));
+        t->lemma = keep(&bank->arena, fields[2]);
+        if (strcmp(fields[2], "_") == 0 && strcmp(fields[1], "_") == 0)
+            t->lemma = t->form;
+        t->upos = (uint8_t)vg_upos_id(fields[3]);
+        t->xpos = (uint8_t)vg_xpos_id(fields[4]);
+        t->feats = keep(&bank->arena, fields[5]);
+        t->head = strcmp(fields[6], "_") == 0 ? -1 : (int16_t)atoi(fields[6]);
+        t->deprel = (uint8_t)vg_deprel_id(fields[7]);
+        t->space_after = strstr(fields[9], "SpaceAfter=No") ? 0 : 1;
+        if (!t->form)
+            rc = vg_error_set(err, VG_ENOMEM, "out of memory");
+    }
+    if (!rc && flush(bank, &cap, p))
+        rc = vg_error_set(err, VG_ENOMEM, "out of memory");
+    free(line);
+    vg_free(p);
+    fclose(f);
+    if (rc)
+        vg_treebank_free(bank);
+    return rc;
+}
+
+void vg_treebank_free(vg_treebank *bank)
+{
+    vg_free(bank->sentences);
+    bank->sentences = NULL;
+    bank->n_sentences = 0;
+    vg_arena_free(&bank->arena);
+}
+
+static const char *or_blank(const char *s) { return s && *s ? s : "_"; }
+
+void vg_conllu_write(FILE *out, const vg_sentence *s)
+{
+    if (s->id)
+        fprintf(out, "# sent_id = %s\n", s->id);
+    if (s->text)
+        fprintf(out, "# text = %s\n", s->text);
+    uint32_t next_mw = 0;
+    for (uint32_t i = 0; i < s->n_tokens; i++) {
+        const vg_token *t = &s->tokens[i];
+        while (next_mw < s->n_multiwords && s->multiwords[next_mw].first < i + 1)
+            next_mw++;
+        if (next_mw < s->n_multiwords && s->multiwords[next_mw].first == i + 1) {
+            const struct vg_multiword *mw = &s->multiwords[next_mw];
+            fprintf(out, "%u-%u\t%s\t_\t_\t_\t_\t_\t_\t_\t_\n", mw->first, mw->last, mw->form);
+        }
+        char head[16];
+        if (t->head < 0)
+            strcpy(head, "_");
+        else
+            snprintf(head, sizeof head, "%d", t->head);
+        fprintf(out, "%u\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t_\t%s\n", i + 1, t->form, or_blank(t->lemma),
+                vg_upos_names[t->upos], vg_xpos_names[t->xpos], or_blank(t->feats), head,
+                vg_deprel_names[t->deprel], t->space_after ? "_" : "SpaceAfter=No");
+    }
+    fputc('\n', out);
+}

@@ -1,0 +1,19 @@
+/* Every bound vigil places on untrusted input, in one place (see docs/limits.md). */
+#ifndef VIGIL_LIMITS_H
+#define VIGIL_LIMITS_H
+
+/* Largest document read whole; a larger input is cut here with a warning. */
+#define VG_MAX_DOCUMENT_BYTES   (64u * 1024u * 1024u)
+/* Largest JSON Lines record; a longer line is reported and skipped. */
+#define VG_MAX_JSONL_LINE_BYTES (64u * 1024u * 1024u)
+/* A sentence longer than this many tokens is split at the limit, so memory and
+ * parse time stay bounded on text without punctuation. */
+#define VG_MAX_SENTENCE_TOKENS  250u
+/* A token longer than this many bytes is cut into pieces of this size. */
+#define VG_MAX_TOKEN_BYTES      256u
+/* Deepest HTML element nesting that is walked; deeper content is flattened. */
+#define VG_MAX_HTML_DEPTH       256u
+/* Largest model file accepted. */
+#define VG_MAX_MODEL_BYTES      (512u * 1024u * 1024u)
+
+#endif

@@ -1,0 +1,29 @@
+/* A minimal assertion kit for unit tests: failures print file:line and make the test exit 1. */
+#ifndef VIGIL_TEST_CHECK_H
+#define VIGIL_TEST_CHECK_H
+#include <stdio.h>
+#include <string.h>
+
+extern int check_failures;
+
+#define CHECK(cond) do { if (!(cond)) { \
+    fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+    check_failures++; } } while (0)
+#define CHECK_STR(got, want) do { const char *g_ = (got), *w_ = (want); \
+    if (!g_ || !w_ || strcmp(g_, w_) != 0) { \
+      fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", __FILE__, __LINE__, \
+              g_ ? g_ : "(null)", w_ ? w_ : "(null)"); check_failures++; } } while (0)
+#define CHECK_INT(got, want) do { long long g_ = (long long)(got), w_ = (long long)(want); \
+    if (g_ != w_) { fprintf(stderr, "%s:%d: %s = %lld, want %lld\n", __FILE__, __LINE__, \
+                            #got, g_, w_); check_failures++; } } while (0)
+
+/* Path of a file under ../shared, or NULL (and a skip message) when it is absent. */
+const char *check_shared_path(const char *relative);
+/* Path of a file under the source tree. */
+const char *check_source_path(const char *relative);
+
+/* Ends main(): prints the tally and returns the process status. */
+int check_finish(const char *suite);
+#define CHECK_SKIP 77
+
+#endif
