@@ -1,0 +1,29 @@
+/* Labelled dependency parser (UD v2 relations) over tagged sentences. */
+#ifndef VIGIL_PARSER_H
+#define VIGIL_PARSER_H
+#include "text/conllu.h"
+#include "text/sentence.h"
+#include "util/error.h"
+
+typedef struct vg_parser vg_parser;
+
+typedef struct vg_parser_train_options {
+    int iterations;      /* passes over the training set; 0 = the default */
+    int verbose;         /* progress and dev UAS/LAS per pass on stderr */
+    unsigned seed;       /* shuffling seed */
+} vg_parser_train_options;
+
+/* Trains on `train` (its tags are the features: pass predicted tags for realistic training),
+ * selects the best pass on `dev` (may be NULL), writes the model file. */
+int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
+                    const vg_parser_train_options *options, const char *model_path, vg_error *err);
+
+/* Loads a model file (memory-mapped; fast). */
+int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err);
+void vg_parser_close(vg_parser *parser);
+
+/* Fills head and deprel of every token, reading form, lemma, upos and xpos.
+ * Always produces a single-rooted tree. Read-only parser: safe across threads. */
+int vg_parser_parse(const vg_parser *parser, vg_sentence *sentence);
+
+#endif
