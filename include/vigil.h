@@ -30,6 +30,19 @@ enum {
 /* The version string of the library. */
 const char *vigil_version(void);
 
+/* Scores of a predicted CoNLL-U file against a gold one with the same tokenisation. */
+typedef struct vigil_parse_scores {
+    size_t sentences, tokens;
+    double upos, xpos, lemma;   /* accuracy, 0..1 */
+    double uas, las;            /* attachment scores, 0..1 (punctuation included) */
+    double clas_universal;      /* LAS comparing only the universal part of labels */
+} vigil_parse_scores;
+
+/* Compares pred with gold token by token. Fails with VIGIL_EINVAL (message in `message`)
+ * when the files differ in sentence or token count. `message` may be NULL. */
+int vigil_eval_conllu(const char *gold_path, const char *pred_path, vigil_parse_scores *scores,
+                      char *message, size_t message_size);
+
 #ifdef __cplusplus
 }
 #endif
