@@ -25,3 +25,10 @@ foreach(script ${shell_tests})
     "VIGIL_SOURCE_DIR=${CMAKE_SOURCE_DIR};VIGIL_SHARED_DIR=${VIGIL_SHARED_DIR};VIGIL_BIN=$<TARGET_FILE:vigil>"
     SKIP_RETURN_CODE 77)
 endforeach()
+
+# The public header compiles alone with -std=c11 -pedantic -Werror.
+add_executable(headertest ${CMAKE_SOURCE_DIR}/tests/headertest/headertest.c)
+target_include_directories(headertest PRIVATE ${CMAKE_SOURCE_DIR}/include)
+target_compile_options(headertest PRIVATE -std=c11 -pedantic -Werror -Wall -Wextra)
+target_link_libraries(headertest PRIVATE vigil_api)
+add_test(NAME headertest COMMAND headertest)
