@@ -30,6 +30,9 @@ enum {
 /* The version string of the library. */
 const char *vigil_version(void);
 
+/* The message of the last failed call on this thread (file, line or byte offset where they apply). */
+const char *vigil_error_message(void);
+
 /* Scores of a predicted CoNLL-U file against a gold one with the same tokenisation. */
 typedef struct vigil_parse_scores {
     size_t sentences, tokens;

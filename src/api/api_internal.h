@@ -1,0 +1,10 @@
+/* Private glue of the public API: the per-thread error message and shared helpers. */
+#ifndef VIGIL_API_INTERNAL_H
+#define VIGIL_API_INTERNAL_H
+#include "text/sentence.h"
+#include "util/arena.h"
+
+/* Records the calling thread's last error and returns code. */
+int api_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif
