@@ -1,0 +1,217 @@
+/* The arc-hybrid transition system and the feature templates over its configurations;
+ * used unchanged by parsing and training so the two can never disagree. */
+#include "parse/parse_internal.h"
+#include "util/hash.h"
+#include <string.h>
+
+enum { SEED_WORD = 11, SEED_LEMMA = 12, SEED_XPOS = 13, SEED_UPOS = 14 };
+static const uint64_t CODE_NONE = 0x6a09e667f3bcc908ULL, CODE_ROOT = 0xbb67ae8584caa73bULL;
+
+size_t parse_scratch_bytes(int n)
+{
+    size_t nodes = (size_t)n + 2;
+    return nodes * (sizeof(parse_node) + 4 * sizeof(uint64_t) + sizeof(int16_t)) + 64;
+}
+
+/* Lowercase ASCII and every digit as 0: "1,200" and "3,400" share their features, and
+ * sentence-initial capitals do not split a word's statistics (the tags keep the case). */
+static uint64_t word_code(const char *form)
+{
+    unsigned char buf[64];
+    size_t len = 0;
+    for (const unsigned char *p = (const unsigned char *)form; *p && len < sizeof buf; p++) {
+        unsigned char c = *p;
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        else if (c >= '0' && c <= '9')
+            c = '0';
+        buf[len++] = c;
+    }
+    return vg_hash_bytes(buf, len, SEED_WORD);
+}
+
+static uint64_t lemma_code(const char *lemma, uint64_t word)
+{
+    if (!lemma || !lemma[0] || (lemma[0] == '_' && !lemma[1]))
+        return word;
+    return vg_hash_bytes(lemma, strlen(lemma), SEED_LEMMA);
+}
+
+void parse_state_init(parse_state *st, const vg_sentence *sentence, void *scratch)
+{
+    int n = (int)sentence->n_tokens;
+    size_t nodes = (size_t)n + 2;
+    unsigned char *p = scratch;
+    st->n = n;
+    st->b0 = 1;
+    st->depth = 0;
+    st->nodes = (parse_node *)p;
+    p += nodes * sizeof(parse_node);
+    st->atoms.word = (uint64_t *)p;
+    st->atoms.lemma = st->atoms.word + nodes;
+    st->atoms.xpos = st->atoms.lemma + nodes;
+    st->atoms.upos = st->atoms.xpos + nodes;
+    p += 4 * nodes * sizeof(uint64_t);
+    st->stack = (int16_t *)p;
+    memset(st->nodes, 0, nodes * sizeof(parse_node));
+    for (size_t i = 0; i < nodes; i++)
+        st->nodes[i].head = -1;
+    st->atoms.word[0] = st->atoms.lemma[0] = st->atoms.xpos[0] = st->atoms.upos[0] = CODE_NONE;
+    st->atoms.word[n + 1] = st->atoms.lemma[n + 1] = CODE_ROOT;
+    st->atoms.xpos[n + 1] = st->atoms.upos[n + 1] = CODE_ROOT;
+    for (int i = 0; i < n; i++) {
+        const vg_token *t = &sentence->tokens[i];
+        uint64_t w = word_code(t->form ? t->form : "");
+        st->atoms.word[i + 1] = w;
+        st->atoms.lemma[i + 1] = lemma_code(t->lemma, w);
+        st->atoms.xpos[i + 1] = vg_hash_mix(SEED_XPOS, t->xpos);
+        st->atoms.upos[i + 1] = vg_hash_mix(SEED_UPOS, t->upos);
+    }
+}
+
+int parse_state_done(const parse_state *st)
+{
+    return st->b0 == st->n + 1 && st->depth == 0;
+}
+
+void parse_state_legal(const parse_state *st, uint64_t left_allowed, uint64_t right_allowed,
+                       int root_label, parse_legal *legal)
+{
+    uint64_t root_bit = 1ULL << root_label;
+    int root = st->n + 1;
+    legal->shift = st->b0 < root;
+    legal->left = legal->right = 0;
+    if (st->depth == 0)
+        return;
+    if (st->b0 == root) {
+        /* Only the last word left on the stack may attach to ROOT: one root per sentence. */
+        if (st->depth == 1)
+            legal->left = root_bit;
+        else
+            legal->right = right_allowed & ~root_bit;
+    } else {
+        legal->left = left_allowed & ~root_bit;
+        if (st->depth >= 2)
+            legal->right = right_allowed & ~root_bit;
+    }
+}
+
+static void attach(parse_state *st, int head, int dep, int label)
+{
+    parse_node *h = &st->nodes[head], *d = &st->nodes[dep];
+    d->head = (int16_t)head;
+    d->label = (uint8_t)label;
+    /* Left children arrive right to left and right children left to right, so the newest
+     * is always the outermost. */
+    if (dep < head) {
+        h->left2 = h->left1;
+        h->left1 = (int16_t)dep;
+        if (h->n_left < 255)
+            h->n_left++;
+        h->left_labels |= 1ULL << label;
+    } else {
+        h->right2 = h->right1;
+        h->right1 = (int16_t)dep;
+        if (h->n_right < 255)
+            h->n_right++;
+        h->right_labels |= 1ULL << label;
+    }
+}
+
+void parse_state_apply(parse_state *st, int cls)
+{
+    if (cls == PARSE_SHIFT) {
+        st->stack[st->depth++] = (int16_t)st->b0++;
+        return;
+    }
+    int dep = st->stack[--st->depth];
+    int head = PARSE_CLASS_IS_RIGHT(cls) ? st->stack[st->depth - 1] : st->b0;
+    attach(st, head, dep, PARSE_CLASS_LABEL(cls));
+}
+
+static inline uint64_t key3(int t, uint64_t a, uint64_t b, uint64_t c)
+{
+    uint64_t k = vg_hash_mix(vg_hash_mix(vg_hash_mix((uint64_t)(t + 1) * 0x9e3779b97f4a7c15ULL, a), b), c);
+    return k ? k : 1; /* 0 marks an empty slot in the model */
+}
+
+static int distance_bin(int d)
+{
+    if (d < 0)
+        d = -d;
+    if (d <= 5)
+        return d;
+    return d <= 10 ? 6 : 7;
+}
+
+/* Templates after Zhang & Nivre (2011), adapted to arc-hybrid: RIGHT joins s1 and s0,
+ * LEFT joins s0 and b0, so both pairs get the full set of word/tag conjunctions. */
+int parse_state_features(const parse_state *st, uint64_t *keys)
+{
+    const parse_atoms *a = &st->atoms;
+    const parse_node *nd = st->nodes;
+    int d = st->depth;
+    int s0 = d > 0 ? st->stack[d - 1] : 0, s1 = d > 1 ? st->stack[d - 2] : 0;
+    int s2 = d > 2 ? st->stack[d - 3] : 0;
+    int root = st->n + 1;
+    int b0 = st->b0, b1 = b0 < root ? b0 + 1 : 0, b2 = b1 && b1 < root ? b1 + 1 : 0;
+    int s0l1 = nd[s0].left1, s0l2 = nd[s0].left2, s0r1 = nd[s0].right1, s0r2 = nd[s0].right2;
+    int s1l1 = nd[s1].left1, s1r1 = nd[s1].right1, s1r2 = nd[s1].right2;
+    int b0l1 = nd[b0].left1, b0l2 = nd[b0].left2;
+    if (!s0)
+        s0l1 = s0l2 = s0r1 = s0r2 = 0;
+    if (!s1)
+        s1l1 = s1r1 = s1r2 = 0;
+    const uint64_t *W = a->word, *P = a->xpos, *U = a->upos, *L = a->lemma;
+    uint64_t s0w = W[s0], s0p = P[s0], s1w = W[s1], s1p = P[s1], s2p = P[s2];
+    uint64_t b0w = W[b0], b0p = P[b0], b1w = W[b1], b1p = P[b1], b2p = P[b2];
+    uint64_t d01 = (uint64_t)(s0 ? distance_bin(b0 - s0) : 0);
+    uint64_t d10 = (uint64_t)(s1 ? distance_bin(s0 - s1) : 0);
+    int k = 0;
+#define F(x, y, z) (keys[k] = key3(k, (x), (y), (z)), k++)
+    /* unigrams */
+    F(s0w, 0, 0); F(s0p, 0, 0); F(s0w, s0p, 0); F(L[s0], 0, 0); F(U[s0], 0, 0);
+    F(s1w, 0, 0); F(s1p, 0, 0); F(s1w, s1p, 0); F(U[s1], 0, 0);
+    F(W[s2], 0, 0); F(s2p, 0, 0);
+    F(b0w, 0, 0); F(b0p, 0, 0); F(b0w, b0p, 0); F(L[b0], 0, 0); F(U[b0], 0, 0);
+    F(b1w, 0, 0); F(b1p, 0, 0); F(b1w, b1p, 0);
+    F(W[b2], 0, 0); F(b2p, 0, 0);
+    /* s0-b0 pairs */
+    F(s0w, s0p, b0w ^ (b0p << 1)); F(s0w, s0p, b0w); F(s0w, b0w, b0p); F(s0w, s0p, b0p);
+    F(s0p, b0w, b0p); F(s0w, b0w, 0); F(s0p, b0p, 0); F(L[s0], L[b0], 0);
+    /* s1-s0 pairs */
+    F(s1w, s1p, s0w ^ (s0p << 1)); F(s1w, s1p, s0w); F(s1w, s0w, s0p); F(s1w, s1p, s0p);
+    F(s1p, s0w, s0p); F(s1w, s0w, 0); F(s1p, s0p, 0); F(L[s1], L[s0], 0);
+    /* tag trigrams and word-tag mixes around the stack top */
+    F(b0p, b1p, b2p); F(s0p, b0p, b1p); F(s1p, s0p, b0p); F(s2p, s1p, s0p); F(s1p, s0p, b1p);
+    F(s0w, b0p, b1p); F(s0p, b0w, b1p); F(s1p, s0w, b0p); F(s1w, s0p, b0p); F(b0w, b1p, 0);
+    F(b0p, b1w, 0); F(s0p, b1w, 0);
+    /* children */
+    F(W[s0l1], 0, 0); F(P[s0l1], 0, 0); F(nd[s0l1].label, 0, 0);
+    F(W[s0r1], 0, 0); F(P[s0r1], 0, 0); F(nd[s0r1].label, 0, 0);
+    F(P[s0l2], nd[s0l2].label, 0); F(P[s0r2], nd[s0r2].label, 0);
+    F(W[b0l1], 0, 0); F(P[b0l1], 0, 0); F(nd[b0l1].label, 0, 0); F(P[b0l2], nd[b0l2].label, 0);
+    F(P[s1l1], nd[s1l1].label, 0); F(P[s1r1], nd[s1r1].label, 0); F(W[s1r1], 0, 0);
+    F(s0p, P[s0l1], b0p); F(s0p, P[s0r1], b0p); F(s0p, b0p, P[b0l1]);
+    F(s1p, P[s1r1], s0p); F(s1p, s0p, P[s0l1]); F(s1p, s0p, P[s0r1]); F(s1p, P[s1l1], s0p);
+    F(s0w, nd[s0l1].label, nd[s0r1].label); F(b0w, nd[b0l1].label, 0);
+    /* third order */
+    F(s0p, P[s0l1], P[s0l2]); F(s0p, P[s0r1], P[s0r2]); F(b0p, P[b0l1], P[b0l2]);
+    F(s1p, P[s1r1], P[s1r2]);
+    F(s0p, nd[s0l1].label, nd[s0l2].label); F(s0p, nd[s0r1].label, nd[s0r2].label);
+    F(b0p, nd[b0l1].label, nd[b0l2].label);
+    /* distance */
+    F(s0w, d01, 0); F(s0p, d01, 0); F(b0w, d01, 0); F(b0p, d01, 0); F(s0w, b0w, d01);
+    F(s0p, b0p, d01); F(s1p, s0p, d10); F(s1w, d10, 0); F(s0w, d10, 0); F(s1w, s0w, d10);
+    /* valency */
+    F(s0w, nd[s0].n_left, 0); F(s0p, nd[s0].n_left, 0); F(s0w, nd[s0].n_right, 0);
+    F(s0p, nd[s0].n_right, 0); F(b0w, nd[b0].n_left, 0); F(b0p, nd[b0].n_left, 0);
+    F(s1w, nd[s1].n_right, 0); F(s1p, nd[s1].n_right, 0); F(s1p, nd[s1].n_left, 0);
+    /* label sets */
+    F(s0w, nd[s0].left_labels, 0); F(s0p, nd[s0].left_labels, 0);
+    F(s0w, nd[s0].right_labels, 0); F(s0p, nd[s0].right_labels, 0);
+    F(b0w, nd[b0].left_labels, 0); F(b0p, nd[b0].left_labels, 0);
+    F(s1p, nd[s1].right_labels, 0); F(s1p, nd[s1].left_labels, 0);
+#undef F
+    return k;
+}
