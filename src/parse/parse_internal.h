@@ -11,14 +11,19 @@
 #define PARSE_MAX_WORDS (VG_MAX_SENTENCE_TOKENS * 4u)
 
 /* Labels are numbered by the model (1..n_labels, 0 = none), at most 63 of them, so a set
- * of labels fits a 64-bit mask. Classes: SHIFT, LEFT-label, RIGHT-label. */
+ * of labels fits a 64-bit mask. A transition is chosen first among three moves; when it
+ * makes an arc, a second classifier picks the arc's label (parse_label_features). */
 #define PARSE_MAX_LABELS 64
-#define PARSE_SHIFT 0
-#define PARSE_LEFT(label) (label)
-#define PARSE_RIGHT(label) (PARSE_MAX_LABELS + (label))
-#define PARSE_N_CLASSES (2 * PARSE_MAX_LABELS)
-#define PARSE_CLASS_LABEL(c) ((c) & (PARSE_MAX_LABELS - 1))
-#define PARSE_CLASS_IS_RIGHT(c) ((c) >= PARSE_MAX_LABELS)
+enum { PARSE_SHIFT = 0, PARSE_LEFT = 1, PARSE_RIGHT = 2, PARSE_N_MOVES = 3 };
+/* The move classifier predicts the move together with a coarse group of labels (function
+ * word, core argument, nominal modifier...): SHIFT, LEFT-group, RIGHT-group. The label
+ * classifier then picks a label within the group. Groups are numbered 0..n_groups-1. */
+#define PARSE_MAX_GROUPS 8
+#define PARSE_N_CLASSES (1 + 2 * PARSE_MAX_GROUPS)
+#define PARSE_CLASS_LEFT(g) (1 + (g))
+#define PARSE_CLASS_RIGHT(g) (1 + PARSE_MAX_GROUPS + (g))
+/* Group of a UD relation name (its universal part decides). */
+int parse_label_group(const char *deprel);
 
 /* Upper bound on the keys one configuration yields (checked against the template count). */
 #define PARSE_MAX_FEATURES 128
@@ -56,27 +61,35 @@ size_t parse_scratch_bytes(int n);
 /* Lays out the state in `scratch` and computes the atoms of the sentence's words. */
 void parse_state_init(parse_state *st, const vg_sentence *sentence, void *scratch);
 int parse_state_done(const parse_state *st);
-/* Legal classes as two label masks and a shift flag. root_label: the model's "root". */
-typedef struct parse_legal {
-    int shift;
-    uint64_t left, right;    /* bit l set: LEFT(l) / RIGHT(l) allowed */
-} parse_legal;
-void parse_state_legal(const parse_state *st, uint64_t left_allowed, uint64_t right_allowed,
-                       int root_label, parse_legal *legal);
-void parse_state_apply(parse_state *st, int cls);
-/* Fills keys[] with the configuration's feature keys; returns how many. */
+/* Which of the three moves are legal (the ROOT-last rules live here). */
+void parse_state_legal(const parse_state *st, int legal[PARSE_N_MOVES]);
+/* Head and dependent of the arc a LEFT or RIGHT move would make. */
+void parse_state_arc(const parse_state *st, int move, int *head, int *dep);
+void parse_state_apply(parse_state *st, int move, int label);
+/* Fills keys[] with the configuration's feature keys for the move; returns how many. */
 int parse_state_features(const parse_state *st, uint64_t *keys);
+/* Fills keys[] with the features for labelling the arc head -> dep; returns how many. */
+int parse_label_features(const parse_state *st, int head, int dep, uint64_t *keys);
 
 /* ---- model file ----
- * header | label names | slots[n_slots] | entry classes[n_entries] | entry weights[n_entries]
+ * header | label names and groups | move table | label table
+ * A table: slots[n_slots] | entries[n_entries].
  * A slot holds the high half of a feature key (its low bits pick the slot; linear probing)
- * and the first of the feature's run of entries; the last entry of a run has bit 7 of its
- * class byte set. Empty slots have run == 0 (entry 0 is a padding entry, never a run start).
+ * and the first of the feature's run of (class, weight) entries; the last entry of a run has
+ * bit 7 of its class byte set. Empty slots have run 0 (entry 0 is padding, never a run).
+ * Weights are int16, the float weights times the table's scale.
  * Integers are little-endian as written by the trainer; the magic check catches the rest. */
-#define PARSE_MAGIC "VGPARSE1"
-#define PARSE_VERSION 1u
+#define PARSE_MAGIC "VGPARSE3"
+#define PARSE_VERSION 3u
 #define PARSE_LABEL_NAME_BYTES 24
 #define PARSE_ENTRY_LAST 0x80u
+
+typedef struct parse_table_header {
+    uint64_t n_slots;        /* power of two */
+    uint64_t n_entries;      /* including the padding entry 0 */
+    float scale;             /* weights were multiplied by this before rounding */
+    uint32_t reserved;
+} parse_table_header;
 
 typedef struct parse_header {
     char magic[8];
@@ -84,12 +97,11 @@ typedef struct parse_header {
     uint32_t header_bytes;
     uint32_t n_labels;       /* labels 1..n_labels */
     uint32_t root_label;
-    uint64_t left_allowed, right_allowed;
-    uint64_t n_slots;        /* power of two */
-    uint64_t n_entries;
-    uint64_t file_bytes;
+    uint32_t n_groups;
     uint32_t feature_set;    /* templates version, so a model of other templates is refused */
-    uint32_t reserved;
+    uint64_t left_allowed, right_allowed;
+    uint64_t file_bytes;
+    parse_table_header moves, labels;
 } parse_header;
 
 typedef struct parse_slot {
@@ -97,22 +109,39 @@ typedef struct parse_slot {
     uint32_t run;            /* index of the first entry; 0 = empty slot */
 } parse_slot;
 
+typedef struct parse_entry {
+    int16_t weight;
+    uint8_t cls;             /* | PARSE_ENTRY_LAST on the run's last entry */
+    uint8_t unused;
+} parse_entry;
+
+typedef struct parse_table_layout {
+    uint64_t slots, entries, end;
+} parse_table_layout;
+
 typedef struct parse_layout {
-    uint64_t labels, slots, classes, weights, total;
+    uint64_t labels, groups;
+    parse_table_layout moves, labels_table;
+    uint64_t total;
 } parse_layout;
 
-static inline void parse_model_layout(uint64_t n_labels, uint64_t n_slots, uint64_t n_entries,
-                                      parse_layout *out)
+static inline void parse_table_place(const parse_table_header *t, uint64_t at, parse_table_layout *out)
+{
+    out->slots = (at + 63) & ~63ULL;
+    out->entries = out->slots + t->n_slots * sizeof(parse_slot);
+    out->end = out->entries + t->n_entries * sizeof(parse_entry);
+}
+
+static inline void parse_model_layout(const parse_header *h, parse_layout *out)
 {
     out->labels = sizeof(parse_header);
-    out->slots = out->labels + (n_labels + 1) * PARSE_LABEL_NAME_BYTES;
-    out->slots = (out->slots + 7) & ~7ULL;
-    out->classes = out->slots + n_slots * sizeof(parse_slot);
-    out->weights = (out->classes + n_entries + 3) & ~3ULL;
-    out->total = out->weights + n_entries * sizeof(float);
+    out->groups = out->labels + ((uint64_t)h->n_labels + 1) * PARSE_LABEL_NAME_BYTES;
+    parse_table_place(&h->moves, out->groups + PARSE_MAX_LABELS, &out->moves);
+    parse_table_place(&h->labels, out->moves.end, &out->labels_table);
+    out->total = out->labels_table.end;
 }
 
 /* Feature template set; bump when parse_state_features changes. */
-#define PARSE_FEATURE_SET 1u
+#define PARSE_FEATURE_SET 3u
 
 #endif

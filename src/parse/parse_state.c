@@ -74,26 +74,19 @@ int parse_state_done(const parse_state *st)
     return st->b0 == st->n + 1 && st->depth == 0;
 }
 
-void parse_state_legal(const parse_state *st, uint64_t left_allowed, uint64_t right_allowed,
-                       int root_label, parse_legal *legal)
+void parse_state_legal(const parse_state *st, int legal[PARSE_N_MOVES])
 {
-    uint64_t root_bit = 1ULL << root_label;
     int root = st->n + 1;
-    legal->shift = st->b0 < root;
-    legal->left = legal->right = 0;
-    if (st->depth == 0)
-        return;
-    if (st->b0 == root) {
-        /* Only the last word left on the stack may attach to ROOT: one root per sentence. */
-        if (st->depth == 1)
-            legal->left = root_bit;
-        else
-            legal->right = right_allowed & ~root_bit;
-    } else {
-        legal->left = left_allowed & ~root_bit;
-        if (st->depth >= 2)
-            legal->right = right_allowed & ~root_bit;
-    }
+    legal[PARSE_SHIFT] = st->b0 < root;
+    /* Only the last word left on the stack may attach to ROOT: one root per sentence. */
+    legal[PARSE_LEFT] = st->depth > 0 && (st->b0 < root || st->depth == 1);
+    legal[PARSE_RIGHT] = st->depth > 1;
+}
+
+void parse_state_arc(const parse_state *st, int move, int *head, int *dep)
+{
+    *dep = st->stack[st->depth - 1];
+    *head = move == PARSE_RIGHT ? st->stack[st->depth - 2] : st->b0;
 }
 
 static void attach(parse_state *st, int head, int dep, int label)
@@ -118,15 +111,16 @@ static void attach(parse_state *st, int head, int dep, int label)
     }
 }
 
-void parse_state_apply(parse_state *st, int cls)
+void parse_state_apply(parse_state *st, int move, int label)
 {
-    if (cls == PARSE_SHIFT) {
+    if (move == PARSE_SHIFT) {
         st->stack[st->depth++] = (int16_t)st->b0++;
         return;
     }
-    int dep = st->stack[--st->depth];
-    int head = PARSE_CLASS_IS_RIGHT(cls) ? st->stack[st->depth - 1] : st->b0;
-    attach(st, head, dep, PARSE_CLASS_LABEL(cls));
+    int head, dep;
+    parse_state_arc(st, move, &head, &dep);
+    st->depth--;
+    attach(st, head, dep, label);
 }
 
 static inline uint64_t key3(int t, uint64_t a, uint64_t b, uint64_t c)
@@ -214,4 +208,56 @@ int parse_state_features(const parse_state *st, uint64_t *keys)
     F(s1p, nd[s1].right_labels, 0); F(s1p, nd[s1].left_labels, 0);
 #undef F
     return k;
+}
+
+/* Label templates: the two words of the arc, its direction and length, and what each
+ * already governs (a head that has an nsubj is less likely to take another). */
+int parse_label_features(const parse_state *st, int head, int dep, uint64_t *keys)
+{
+    const parse_atoms *a = &st->atoms;
+    const parse_node *nd = st->nodes;
+    const uint64_t *W = a->word, *P = a->xpos, *U = a->upos, *L = a->lemma;
+    int n = st->n;
+    uint64_t dir = head > dep ? 0x51 : 0x52;
+    uint64_t hw = W[head], hp = P[head], dw = W[dep], dp = P[dep];
+    uint64_t dist = (uint64_t)distance_bin(head - dep);
+    int dprev = dep > 1 ? dep - 1 : 0, dnext = dep < n ? dep + 1 : 0;
+    int hprev = head > 1 && head <= n ? head - 1 : 0, hnext = head < n ? head + 1 : 0;
+    /* the sibling on the arc's side that the new dependent lands next to */
+    int sib = head > dep ? nd[head].left1 : nd[head].right1;
+    const parse_node *h = &nd[head], *d = &nd[dep];
+    int k = 0;
+#define F(x, y, z) (keys[k] = key3(200 + k, (x), (y), (z) ^ dir), k++)
+    F(hw, 0, 0); F(hp, 0, 0); F(hw, hp, 0); F(L[head], 0, 0); F(U[head], 0, 0);
+    F(dw, 0, 0); F(dp, 0, 0); F(dw, dp, 0); F(L[dep], 0, 0); F(U[dep], 0, 0);
+    F(hw, dw, 0); F(hp, dp, 0); F(hw, dp, 0); F(hp, dw, 0); F(hw, hp, dw ^ (dp << 1));
+    F(L[head], L[dep], 0); F(U[head], U[dep], 0); F(hp, dp, dist); F(dw, dist, 0);
+    F(dp, P[dprev], P[dnext]); F(dp, P[dprev], 0); F(dp, P[dnext], 0); F(dw, P[dnext], 0);
+    F(hp, P[hprev], P[hnext]); F(hp, dp, P[dnext]); F(hp, dp, P[dprev]);
+    F(dp, d->left_labels, d->right_labels); F(dw, d->left_labels, 0); F(dw, d->right_labels, 0);
+    F(dp, nd[d->left1].label, nd[d->right1].label); F(dp, P[d->left1], P[d->right1]);
+    F(W[d->left1], dp, 0); F(W[d->right1], dp, 0);
+    F(hp, h->left_labels, h->right_labels); F(hp, dp, h->left_labels | h->right_labels << 1);
+    F(hw, h->left_labels, 0); F(hw, h->right_labels, 0);
+    F(hp, dp, nd[sib].label); F(P[sib], nd[sib].label, dp);
+    F(dp, d->n_left, d->n_right); F(hp, dp, d->n_left * 16 + d->n_right);
+#undef F
+    return k;
+}
+
+int parse_label_group(const char *deprel)
+{
+    static const char *const groups[][16] = {
+        {"punct"},
+        {"det", "case", "mark", "cc", "aux", "cop", "clf", "expl"},
+        {"nsubj", "csubj", "obj", "iobj"},
+        {"amod", "nmod", "nummod", "compound", "flat", "appos", "acl", "fixed", "goeswith"},
+        {"advmod", "obl", "discourse", "vocative"},
+    };
+    size_t len = strcspn(deprel, ":");
+    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
+        for (size_t i = 0; i < 16 && groups[g][i]; i++)
+            if (strlen(groups[g][i]) == len && strncmp(groups[g][i], deprel, len) == 0)
+                return (int)g;
+    return 5; /* clauses and the rest: conj, advcl, ccomp, xcomp, parataxis, root... */
 }

@@ -23,6 +23,7 @@ typedef struct train_feature {
     uint64_t key;
     train_entry *entries;
     uint16_t n, cap;
+    uint32_t updates;        /* how often an update touched it: rare ones are not saved */
 } train_feature;
 
 typedef struct train_model {
@@ -31,17 +32,31 @@ typedef struct train_model {
     uint32_t *table;         /* feature index + 1; 0 = empty */
     size_t table_mask;
     uint32_t now;            /* updates are stamped with the number of decisions so far */
-    int root_label, n_labels;
-    uint64_t left_allowed, right_allowed;
+} train_model;
+
+/* The two classifiers being trained and the label set they share. */
+typedef struct train_parser {
+    train_model moves, labels;
+    int root_label, n_labels, n_groups;
+    uint64_t left_allowed, right_allowed;     /* without root */
+    uint64_t group_labels[PARSE_MAX_GROUPS];
+    uint32_t left_groups, right_groups;
+    uint8_t group_of_label[PARSE_MAX_LABELS];
     uint8_t label_of_deprel[256];
     uint8_t deprel_of_label[PARSE_MAX_LABELS];
-} train_model;
+} train_parser;
 
 /* Per-sentence gold tree in model terms: head (n+1 for ROOT) and label of each word. */
 typedef struct train_gold {
     int16_t *head;
     uint8_t *label;
 } train_gold;
+
+static double env_double(const char *name, double fallback)
+{
+    const char *v = getenv(name);
+    return v && *v ? atof(v) : fallback;
+}
 
 static uint64_t rng_next(uint64_t *s)
 {
@@ -116,6 +131,8 @@ static int update(train_model *m, uint64_t key, int cls, float delta)
     if (fi < 0 && (fi = add_feature(m, key)) < 0)
         return VG_ENOMEM;
     train_feature *f = &m->features[fi];
+    if (delta > 0)
+        f->updates++;
     train_entry *e = NULL;
     for (int i = 0; i < f->n; i++)
         if (f->entries[i].cls == cls) {
@@ -152,7 +169,7 @@ enum { USE_WEIGHT, USE_AVERAGE, USE_BEST };
 
 static void score(const train_model *m, const uint64_t *keys, int n_keys, int which, float *scores)
 {
-    memset(scores, 0, PARSE_N_CLASSES * sizeof *scores);
+    memset(scores, 0, PARSE_MAX_LABELS * sizeof *scores);
     for (int i = 0; i < n_keys; i++) {
         long fi = find_feature(m, keys[i]);
         if (fi < 0)
@@ -165,35 +182,61 @@ static void score(const train_model *m, const uint64_t *keys, int n_keys, int wh
     }
 }
 
-static int argmax_legal(const parse_legal *legal, const float *scores, const int *cost, int want_cost)
+/* Legal classes of the move classifier, as a bit mask over PARSE_N_CLASSES. */
+static uint32_t legal_classes(const train_parser *tp, const int *legal)
+{
+    uint32_t mask = legal[PARSE_SHIFT] ? 1u << PARSE_SHIFT : 0;
+    for (int g = 0; g < tp->n_groups; g++) {
+        if (legal[PARSE_LEFT] && (tp->left_groups >> g & 1))
+            mask |= 1u << PARSE_CLASS_LEFT(g);
+        if (legal[PARSE_RIGHT] && (tp->right_groups >> g & 1))
+            mask |= 1u << PARSE_CLASS_RIGHT(g);
+    }
+    return mask;
+}
+
+static int argmax_class(uint32_t legal, const float *scores, const int *cost, int want_cost)
 {
     int best = -1;
-    float best_score = -INFINITY;
-    if (legal->shift && (!cost || cost[PARSE_SHIFT] == want_cost)) {
-        best = PARSE_SHIFT;
-        best_score = scores[PARSE_SHIFT];
+    for (uint32_t m = legal; m; m &= m - 1) {
+        int c = __builtin_ctz(m);
+        if ((!cost || cost[c] == want_cost) && (best < 0 || scores[c] > scores[best]))
+            best = c;
     }
-    for (int dir = 0; dir < 2; dir++)
-        for (uint64_t mask = dir ? legal->right : legal->left; mask; mask &= mask - 1) {
-            int c = dir ? PARSE_RIGHT(__builtin_ctzll(mask)) : PARSE_LEFT(__builtin_ctzll(mask));
-            if (cost && cost[c] != want_cost)
-                continue;
-            if (best < 0 || scores[c] > best_score) {
-                best = c;
-                best_score = scores[c];
-            }
-        }
     return best;
 }
 
-/* Gold arcs each legal transition makes unreachable (arc-hybrid, exact for projective trees):
- * LEFT pops s0 under b0, RIGHT pops s0 under s1, SHIFT buries b0 above s0. A wrong label on
- * an otherwise gold arc costs one more. Fills cost[] for the legal classes; returns the least. */
-static int oracle_costs(const parse_state *st, const train_gold *g, const parse_legal *legal, int *cost)
+static int move_of(int cls)
+{
+    return cls == PARSE_SHIFT ? PARSE_SHIFT : cls <= PARSE_MAX_GROUPS ? PARSE_LEFT : PARSE_RIGHT;
+}
+
+static int group_of_class(int cls)
+{
+    return cls <= PARSE_MAX_GROUPS ? cls - PARSE_CLASS_LEFT(0) : cls - PARSE_CLASS_RIGHT(0);
+}
+
+static int argmax_label(uint64_t allowed, const float *scores)
+{
+    int best = 0;
+    for (uint64_t mask = allowed; mask; mask &= mask - 1) {
+        int l = __builtin_ctzll(mask);
+        if (best == 0 || scores[l] > scores[best])
+            best = l;
+    }
+    return best;
+}
+
+/* Gold arcs each legal move makes unreachable (arc-hybrid, exact for projective trees):
+ * LEFT pops s0 under b0, RIGHT pops s0 under s1, SHIFT buries b0 above s0. A gold arc
+ * predicted with the wrong label group costs one more. Fills cost[] for the legal classes;
+ * returns the least. */
+static int oracle_costs(const train_parser *tp, const parse_state *st, const train_gold *g,
+                        uint32_t legal, int *cost)
 {
     int d = st->depth, b0 = st->b0, n = st->n;
     int least = 1 << 30;
-    if (legal->shift) {
+    if (legal & (1u << PARSE_SHIFT)) {
         int c = 0;
         for (int i = 0; i < d; i++) {
             int s = st->stack[d - 1 - i];
@@ -209,22 +252,17 @@ static int oracle_costs(const parse_state *st, const train_gold *g, const parse_
     int deps_in_buffer = 0;
     for (int i = b0; i <= n; i++)
         deps_in_buffer += g->head[i] == s0;
-    int h = g->head[s0];
+    int h = g->head[s0], gold_group = tp->group_of_label[g->label[s0]];
     int left = deps_in_buffer + (h == s1 && s1) + (h > b0);
     int right = deps_in_buffer + (h >= b0);
-    for (uint64_t mask = legal->left; mask; mask &= mask - 1) {
-        int l = __builtin_ctzll(mask);
-        int c = left + (h == b0 && l != g->label[s0]);
-        cost[PARSE_LEFT(l)] = c;
-        if (c < least)
-            least = c;
-    }
-    for (uint64_t mask = legal->right; mask; mask &= mask - 1) {
-        int l = __builtin_ctzll(mask);
-        int c = right + (h == s1 && l != g->label[s0]);
-        cost[PARSE_RIGHT(l)] = c;
-        if (c < least)
-            least = c;
+    for (uint32_t m = legal & ~(1u << PARSE_SHIFT); m; m &= m - 1) {
+        int c = __builtin_ctz(m), group = group_of_class(c);
+        if (move_of(c) == PARSE_LEFT)
+            cost[c] = left + (h == b0 && group != gold_group);
+        else
+            cost[c] = right + (h == s1 && group != gold_group);
+        if (cost[c] < least)
+            least = cost[c];
     }
     return least;
 }
@@ -248,7 +286,7 @@ static int is_projective(const vg_sentence *s)
 }
 
 /* Usable for training: every word has a head in range and a label the model knows. */
-static int gold_of(const train_model *m, const vg_sentence *s, train_gold *g)
+static int gold_of(const train_parser *m, const vg_sentence *s, train_gold *g)
 {
     int n = (int)s->n_tokens;
     int roots = 0;
@@ -265,8 +303,7 @@ static int gold_of(const train_model *m, const vg_sentence *s, train_gold *g)
 }
 
 typedef struct train_run {
-    train_model *m;
-    const vg_parser_train_options *opt;
+    train_parser *tp;
     uint64_t rng;
     double explore;          /* probability of following the model's own (wrong) move */
     int explore_from;        /* first pass (0-based) that explores */
@@ -276,61 +313,104 @@ typedef struct train_run {
     train_gold gold;
 } train_run;
 
+static int chance(train_run *r, double p)
+{
+    return (double)(rng_next(&r->rng) >> 11) / 9007199254740992.0 < p;
+}
+
 static int train_sentence(train_run *r, const vg_sentence *s, int pass)
 {
-    train_model *m = r->m;
+    train_parser *tp = r->tp;
     parse_state st;
     parse_state_init(&st, s, r->scratch);
-    float scores[PARSE_N_CLASSES];
-    int cost[PARSE_N_CLASSES];
-    parse_legal legal;
+    float scores[PARSE_MAX_LABELS];
+    int cost[PARSE_N_CLASSES], legal[PARSE_N_MOVES];
+    int exploring = pass >= r->explore_from;
     while (!parse_state_done(&st)) {
+        parse_state_legal(&st, legal);
+        if (st.b0 == st.n + 1 && st.depth == 1) {
+            parse_state_apply(&st, PARSE_LEFT, tp->root_label);
+            continue;
+        }
         int n_keys = parse_state_features(&st, r->keys);
-        score(m, r->keys, n_keys, USE_WEIGHT, scores);
-        parse_state_legal(&st, m->left_allowed, m->right_allowed, m->root_label, &legal);
-        int least = oracle_costs(&st, &r->gold, &legal, cost);
-        int predicted = argmax_legal(&legal, scores, NULL, 0);
-        int gold = argmax_legal(&legal, scores, cost, least);
-        m->now++;
+        score(&tp->moves, r->keys, n_keys, USE_WEIGHT, scores);
+        uint32_t classes = legal_classes(tp, legal);
+        int least = oracle_costs(tp, &st, &r->gold, classes, cost);
+        int predicted = argmax_class(classes, scores, NULL, 0);
+        int gold = argmax_class(classes, scores, cost, least);
+        tp->moves.now++;
         if (cost[predicted] > least)
             for (int i = 0; i < n_keys; i++)
-                if (update(m, r->keys[i], gold, 1.0f) || update(m, r->keys[i], predicted, -1.0f))
+                if (update(&tp->moves, r->keys[i], gold, 1.0f) ||
+                    update(&tp->moves, r->keys[i], predicted, -1.0f))
                     return VG_ENOMEM;
-        int follow = gold;
-        if (pass >= r->explore_from && predicted != gold &&
-            (double)(rng_next(&r->rng) >> 11) / 9007199254740992.0 < r->explore)
-            follow = predicted;
-        parse_state_apply(&st, follow);
+        int cls = gold;
+        if (exploring && predicted != gold && chance(r, r->explore))
+            cls = predicted;
+        int move = move_of(cls), label = 0;
+        if (move != PARSE_SHIFT) {
+            int head, dep, group = group_of_class(cls);
+            parse_state_arc(&st, move, &head, &dep);
+            n_keys = parse_label_features(&st, head, dep, r->keys);
+            score(&tp->labels, r->keys, n_keys, USE_WEIGHT, scores);
+            uint64_t allowed = move == PARSE_LEFT ? tp->left_allowed : tp->right_allowed;
+            label = argmax_label(allowed & tp->group_labels[group], scores);
+            if (r->gold.head[dep] == head) {
+                int want = r->gold.label[dep], want_group = tp->group_of_label[want];
+                int guess = argmax_label(allowed & tp->group_labels[want_group], scores);
+                tp->labels.now++;
+                if (guess != want)
+                    for (int i = 0; i < n_keys; i++)
+                        if (update(&tp->labels, r->keys[i], want, 1.0f) ||
+                            update(&tp->labels, r->keys[i], guess, -1.0f))
+                            return VG_ENOMEM;
+                if (group == want_group && !(exploring && chance(r, r->explore)))
+                    label = want;
+            }
+        }
+        parse_state_apply(&st, move, label);
     }
     return 0;
 }
 
-/* Parses with averaged (or best) weights, for dev scores; fills heads/labels of `s` copy. */
-static void parse_with(const train_model *m, const vg_sentence *s, void *scratch, int which,
+/* Parses with averaged (or best) weights, for dev scores. */
+static void parse_with(const train_parser *tp, const vg_sentence *s, void *scratch, int which,
                        int16_t *heads, uint8_t *labels)
 {
     parse_state st;
     parse_state_init(&st, s, scratch);
     uint64_t keys[PARSE_MAX_FEATURES];
-    float scores[PARSE_N_CLASSES];
-    parse_legal legal;
+    float scores[PARSE_MAX_LABELS];
+    int legal[PARSE_N_MOVES];
     while (!parse_state_done(&st)) {
+        parse_state_legal(&st, legal);
+        if (st.b0 == st.n + 1 && st.depth == 1) {
+            parse_state_apply(&st, PARSE_LEFT, tp->root_label);
+            continue;
+        }
         int n_keys = parse_state_features(&st, keys);
-        score(m, keys, n_keys, which, scores);
-        parse_state_legal(&st, m->left_allowed, m->right_allowed, m->root_label, &legal);
-        int cls = argmax_legal(&legal, scores, NULL, 0);
-        if (cls < 0)
-            cls = PARSE_RIGHT(m->root_label);
-        parse_state_apply(&st, cls);
+        score(&tp->moves, keys, n_keys, which, scores);
+        int cls = argmax_class(legal_classes(tp, legal), scores, NULL, 0);
+        int move = move_of(cls), label = 0;
+        if (move != PARSE_SHIFT) {
+            int head, dep;
+            parse_state_arc(&st, move, &head, &dep);
+            n_keys = parse_label_features(&st, head, dep, keys);
+            score(&tp->labels, keys, n_keys, which, scores);
+            label = argmax_label((move == PARSE_LEFT ? tp->left_allowed : tp->right_allowed) &
+                                     tp->group_labels[group_of_class(cls)],
+                                 scores);
+        }
+        parse_state_apply(&st, move, label);
     }
     int n = (int)s->n_tokens;
     for (int i = 1; i <= n; i++) {
         heads[i] = (int16_t)(st.nodes[i].head == n + 1 ? 0 : st.nodes[i].head);
-        labels[i] = m->deprel_of_label[st.nodes[i].label];
+        labels[i] = tp->deprel_of_label[st.nodes[i].label];
     }
 }
 
-static void evaluate(const train_model *m, const vg_treebank *bank, void *scratch, int which,
+static void evaluate(const train_parser *tp, const vg_treebank *bank, void *scratch, int which,
                      double *uas, double *las)
 {
     size_t tokens = 0, u = 0, l = 0;
@@ -340,7 +420,7 @@ static void evaluate(const train_model *m, const vg_treebank *bank, void *scratc
         const vg_sentence *s = &bank->sentences[i];
         if (s->n_tokens == 0 || s->n_tokens > PARSE_MAX_WORDS)
             continue;
-        parse_with(m, s, scratch, which, heads, labels);
+        parse_with(tp, s, scratch, which, heads, labels);
         for (uint32_t j = 0; j < s->n_tokens; j++) {
             tokens++;
             if (heads[j + 1] == s->tokens[j].head) {
@@ -360,69 +440,114 @@ static void keep_best(train_model *m)
             m->features[f].entries[j].best = averaged(m, &m->features[f].entries[j]);
 }
 
-static int write_model(const train_model *m, const char *path, vg_error *err)
+/* Largest |best| weight of a model, to scale weights to int16. */
+static float max_weight(const train_model *m)
 {
-    /* Keep features with at least one non-zero averaged weight. */
-    size_t n_keep = 0, n_entries = 1;
+    float top = 0;
+    for (size_t f = 0; f < m->n_features; f++)
+        for (int j = 0; j < m->features[f].n; j++)
+            if (fabsf(m->features[f].entries[j].best) > top)
+                top = fabsf(m->features[f].entries[j].best);
+    return top > 0 ? top : 1;
+}
+
+static int16_t quantise(float w, float scale)
+{
+    float q = roundf(w * scale);
+    return (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+}
+
+static uint64_t table_size(size_t n, int percent_load)
+{
+    uint64_t size = 1024;
+    while (size * (uint64_t)percent_load < (uint64_t)n * 100)
+        size *= 2;
+    return size;
+}
+
+/* Counts what a table keeps: features with a weight that survives quantisation. */
+static uint32_t min_updates = 2;
+
+static void table_size_of(const train_model *m, float scale, parse_table_header *t)
+{
+    size_t n_features = 0, n_entries = 1;
     for (size_t f = 0; f < m->n_features; f++) {
         int nz = 0;
+        if (m->features[f].updates < min_updates)
+            continue;
         for (int j = 0; j < m->features[f].n; j++)
-            nz += m->features[f].entries[j].best != 0.0f;
-        if (nz) {
-            n_keep++;
-            n_entries += (size_t)nz;
-        }
+            nz += quantise(m->features[f].entries[j].best, scale) != 0;
+        n_features += nz > 0;
+        n_entries += (size_t)nz;
     }
-    uint64_t n_slots = 1024;
-    while (n_slots < n_keep + n_keep / 3)
-        n_slots *= 2;
+    t->n_slots = table_size(n_features, 70);
+    t->n_entries = n_entries;
+    t->scale = scale;
+}
+
+static void table_write(const train_model *m, const parse_table_header *t, const parse_table_layout *lay,
+                        unsigned char *buf)
+{
+    parse_slot *slots = (parse_slot *)(buf + lay->slots);
+    parse_entry *entries = (parse_entry *)(buf + lay->entries);
+    uint64_t mask = t->n_slots - 1;
+    size_t next = 1;
+    for (size_t f = 0; f < m->n_features; f++) {
+        const train_feature *tf = &m->features[f];
+        size_t first = next;
+        if (tf->updates < min_updates)
+            continue;
+        for (int j = 0; j < tf->n; j++) {
+            int16_t q = quantise(tf->entries[j].best, t->scale);
+            if (q) {
+                entries[next].cls = tf->entries[j].cls;
+                entries[next].weight = q;
+                next++;
+            }
+        }
+        if (next == first)
+            continue;
+        entries[next - 1].cls |= PARSE_ENTRY_LAST;
+        uint64_t at = tf->key & mask;
+        while (slots[at].run)
+            at = (at + 1) & mask;
+        slots[at].check = (uint32_t)(tf->key >> 32);
+        slots[at].run = (uint32_t)first;
+    }
+}
+
+static int write_model(const train_parser *tp, const char *path, vg_error *err)
+{
+    parse_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, PARSE_MAGIC, sizeof h.magic);
+    h.version = PARSE_VERSION;
+    h.header_bytes = sizeof h;
+    h.n_labels = (uint32_t)tp->n_labels;
+    h.root_label = (uint32_t)tp->root_label;
+    h.n_groups = (uint32_t)tp->n_groups;
+    h.feature_set = PARSE_FEATURE_SET;
+    h.left_allowed = tp->left_allowed;
+    h.right_allowed = tp->right_allowed;
+    table_size_of(&tp->moves, 32767.0f / max_weight(&tp->moves), &h.moves);
+    table_size_of(&tp->labels, 32767.0f / max_weight(&tp->labels), &h.labels);
     parse_layout lay;
-    parse_model_layout((uint64_t)m->n_labels, n_slots, n_entries, &lay);
+    parse_model_layout(&h, &lay);
+    h.file_bytes = lay.total;
     if (lay.total > VG_MAX_MODEL_BYTES)
         return vg_error_set(err, VG_ELIMIT, "%s: model would be %llu bytes, over the limit", path,
                             (unsigned long long)lay.total);
     unsigned char *buf = vg_calloc(1, lay.total);
     if (!buf)
         return vg_error_set(err, VG_ENOMEM, "out of memory writing %s", path);
-    parse_header h;
-    memset(&h, 0, sizeof h);
-    memcpy(h.magic, PARSE_MAGIC, sizeof h.magic);
-    h.version = PARSE_VERSION;
-    h.header_bytes = sizeof h;
-    h.n_labels = (uint32_t)m->n_labels;
-    h.root_label = (uint32_t)m->root_label;
-    h.left_allowed = m->left_allowed;
-    h.right_allowed = m->right_allowed;
-    h.n_slots = n_slots;
-    h.n_entries = n_entries;
-    h.file_bytes = lay.total;
-    h.feature_set = PARSE_FEATURE_SET;
     memcpy(buf, &h, sizeof h);
-    for (int l = 1; l <= m->n_labels; l++)
+    for (int l = 1; l <= tp->n_labels; l++) {
         snprintf((char *)buf + lay.labels + (size_t)l * PARSE_LABEL_NAME_BYTES, PARSE_LABEL_NAME_BYTES,
-                 "%s", vg_deprel_names[m->deprel_of_label[l]]);
-    parse_slot *slots = (parse_slot *)(buf + lay.slots);
-    uint8_t *classes = buf + lay.classes;
-    float *weights = (float *)(buf + lay.weights);
-    size_t next = 1;
-    for (size_t f = 0; f < m->n_features; f++) {
-        const train_feature *tf = &m->features[f];
-        size_t first = next;
-        for (int j = 0; j < tf->n; j++)
-            if (tf->entries[j].best != 0.0f) {
-                classes[next] = tf->entries[j].cls;
-                weights[next] = tf->entries[j].best;
-                next++;
-            }
-        if (next == first)
-            continue;
-        classes[next - 1] |= PARSE_ENTRY_LAST;
-        uint64_t at = tf->key & (n_slots - 1);
-        while (slots[at].run)
-            at = (at + 1) & (n_slots - 1);
-        slots[at].check = (uint32_t)(tf->key >> 32);
-        slots[at].run = (uint32_t)first;
+                 "%s", vg_deprel_names[tp->deprel_of_label[l]]);
+        buf[lay.groups + l] = tp->group_of_label[l];
     }
+    table_write(&tp->moves, &h.moves, &lay.moves, buf);
+    table_write(&tp->labels, &h.labels, &lay.labels_table, buf);
     int rc = 0;
     FILE *out = fopen(path, "wb");
     if (!out)
@@ -437,7 +562,7 @@ static int write_model(const train_model *m, const char *path, vg_error *err)
     return rc;
 }
 
-static int setup_labels(train_model *m, const vg_treebank *train, vg_error *err)
+static int setup_labels(train_parser *m, const vg_treebank *train, vg_error *err)
 {
     int used[256] = {0};
     for (size_t i = 0; i < train->n_sentences; i++)
@@ -456,6 +581,13 @@ static int setup_labels(train_model *m, const vg_treebank *train, vg_error *err)
             m->deprel_of_label[m->n_labels] = (uint8_t)d;
         }
     m->root_label = m->label_of_deprel[root];
+    m->n_groups = (int)env_double("VG_PARSE_GROUPS", 6) > 1 ? 6 : 1;
+    for (int l = 1; l <= m->n_labels; l++) {
+        int g = m->n_groups > 1 ? parse_label_group(vg_deprel_names[m->deprel_of_label[l]]) : 0;
+        m->group_of_label[l] = (uint8_t)g;
+        if (l != m->root_label)
+            m->group_labels[g] |= 1ULL << l;
+    }
     /* A label may attach leftwards (rightwards) only if training saw it do so. */
     for (size_t i = 0; i < train->n_sentences; i++)
         for (uint32_t j = 0; j < train->sentences[i].n_tokens; j++) {
@@ -468,7 +600,22 @@ static int setup_labels(train_model *m, const vg_treebank *train, vg_error *err)
             else
                 m->right_allowed |= bit;
         }
+    m->left_allowed &= ~(1ULL << m->root_label);
+    m->right_allowed &= ~(1ULL << m->root_label);
+    for (int l = 1; l <= m->n_labels; l++) {
+        if (m->left_allowed >> l & 1)
+            m->left_groups |= 1u << m->group_of_label[l];
+        if (m->right_allowed >> l & 1)
+            m->right_groups |= 1u << m->group_of_label[l];
+    }
     return 0;
+}
+
+static int init_model(train_model *m)
+{
+    m->table_mask = (1u << 20) - 1;
+    m->table = vg_calloc(m->table_mask + 1, sizeof *m->table);
+    return m->table ? 0 : VG_ENOMEM;
 }
 
 static void free_model(train_model *m)
@@ -479,38 +626,31 @@ static void free_model(train_model *m)
     vg_free(m->table);
 }
 
-static double env_double(const char *name, double fallback)
-{
-    const char *v = getenv(name);
-    return v && *v ? atof(v) : fallback;
-}
-
 int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
                     const vg_parser_train_options *options, const char *model_path, vg_error *err)
 {
     vg_parser_train_options defaults = {0};
     const vg_parser_train_options *opt = options ? options : &defaults;
     int iterations = opt->iterations > 0 ? opt->iterations : 15;
-    train_model m;
-    memset(&m, 0, sizeof m);
+    train_parser *tp = vg_calloc(1, sizeof *tp);
     train_run r;
     memset(&r, 0, sizeof r);
     size_t *order = NULL;
-    int rc = setup_labels(&m, train, err);
+    if (!tp)
+        return vg_error_set(err, VG_ENOMEM, "out of memory training the parser");
+    int rc = setup_labels(tp, train, err);
     if (rc)
         goto out;
-    m.table_mask = (1u << 20) - 1;
-    m.table = vg_calloc(m.table_mask + 1, sizeof *m.table);
     order = vg_malloc((train->n_sentences + 1) * sizeof *order);
     r.scratch = vg_malloc(parse_scratch_bytes(PARSE_MAX_WORDS));
     r.gold.head = vg_malloc((PARSE_MAX_WORDS + 2) * sizeof *r.gold.head);
     r.gold.label = vg_malloc(PARSE_MAX_WORDS + 2);
-    if (!m.table || !order || !r.scratch || !r.gold.head || !r.gold.label) {
+    if (init_model(&tp->moves) || init_model(&tp->labels) || !order || !r.scratch || !r.gold.head ||
+        !r.gold.label) {
         rc = vg_error_set(err, VG_ENOMEM, "out of memory training the parser");
         goto out;
     }
-    r.m = &m;
-    r.opt = opt;
+    r.tp = tp;
     r.rng = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)opt->seed * 0xbf58476d1ce4e5b9ULL);
     if (!r.rng)
         r.rng = 1;
@@ -520,7 +660,7 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
     size_t n_order = 0, n_nonprojective = 0;
     for (size_t i = 0; i < train->n_sentences; i++) {
         const vg_sentence *s = &train->sentences[i];
-        if (s->n_tokens == 0 || s->n_tokens > PARSE_MAX_WORDS || !gold_of(&m, s, &r.gold))
+        if (s->n_tokens == 0 || s->n_tokens > PARSE_MAX_WORDS || !gold_of(tp, s, &r.gold))
             continue;
         if (!is_projective(s)) {
             n_nonprojective++;
@@ -531,7 +671,7 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
     }
     if (opt->verbose)
         fprintf(stderr, "parser: %zu training sentences (%zu non-projective%s), %d labels\n", n_order,
-                n_nonprojective, r.skip_nonprojective ? ", skipped" : "", m.n_labels);
+                n_nonprojective, r.skip_nonprojective ? ", skipped" : "", tp->n_labels);
     double best_las = -1;
     int best_pass = 0;
     for (int pass = 0; pass < iterations; pass++) {
@@ -543,7 +683,7 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
         }
         for (size_t i = 0; i < n_order; i++) {
             const vg_sentence *s = &train->sentences[order[i]];
-            gold_of(&m, s, &r.gold);
+            gold_of(tp, s, &r.gold);
             if (train_sentence(&r, s, pass)) {
                 rc = vg_error_set(err, VG_ENOMEM, "out of memory training the parser");
                 goto out;
@@ -551,23 +691,34 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
         }
         double uas = 0, las = 0;
         if (dev) {
-            evaluate(&m, dev, r.scratch, USE_AVERAGE, &uas, &las);
+            evaluate(tp, dev, r.scratch, USE_AVERAGE, &uas, &las);
             if (las > best_las) {
                 best_las = las;
                 best_pass = pass;
-                keep_best(&m);
+                keep_best(&tp->moves);
+                keep_best(&tp->labels);
             }
-        } else if (pass == iterations - 1)
-            keep_best(&m);
+        } else if (pass == iterations - 1) {
+            keep_best(&tp->moves);
+            keep_best(&tp->labels);
+        }
         if (opt->verbose)
-            fprintf(stderr, "parser: pass %d: %zu features, %.1fs, dev UAS %.2f LAS %.2f\n", pass + 1,
-                    m.n_features, seconds_now() - t0, uas, las);
+            fprintf(stderr, "parser: pass %d: %zu+%zu features, %.1fs, dev UAS %.2f LAS %.2f\n", pass + 1,
+                    tp->moves.n_features, tp->labels.n_features, seconds_now() - t0, uas, las);
     }
     if (opt->verbose && dev)
         fprintf(stderr, "parser: best pass %d (dev LAS %.2f)\n", best_pass + 1, best_las);
-    rc = write_model(&m, model_path, err);
+    rc = write_model(tp, model_path, err);
+    if (getenv("VG_PARSE_PRUNE_TEST"))
+        for (min_updates = 3; min_updates <= 4 && !rc; min_updates++) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s.k%u", model_path, min_updates);
+            rc = write_model(tp, path, err);
+        }
 out:
-    free_model(&m);
+    free_model(&tp->moves);
+    free_model(&tp->labels);
+    vg_free(tp);
     vg_free(order);
     vg_free(r.scratch);
     vg_free(r.gold.head);

@@ -6,16 +6,36 @@
 #include <math.h>
 #include <string.h>
 
+typedef struct parser_table {
+    const parse_slot *slots;
+    const parse_entry *entries;
+    uint64_t mask, n_entries;
+} parser_table;
+
 struct vg_parser {
     vg_mapfile map;
-    const parse_slot *slots;
-    const uint8_t *classes;
-    const float *weights;
-    uint64_t slot_mask, n_entries;
+    parser_table moves, labels;
     uint64_t left_allowed, right_allowed;
+    uint64_t group_labels[PARSE_MAX_GROUPS];  /* labels of each group */
+    uint32_t left_groups, right_groups;        /* groups with a label allowed that way */
     int root_label;
     uint8_t deprel_of_label[PARSE_MAX_LABELS];
 };
+
+static int table_header_ok(const parse_table_header *t)
+{
+    return t->n_slots && (t->n_slots & (t->n_slots - 1)) == 0 && t->n_slots <= VG_MAX_MODEL_BYTES &&
+           t->n_entries >= 1 && t->n_entries <= VG_MAX_MODEL_BYTES;
+}
+
+static void table_open(parser_table *t, const parse_table_header *h, const parse_table_layout *lay,
+                       const unsigned char *data)
+{
+    t->slots = (const parse_slot *)(data + lay->slots);
+    t->entries = (const parse_entry *)(data + lay->entries);
+    t->mask = h->n_slots - 1;
+    t->n_entries = h->n_entries;
+}
 
 static int corrupt(vg_error *err, const char *path, const char *why)
 {
@@ -52,18 +72,20 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
         goto fail;
     }
     if (h.header_bytes != sizeof h || h.n_labels == 0 || h.n_labels >= PARSE_MAX_LABELS ||
-        h.root_label == 0 || h.root_label > h.n_labels || h.n_slots == 0 ||
-        (h.n_slots & (h.n_slots - 1)) != 0 || h.n_slots > VG_MAX_MODEL_BYTES ||
-        h.n_entries < 1 || h.n_entries > VG_MAX_MODEL_BYTES) {
+        h.root_label == 0 || h.root_label > h.n_labels || h.n_groups == 0 ||
+        h.n_groups > PARSE_MAX_GROUPS || !table_header_ok(&h.moves) || !table_header_ok(&h.labels)) {
         rc = corrupt(err, model_path, "inconsistent header");
         goto fail;
     }
     parse_layout lay;
-    parse_model_layout(h.n_labels, h.n_slots, h.n_entries, &lay);
+    parse_model_layout(&h, &lay);
     if (h.file_bytes != size || lay.total != size) {
         rc = corrupt(err, model_path, "file size does not match its header (truncated?)");
         goto fail;
     }
+    uint64_t all_labels = (h.n_labels == 63 ? ~0ULL : ((1ULL << (h.n_labels + 1)) - 1)) & ~1ULL;
+    p->left_allowed = h.left_allowed & all_labels & ~(1ULL << h.root_label);
+    p->right_allowed = h.right_allowed & all_labels & ~(1ULL << h.root_label);
     for (uint32_t l = 1; l <= h.n_labels; l++) {
         char name[PARSE_LABEL_NAME_BYTES];
         memcpy(name, data + lay.labels + (uint64_t)l * PARSE_LABEL_NAME_BYTES, sizeof name);
@@ -78,16 +100,24 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
             goto fail;
         }
         p->deprel_of_label[l] = (uint8_t)id;
+        unsigned g = data[lay.groups + l];
+        if (g >= h.n_groups) {
+            rc = corrupt(err, model_path, "label group out of range");
+            goto fail;
+        }
+        p->group_labels[g] |= 1ULL << l;
+        if (p->left_allowed & (1ULL << l))
+            p->left_groups |= 1u << g;
+        if (p->right_allowed & (1ULL << l))
+            p->right_groups |= 1u << g;
     }
-    uint64_t labels_mask = (h.n_labels == 63 ? ~0ULL : ((1ULL << (h.n_labels + 1)) - 1)) & ~1ULL;
-    p->left_allowed = h.left_allowed & labels_mask;
-    p->right_allowed = h.right_allowed & labels_mask;
+    if (!p->left_groups || !p->right_groups) {
+        rc = corrupt(err, model_path, "no label allowed in one direction");
+        goto fail;
+    }
     p->root_label = (int)h.root_label;
-    p->slots = (const parse_slot *)(data + lay.slots);
-    p->classes = data + lay.classes;
-    p->weights = (const float *)(data + lay.weights);
-    p->slot_mask = h.n_slots - 1;
-    p->n_entries = h.n_entries;
+    table_open(&p->moves, &h.moves, &lay.moves, data);
+    table_open(&p->labels, &h.labels, &lay.labels_table, data);
     *out = p;
     return 0;
 fail:
@@ -104,63 +134,48 @@ void vg_parser_close(vg_parser *parser)
     vg_free(parser);
 }
 
-/* Sums the weights of the configuration's features into scores[]. Looks every slot up
- * before reading any, so the cache misses of ~100 features overlap instead of queueing. */
-static void score(const vg_parser *p, const uint64_t *keys, int n_keys, float *scores)
+/* Sums the weights of the features' classes into scores[0..PARSE_MAX_LABELS-1] (a damaged
+ * class byte lands in it harmlessly). Every slot is
+ * prefetched before any is read, so the cache misses of ~100 features overlap. */
+static void score(const parser_table *t, const uint64_t *keys, int n_keys, int32_t *scores)
 {
     uint32_t runs[PARSE_MAX_FEATURES];
     for (int i = 0; i < n_keys; i++)
-        __builtin_prefetch(&p->slots[keys[i] & p->slot_mask]);
+        __builtin_prefetch(&t->slots[keys[i] & t->mask]);
     int n_runs = 0;
     for (int i = 0; i < n_keys; i++) {
-        uint64_t at = keys[i] & p->slot_mask;
+        uint64_t at = keys[i] & t->mask;
         uint32_t check = (uint32_t)(keys[i] >> 32);
-        for (uint64_t probe = 0; probe <= p->slot_mask; probe++) {
-            const parse_slot *s = &p->slots[at];
+        for (uint64_t probe = 0; probe <= t->mask; probe++) {
+            const parse_slot *s = &t->slots[at];
             if (s->run == 0)
                 break;
             if (s->check == check) {
                 runs[n_runs++] = s->run;
-                __builtin_prefetch(&p->classes[s->run]);
-                __builtin_prefetch(&p->weights[s->run]);
+                __builtin_prefetch(&t->entries[s->run]);
                 break;
             }
-            at = (at + 1) & p->slot_mask;
+            at = (at + 1) & t->mask;
         }
     }
-    memset(scores, 0, PARSE_N_CLASSES * sizeof *scores);
-    for (int i = 0; i < n_runs; i++) {
-        for (uint64_t e = runs[i]; e < p->n_entries; e++) {
-            unsigned c = p->classes[e];
-            scores[c & (PARSE_N_CLASSES - 1)] += p->weights[e];
+    memset(scores, 0, PARSE_MAX_LABELS * sizeof *scores);
+    for (int i = 0; i < n_runs; i++)
+        for (uint64_t e = runs[i]; e < t->n_entries; e++) {
+            unsigned c = t->entries[e].cls;
+            scores[c & (PARSE_MAX_LABELS - 1)] += t->entries[e].weight;
             if (c & PARSE_ENTRY_LAST)
                 break;
         }
-    }
 }
 
-/* The best legal class; ties and NaN weights of a damaged model still pick a legal one. */
-static int best_legal(const parse_legal *legal, const float *scores)
+/* The highest-scoring label of the mask (ties go to the lowest label id). */
+static int best_label(uint64_t allowed, const int32_t *scores)
 {
-    int best = -1;
-    float best_score = -INFINITY;
-    if (legal->shift) {
-        best = PARSE_SHIFT;
-        best_score = scores[PARSE_SHIFT];
-    }
-    for (uint64_t m = legal->left; m; m &= m - 1) {
-        int c = PARSE_LEFT(__builtin_ctzll(m));
-        if (best < 0 || scores[c] > best_score) {
-            best = c;
-            best_score = scores[c];
-        }
-    }
-    for (uint64_t m = legal->right; m; m &= m - 1) {
-        int c = PARSE_RIGHT(__builtin_ctzll(m));
-        if (best < 0 || scores[c] > best_score) {
-            best = c;
-            best_score = scores[c];
-        }
+    int best = 0;
+    for (uint64_t m = allowed; m; m &= m - 1) {
+        int l = __builtin_ctzll(m);
+        if (best == 0 || scores[l] > scores[best])
+            best = l;
     }
     return best;
 }
@@ -178,16 +193,40 @@ int vg_parser_parse(const vg_parser *parser, vg_sentence *sentence)
     parse_state st;
     parse_state_init(&st, sentence, scratch);
     uint64_t keys[PARSE_MAX_FEATURES];
-    float scores[PARSE_N_CLASSES];
-    parse_legal legal;
+    int32_t scores[PARSE_MAX_LABELS];
+    int legal[PARSE_N_MOVES];
     while (!parse_state_done(&st)) {
-        int n_keys = parse_state_features(&st, keys);
-        score(parser, keys, n_keys, scores);
-        parse_state_legal(&st, parser->left_allowed, parser->right_allowed, parser->root_label, &legal);
-        int cls = best_legal(&legal, scores);
-        if (cls < 0) /* cannot happen: a model without labels allowed in a direction is refused */
-            cls = legal.shift ? PARSE_SHIFT : PARSE_RIGHT(parser->root_label);
-        parse_state_apply(&st, cls);
+        parse_state_legal(&st, legal);
+        int move, label = 0;
+        if (st.b0 == (int)n + 1 && st.depth == 1) {
+            move = PARSE_LEFT; /* the last word left is the root */
+            label = parser->root_label;
+        } else {
+            int n_keys = parse_state_features(&st, keys);
+            score(&parser->moves, keys, n_keys, scores);
+            int cls = -1;
+            if (legal[PARSE_SHIFT])
+                cls = PARSE_SHIFT;
+            for (int g = 0; g < PARSE_MAX_GROUPS; g++) {
+                if (legal[PARSE_LEFT] && (parser->left_groups >> g & 1) &&
+                    (cls < 0 || scores[PARSE_CLASS_LEFT(g)] > scores[cls]))
+                    cls = PARSE_CLASS_LEFT(g);
+                if (legal[PARSE_RIGHT] && (parser->right_groups >> g & 1) &&
+                    (cls < 0 || scores[PARSE_CLASS_RIGHT(g)] > scores[cls]))
+                    cls = PARSE_CLASS_RIGHT(g);
+            }
+            move = cls == PARSE_SHIFT ? PARSE_SHIFT : cls <= PARSE_MAX_GROUPS ? PARSE_LEFT : PARSE_RIGHT;
+            if (move != PARSE_SHIFT) {
+                int group = move == PARSE_LEFT ? cls - PARSE_CLASS_LEFT(0) : cls - PARSE_CLASS_RIGHT(0);
+                int head, dep;
+                parse_state_arc(&st, move, &head, &dep);
+                n_keys = parse_label_features(&st, head, dep, keys);
+                score(&parser->labels, keys, n_keys, scores);
+                label = best_label((move == PARSE_LEFT ? parser->left_allowed : parser->right_allowed) &
+                                       parser->group_labels[group], scores);
+            }
+        }
+        parse_state_apply(&st, move, label);
     }
     for (uint32_t i = 1; i <= n; i++) {
         const parse_node *nd = &st.nodes[i];

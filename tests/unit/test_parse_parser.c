@@ -1,0 +1,175 @@
+/* Parser: accuracy floors on EWT dev with the committed models, every output a tree,
+ * corrupt and truncated models refused with VG_EMODEL, extreme sentence lengths. */
+#include "check.h"
+#include "parse/parser.h"
+#include "text/conllu.h"
+#include "text/tagset.h"
+#include "util/alloc.h"
+#include "util/mapfile.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Single root, every head in range, no cycles. */
+static int is_tree(const vg_sentence *s)
+{
+    int n = (int)s->n_tokens, roots = 0;
+    for (int i = 0; i < n; i++) {
+        int h = s->tokens[i].head;
+        if (h < 0 || h > n || h == i + 1 || s->tokens[i].deprel == 0)
+            return 0;
+        roots += h == 0;
+        int a = i + 1, steps = 0;
+        while (a != 0 && steps++ <= n)
+            a = s->tokens[a - 1].head;
+        if (a != 0)
+            return 0;
+    }
+    return roots == 1;
+}
+
+static int write_file(const char *path, const void *data, size_t size)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    size_t w = fwrite(data, 1, size, f);
+    return fclose(f) == 0 && w == size ? 0 : -1;
+}
+
+/* A damaged model must be refused with VG_EMODEL and a message, never crash. */
+static void check_damaged_models(const char *model_path)
+{
+    vg_mapfile map;
+    vg_error err = {0};
+    if (vg_mapfile_open(&map, model_path, &err) != 0) {
+        CHECK(0);
+        return;
+    }
+    char tmp[] = "/tmp/vigil_parse_testXXXXXX";
+    int fd = mkstemp(tmp);
+    CHECK(fd >= 0);
+    if (fd < 0) {
+        vg_mapfile_close(&map);
+        return;
+    }
+    close(fd);
+    size_t cuts[] = {0, 4, 60, map.size / 2, map.size - 1};
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        CHECK_INT(write_file(tmp, map.data, cuts[i]), 0);
+        vg_parser *p = NULL;
+        memset(&err, 0, sizeof err);
+        CHECK_INT(vg_parser_open(&p, tmp, &err), VG_EMODEL);
+        CHECK(p == NULL);
+        CHECK(err.message[0] != 0);
+    }
+    unsigned char *copy = vg_malloc(map.size);
+    CHECK(copy != NULL);
+    if (copy) {
+        /* header fields: magic, version, label count, file size */
+        size_t offsets[] = {0, 8, 16, 64};
+        for (size_t i = 0; i < sizeof offsets / sizeof offsets[0]; i++) {
+            memcpy(copy, map.data, map.size);
+            copy[offsets[i]] ^= 0x5a;
+            CHECK_INT(write_file(tmp, copy, map.size), 0);
+            vg_parser *p = NULL;
+            CHECK_INT(vg_parser_open(&p, tmp, &err), VG_EMODEL);
+            CHECK(err.message[0] != 0);
+        }
+        vg_free(copy);
+    }
+    vg_parser *p = NULL;
+    CHECK_INT(vg_parser_open(&p, "/nonexistent/parser.model", &err), VG_EMODEL);
+    unlink(tmp);
+    vg_mapfile_close(&map);
+}
+
+/* One word, and a sentence of 250 words (the raw-text limit), both give trees. */
+static void check_lengths(const vg_parser *p)
+{
+    vg_token one = {0};
+    one.form = "Hello";
+    one.lemma = "hello";
+    one.upos = (uint8_t)vg_upos_id("INTJ");
+    one.xpos = (uint8_t)vg_xpos_id("UH");
+    one.head = -1;
+    vg_sentence s = {0};
+    s.tokens = &one;
+    s.n_tokens = 1;
+    CHECK_INT(vg_parser_parse(p, &s), 0);
+    CHECK_INT(one.head, 0);
+    CHECK_STR(vg_deprel_names[one.deprel], "root");
+
+    enum { N = 250 };
+    vg_token *t = vg_calloc(N, sizeof *t);
+    CHECK(t != NULL);
+    if (!t)
+        return;
+    static const char *const forms[] = {"the", "officials", "said", "that", "Iran", "planned", ",", "and"};
+    static const char *const xpos[] = {"DT", "NNS", "VBD", "IN", "NNP", "VBD", ",", "CC"};
+    static const char *const upos[] = {"DET", "NOUN", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT", "CCONJ"};
+    for (int i = 0; i < N; i++) {
+        t[i].form = t[i].lemma = forms[i % 8];
+        t[i].xpos = (uint8_t)vg_xpos_id(xpos[i % 8]);
+        t[i].upos = (uint8_t)vg_upos_id(upos[i % 8]);
+        t[i].head = -1;
+    }
+    s.tokens = t;
+    s.n_tokens = N;
+    CHECK_INT(vg_parser_parse(p, &s), 0);
+    CHECK(is_tree(&s));
+    vg_free(t);
+}
+
+int main(void)
+{
+    const char *model = check_source_path("data/models/en_ewt.parser");
+    vg_error err = {0};
+    vg_parser *p = NULL;
+    if (access(model, R_OK) != 0) {
+        printf("skip: %s is absent\n", model);
+        return CHECK_SKIP;
+    }
+    CHECK_INT(vg_parser_open(&p, model, &err), 0);
+    if (!p)
+        return check_finish("parse_parser");
+    check_lengths(p);
+    check_damaged_models(model);
+
+    const char *dev = check_shared_path("ud-english-ewt/en_ewt-ud-dev.conllu");
+    if (dev) {
+        vg_treebank gold, bank;
+        CHECK_INT(vg_treebank_read(&gold, dev, &err), 0);
+        CHECK_INT(vg_treebank_read(&bank, dev, &err), 0);
+        const void *tagger = NULL; /* TAGGER: predicted tags once src/tag lands */
+        size_t tokens = 0, uas = 0, las = 0, trees = 0;
+        for (size_t i = 0; i < bank.n_sentences; i++) {
+            vg_sentence *s = &bank.sentences[i];
+            for (uint32_t j = 0; j < s->n_tokens; j++) {
+                s->tokens[j].head = -1;
+                s->tokens[j].deprel = 0;
+            }
+            CHECK_INT(vg_parser_parse(p, s), 0);
+            trees += is_tree(s);
+            for (uint32_t j = 0; j < s->n_tokens; j++) {
+                const vg_token *g = &gold.sentences[i].tokens[j];
+                tokens++;
+                if (g->head == s->tokens[j].head) {
+                    uas++;
+                    las += g->deprel == s->tokens[j].deprel;
+                }
+            }
+        }
+        double u = 100.0 * uas / tokens, l = 100.0 * las / tokens;
+        printf("EWT dev (%s tags): UAS %.2f LAS %.2f over %zu tokens\n", tagger ? "predicted" : "gold", u, l,
+               tokens);
+        CHECK_INT(trees, bank.n_sentences);
+        CHECK(u > (tagger ? 85.0 : 86.5));
+        CHECK(l > (tagger ? 82.0 : 84.0));
+        vg_treebank_free(&gold);
+        vg_treebank_free(&bank);
+    }
+    vg_parser_close(p);
+    return check_finish("parse_parser");
+}
