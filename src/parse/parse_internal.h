@@ -18,7 +18,7 @@ enum { PARSE_SHIFT = 0, PARSE_LEFT = 1, PARSE_RIGHT = 2, PARSE_N_MOVES = 3 };
 /* The move classifier predicts the move together with a coarse group of labels (function
  * word, core argument, nominal modifier...): SHIFT, LEFT-group, RIGHT-group. The label
  * classifier then picks a label within the group. Groups are numbered 0..n_groups-1. */
-#define PARSE_MAX_GROUPS 8
+#define PARSE_MAX_GROUPS 7
 #define PARSE_N_CLASSES (1 + 2 * PARSE_MAX_GROUPS)
 #define PARSE_CLASS_LEFT(g) (1 + (g))
 #define PARSE_CLASS_RIGHT(g) (1 + PARSE_MAX_GROUPS + (g))
@@ -73,10 +73,12 @@ int parse_label_features(const parse_state *st, int head, int dep, uint64_t *key
 
 /* ---- model file ----
  * header | label names and groups | move table | label table
- * A table: slots[n_slots] | entries[n_entries].
+ * A table: slots[n_slots] | entries[n_entries] | dense rows[n_dense][dense_width].
  * A slot holds the high half of a feature key (its low bits pick the slot; linear probing)
- * and the first of the feature's run of (class, weight) entries; the last entry of a run has
- * bit 7 of its class byte set. Empty slots have run 0 (entry 0 is padding, never a run).
+ * and where the feature's weights are: with PARSE_RUN_DENSE set, a dense row of int16 per
+ * class (for features with weights on many classes, summed with vector adds); otherwise the
+ * first of a run of (class, weight) entries whose last has bit 7 of its class byte set.
+ * Empty slots have run 0 (entry 0 is padding, never a run).
  * Weights are int16, the float weights times the table's scale.
  * Integers are little-endian as written by the trainer; the magic check catches the rest. */
 #define PARSE_MAGIC "VGPARSE3"
@@ -87,9 +89,13 @@ int parse_label_features(const parse_state *st, int head, int dep, uint64_t *key
 typedef struct parse_table_header {
     uint64_t n_slots;        /* power of two */
     uint64_t n_entries;      /* including the padding entry 0 */
+    uint64_t n_dense;
+    uint32_t dense_width;    /* PARSE_MOVE_WIDTH or PARSE_MAX_LABELS */
     float scale;             /* weights were multiplied by this before rounding */
-    uint32_t reserved;
 } parse_table_header;
+
+#define PARSE_RUN_DENSE 0x80000000u
+#define PARSE_MOVE_WIDTH 16     /* >= PARSE_N_CLASSES, a multiple of 8 */
 
 typedef struct parse_header {
     char magic[8];
@@ -116,7 +122,7 @@ typedef struct parse_entry {
 } parse_entry;
 
 typedef struct parse_table_layout {
-    uint64_t slots, entries, end;
+    uint64_t slots, entries, dense, end;
 } parse_table_layout;
 
 typedef struct parse_layout {
@@ -129,7 +135,8 @@ static inline void parse_table_place(const parse_table_header *t, uint64_t at, p
 {
     out->slots = (at + 63) & ~63ULL;
     out->entries = out->slots + t->n_slots * sizeof(parse_slot);
-    out->end = out->entries + t->n_entries * sizeof(parse_entry);
+    out->dense = (out->entries + t->n_entries * sizeof(parse_entry) + 63) & ~63ULL;
+    out->end = out->dense + t->n_dense * t->dense_width * sizeof(int16_t);
 }
 
 static inline void parse_model_layout(const parse_header *h, parse_layout *out)
@@ -142,6 +149,6 @@ static inline void parse_model_layout(const parse_header *h, parse_layout *out)
 }
 
 /* Feature template set; bump when parse_state_features changes. */
-#define PARSE_FEATURE_SET 3u
+#define PARSE_FEATURE_SET 4u
 
 #endif

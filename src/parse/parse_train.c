@@ -468,53 +468,78 @@ static uint64_t table_size(size_t n, int percent_load)
 /* Counts what a table keeps: features with a weight that survives quantisation. */
 static uint32_t min_updates = 2;
 
-static void table_size_of(const train_model *m, float scale, parse_table_header *t)
+/* Non-zero weights of a feature as saved, or 0 when the feature is not saved. */
+static int saved_weights(const train_feature *tf, float scale)
 {
-    size_t n_features = 0, n_entries = 1;
+    if (tf->updates < min_updates)
+        return 0;
+    int nz = 0;
+    for (int j = 0; j < tf->n; j++)
+        nz += quantise(tf->entries[j].best, scale) != 0;
+    return nz;
+}
+
+/* Counts what a table keeps: features with a weight that survives quantisation, as sparse
+ * runs, or as dense rows when they have at least dense_from weights. */
+static void table_size_of(const train_model *m, float scale, uint32_t width, int dense_from,
+                          parse_table_header *t)
+{
+    size_t n_features = 0, n_entries = 1, n_dense = 0;
     for (size_t f = 0; f < m->n_features; f++) {
-        int nz = 0;
-        if (m->features[f].updates < min_updates)
-            continue;
-        for (int j = 0; j < m->features[f].n; j++)
-            nz += quantise(m->features[f].entries[j].best, scale) != 0;
+        int nz = saved_weights(&m->features[f], scale);
         n_features += nz > 0;
-        n_entries += (size_t)nz;
+        if (nz >= dense_from)
+            n_dense++;
+        else
+            n_entries += (size_t)nz;
     }
     t->n_slots = table_size(n_features, 70);
     t->n_entries = n_entries;
+    t->n_dense = n_dense;
+    t->dense_width = width;
     t->scale = scale;
 }
 
 static void table_write(const train_model *m, const parse_table_header *t, const parse_table_layout *lay,
-                        unsigned char *buf)
+                        int dense_from, unsigned char *buf)
 {
     parse_slot *slots = (parse_slot *)(buf + lay->slots);
     parse_entry *entries = (parse_entry *)(buf + lay->entries);
+    int16_t *dense = (int16_t *)(buf + lay->dense);
     uint64_t mask = t->n_slots - 1;
-    size_t next = 1;
+    size_t next = 1, next_dense = 0;
     for (size_t f = 0; f < m->n_features; f++) {
         const train_feature *tf = &m->features[f];
-        size_t first = next;
-        if (tf->updates < min_updates)
+        int nz = saved_weights(tf, t->scale);
+        if (!nz)
             continue;
-        for (int j = 0; j < tf->n; j++) {
-            int16_t q = quantise(tf->entries[j].best, t->scale);
-            if (q) {
-                entries[next].cls = tf->entries[j].cls;
-                entries[next].weight = q;
-                next++;
+        uint32_t run;
+        if (nz >= dense_from) {
+            int16_t *row = &dense[next_dense * t->dense_width];
+            for (int j = 0; j < tf->n; j++)
+                row[tf->entries[j].cls] = quantise(tf->entries[j].best, t->scale);
+            run = (uint32_t)next_dense++ | PARSE_RUN_DENSE;
+        } else {
+            run = (uint32_t)next;
+            for (int j = 0; j < tf->n; j++) {
+                int16_t q = quantise(tf->entries[j].best, t->scale);
+                if (q) {
+                    entries[next].cls = tf->entries[j].cls;
+                    entries[next].weight = q;
+                    next++;
+                }
             }
+            entries[next - 1].cls |= PARSE_ENTRY_LAST;
         }
-        if (next == first)
-            continue;
-        entries[next - 1].cls |= PARSE_ENTRY_LAST;
         uint64_t at = tf->key & mask;
         while (slots[at].run)
             at = (at + 1) & mask;
         slots[at].check = (uint32_t)(tf->key >> 32);
-        slots[at].run = (uint32_t)first;
+        slots[at].run = run;
     }
 }
+
+static int dense_moves_from = 5, dense_labels_from = 12;
 
 static int write_model(const train_parser *tp, const char *path, vg_error *err)
 {
@@ -529,8 +554,9 @@ static int write_model(const train_parser *tp, const char *path, vg_error *err)
     h.feature_set = PARSE_FEATURE_SET;
     h.left_allowed = tp->left_allowed;
     h.right_allowed = tp->right_allowed;
-    table_size_of(&tp->moves, 32767.0f / max_weight(&tp->moves), &h.moves);
-    table_size_of(&tp->labels, 32767.0f / max_weight(&tp->labels), &h.labels);
+    table_size_of(&tp->moves, 32767.0f / max_weight(&tp->moves), PARSE_MOVE_WIDTH, dense_moves_from, &h.moves);
+    table_size_of(&tp->labels, 32767.0f / max_weight(&tp->labels), PARSE_MAX_LABELS, dense_labels_from,
+                  &h.labels);
     parse_layout lay;
     parse_model_layout(&h, &lay);
     h.file_bytes = lay.total;
@@ -546,8 +572,8 @@ static int write_model(const train_parser *tp, const char *path, vg_error *err)
                  "%s", vg_deprel_names[tp->deprel_of_label[l]]);
         buf[lay.groups + l] = tp->group_of_label[l];
     }
-    table_write(&tp->moves, &h.moves, &lay.moves, buf);
-    table_write(&tp->labels, &h.labels, &lay.labels_table, buf);
+    table_write(&tp->moves, &h.moves, &lay.moves, dense_moves_from, buf);
+    table_write(&tp->labels, &h.labels, &lay.labels_table, dense_labels_from, buf);
     int rc = 0;
     FILE *out = fopen(path, "wb");
     if (!out)
@@ -710,9 +736,12 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
         fprintf(stderr, "parser: best pass %d (dev LAS %.2f)\n", best_pass + 1, best_las);
     rc = write_model(tp, model_path, err);
     if (getenv("VG_PARSE_PRUNE_TEST"))
-        for (min_updates = 3; min_updates <= 4 && !rc; min_updates++) {
+        for (int k = 0; k < 4 && !rc; k++) {
+            static const int moves_from[] = {3, 4, 7, 5}, labels_from[] = {12, 12, 12, 16};
+            dense_moves_from = moves_from[k];
+            dense_labels_from = labels_from[k];
             char path[4096];
-            snprintf(path, sizeof path, "%s.k%u", model_path, min_updates);
+            snprintf(path, sizeof path, "%s.d%d", model_path, k);
             rc = write_model(tp, path, err);
         }
 out:

@@ -9,7 +9,9 @@
 typedef struct parser_table {
     const parse_slot *slots;
     const parse_entry *entries;
-    uint64_t mask, n_entries;
+    const int16_t *dense;
+    uint64_t mask, n_entries, n_dense;
+    uint32_t width;
 } parser_table;
 
 struct vg_parser {
@@ -25,7 +27,8 @@ struct vg_parser {
 static int table_header_ok(const parse_table_header *t)
 {
     return t->n_slots && (t->n_slots & (t->n_slots - 1)) == 0 && t->n_slots <= VG_MAX_MODEL_BYTES &&
-           t->n_entries >= 1 && t->n_entries <= VG_MAX_MODEL_BYTES;
+           t->n_entries >= 1 && t->n_entries <= VG_MAX_MODEL_BYTES && t->n_dense <= VG_MAX_MODEL_BYTES &&
+           (t->dense_width == PARSE_MOVE_WIDTH || t->dense_width == PARSE_MAX_LABELS);
 }
 
 static void table_open(parser_table *t, const parse_table_header *h, const parse_table_layout *lay,
@@ -33,6 +36,9 @@ static void table_open(parser_table *t, const parse_table_header *h, const parse
 {
     t->slots = (const parse_slot *)(data + lay->slots);
     t->entries = (const parse_entry *)(data + lay->entries);
+    t->dense = (const int16_t *)(data + lay->dense);
+    t->n_dense = h->n_dense;
+    t->width = h->dense_width;
     t->mask = h->n_slots - 1;
     t->n_entries = h->n_entries;
 }
@@ -135,8 +141,9 @@ void vg_parser_close(vg_parser *parser)
 }
 
 /* Sums the weights of the features' classes into scores[0..PARSE_MAX_LABELS-1] (a damaged
- * class byte lands in it harmlessly). Every slot is
- * prefetched before any is read, so the cache misses of ~100 features overlap. */
+ * class byte lands in it harmlessly). Every slot is prefetched before any is read, so the
+ * cache misses of ~100 features overlap instead of queueing; dense rows are summed in a
+ * loop the compiler turns into vector adds. */
 static void score(const parser_table *t, const uint64_t *keys, int n_keys, int32_t *scores)
 {
     uint32_t runs[PARSE_MAX_FEATURES];
@@ -151,21 +158,47 @@ static void score(const parser_table *t, const uint64_t *keys, int n_keys, int32
             if (s->run == 0)
                 break;
             if (s->check == check) {
-                runs[n_runs++] = s->run;
-                __builtin_prefetch(&t->entries[s->run]);
+                uint32_t run = s->run;
+                if (run & PARSE_RUN_DENSE) {
+                    run &= ~PARSE_RUN_DENSE;
+                    if (run >= t->n_dense)
+                        break;
+                    __builtin_prefetch(&t->dense[(uint64_t)run * t->width]);
+                    if (t->width > 32)
+                        __builtin_prefetch(&t->dense[(uint64_t)run * t->width + 32]);
+                    run |= PARSE_RUN_DENSE;
+                } else
+                    __builtin_prefetch(&t->entries[run]);
+                runs[n_runs++] = run;
                 break;
             }
             at = (at + 1) & t->mask;
         }
     }
+    int32_t sum[PARSE_MAX_LABELS] = {0};
+    uint32_t width = t->width;
     memset(scores, 0, PARSE_MAX_LABELS * sizeof *scores);
-    for (int i = 0; i < n_runs; i++)
-        for (uint64_t e = runs[i]; e < t->n_entries; e++) {
+    for (int i = 0; i < n_runs; i++) {
+        uint32_t run = runs[i];
+        if (run & PARSE_RUN_DENSE) {
+            const int16_t *row = &t->dense[(uint64_t)(run & ~PARSE_RUN_DENSE) * width];
+            if (width == PARSE_MOVE_WIDTH)
+                for (int j = 0; j < PARSE_MOVE_WIDTH; j++)
+                    sum[j] += row[j];
+            else
+                for (int j = 0; j < PARSE_MAX_LABELS; j++)
+                    sum[j] += row[j];
+            continue;
+        }
+        for (uint64_t e = run; e < t->n_entries; e++) {
             unsigned c = t->entries[e].cls;
             scores[c & (PARSE_MAX_LABELS - 1)] += t->entries[e].weight;
             if (c & PARSE_ENTRY_LAST)
                 break;
         }
+    }
+    for (int j = 0; j < PARSE_MAX_LABELS; j++)
+        scores[j] += sum[j];
 }
 
 /* The highest-scoring label of the mask (ties go to the lowest label id). */
