@@ -40,10 +40,8 @@ static uint32_t boundary_after(const vg_segmenter *s, uint32_t i, uint32_t *spli
 {
     const vg_segment_piece *w = s->window;
     uint32_t f = w[i].flags;
-    if (!(f & (VG_PIECE_TERMINAL | VG_PIECE_ABBREV)) || (f & VG_PIECE_TITLE))
-        return 0;
-    if (i == 0 && (f & VG_PIECE_TERMINAL))
-        return 0; /* a sentence is more than its punctuation */
+    if (!(f & (VG_PIECE_TERMINAL | VG_PIECE_ABBREV | VG_PIECE_EMOTICON)) || (f & VG_PIECE_TITLE) || i == 0)
+        return 0; /* (a sentence is more than its final punctuation) */
     /* A list marker "1." opening a sentence does not end it. */
     if ((f & VG_PIECE_PERIOD) && i == 1 && (w[0].flags & VG_PIECE_NUMBER))
         return 0;
@@ -51,7 +49,8 @@ static uint32_t boundary_after(const vg_segmenter *s, uint32_t i, uint32_t *spli
     while (j < s->n && j < i + VG_SEGMENT_LOOKAHEAD - 2) {
         uint32_t g = w[j].flags;
         /* a straight quote touching the terminal closes; after a space it opens the next sentence */
-        if ((g & VG_PIECE_CLOSE) || ((g & VG_PIECE_QUOTE) && !(w[j - 1].flags & VG_PIECE_SPACE_AFTER)))
+        if ((g & (VG_PIECE_CLOSE | VG_PIECE_EMOTICON)) ||
+            ((g & VG_PIECE_QUOTE) && !(w[j - 1].flags & VG_PIECE_SPACE_AFTER)))
             j++;
         else
             break;
@@ -60,11 +59,23 @@ static uint32_t boundary_after(const vg_segmenter *s, uint32_t i, uint32_t *spli
         return 0; /* the paragraph ends here: the caller closes the sentence */
     uint32_t g = w[j].flags;
     int starts = !(g & (VG_PIECE_LOWER | VG_PIECE_NOSTART));
+    /* "day. ...a drop": an ellipsis after a space opens the next sentence */
+    if ((g & VG_PIECE_ELLIPSIS) && (w[j - 1].flags & VG_PIECE_SPACE_AFTER) && !(f & VG_PIECE_ABBREV))
+        starts = 1;
     if ((f & VG_PIECE_ABBREV) && j == i + 1) {
         /* "U.S. officials", "Inc. Chief Executive": only a common sentence starter or an
          * opening quote after an abbreviation begins a new sentence. */
-        starts = (g & (VG_PIECE_OPEN | VG_PIECE_QUOTE)) ||
+        starts = (g & VG_PIECE_QUOTE) || (g & VG_PIECE_OPEN && s->body[w[j].start] != '(' && s->body[w[j].start] != '[') ||
                  ((g & VG_PIECE_UPPER) && piece_is(s, &w[j], vg_segment_is_starter));
+    } else if ((g & VG_PIECE_LOWER) && j == i + 1) {
+        /* Lower case after a full stop that follows a word ("it broke. we left"), or after
+         * "?" or "!" outside quotes, still starts a sentence; after a number ("by 3. the")
+         * or an ellipsis ("wait ... and see") it does not. */
+        if ((f & VG_PIECE_PERIOD) && !(w[i - 1].flags & (VG_PIECE_DIGIT | VG_PIECE_NUMBER)) &&
+            (w[i - 1].flags & (VG_PIECE_LOWER | VG_PIECE_UPPER | VG_PIECE_CASELESS)))
+            starts = 1;
+        else if ((f & VG_PIECE_TERMINAL) && !(f & (VG_PIECE_PERIOD | VG_PIECE_ELLIPSIS)))
+            starts = 1;
     }
     if (!starts)
         return 0;

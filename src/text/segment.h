@@ -37,7 +37,7 @@ typedef struct vg_segmenter {
     uint32_t len;
     uint32_t pos;              /* next byte to tokenise */
     uint32_t para_end;         /* the "\n" ending the current paragraph, or len */
-    uint32_t chunk_end;        /* end of the whitespace-free run holding pos */
+    uint32_t chunk_start, chunk_end; /* the whitespace-free run holding pos */
     uint32_t url_start, url_end; /* a URL or e-mail address in that run, kept whole */
     int para_done;             /* the window holds the rest of the paragraph */
     uint32_t n, scanned;       /* pieces in the window; how many were tested for a boundary */

@@ -23,7 +23,8 @@ enum {
     VG_PIECE_QUOTE       = 1u << 12, /* a straight quote; opens or closes depending on spacing */
     VG_PIECE_NOSTART     = 1u << 13, /* punctuation that cannot begin a sentence (, ; : — …) */
     VG_PIECE_MULTIWORD   = 1u << 14, /* with the next piece forms one multi-word token (do|n't) */
-    VG_PIECE_NUMBER      = 1u << 15  /* a number of at most three digits (a list marker "1.") */
+    VG_PIECE_NUMBER      = 1u << 15, /* a number of at most three digits (a list marker "1.") */
+    VG_PIECE_EMOTICON    = 1u << 16  /* ":)", ";-(" */
 };
 
 /* Kinds of abbreviation in abbrev.def. */

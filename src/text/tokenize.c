@@ -143,27 +143,55 @@ static int is_url_trailer(const unsigned char *b, uint32_t a, uint32_t e, int ha
     return 0;
 }
 
+/* local@domain, and the forms web text adds: "name...@host.com" (shortened by a newsgroup
+ * archive), "@host.com", and Lotus Notes addresses "Name@ORG" (no dot, capitalised). */
 static int is_email(const unsigned char *b, uint32_t a, uint32_t e)
 {
     const unsigned char *at = memchr(b + a, '@', e - a);
-    if (!at || at == b + a)
+    if (!at)
         return 0;
-    uint32_t k = (uint32_t)(at - b);
+    uint32_t k = (uint32_t)(at - b), dots = 0;
+    if (k + 1 >= e)
+        return 0;
     for (uint32_t i = a; i < k; i++)
         if (b[i] >= 0x80 || (!(ascii_class[b[i]] & (CH_LETTER | CH_DIGIT)) && !strchr("._%+-'", b[i])))
             return 0;
-    uint32_t dots = 0, last_dot = 0;
     for (uint32_t i = k + 1; i < e; i++) {
         if (b[i] == '.') {
             if (i == k + 1 || b[i - 1] == '.')
                 return 0;
             dots++;
-            last_dot = i;
-        } else if (b[i] >= 0x80 || !((ascii_class[b[i]] & (CH_LETTER | CH_DIGIT)) || b[i] == '-')) {
+        } else if (b[i] >= 0x80 || !((ascii_class[b[i]] & (CH_LETTER | CH_DIGIT)) || b[i] == '-' || b[i] == '_')) {
             return 0;
         }
     }
-    return dots > 0 && e - last_dot > 2;
+    if (!dots)
+        return k > a && b[k + 1] >= 'A' && b[k + 1] <= 'Z';
+    return 1;
+}
+
+/* A bare host or newsgroup name: lower-case labels joined by two or more dots
+ * ("alt.animals.cats", "mail.example.net"). */
+static int is_hostname(const unsigned char *b, uint32_t a, uint32_t e)
+{
+    uint32_t dots = 0, label = 0, longest = 0, letters = 0;
+    for (uint32_t i = a; i < e; i++) {
+        unsigned char c = b[i];
+        if (c == '.') {
+            if (!label)
+                return 0;
+            dots++;
+            longest = label > longest ? label : longest;
+            label = 0;
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+            label++;
+            letters += c >= 'a' && c <= 'z';
+        } else {
+            return 0;
+        }
+    }
+    longest = label > longest ? label : longest;
+    return label && dots >= 2 && longest >= 3 && letters;
 }
 
 static void find_url(vg_segmenter *s, uint32_t cs, uint32_t ce)
@@ -194,7 +222,7 @@ static void find_url(vg_segmenter *s, uint32_t cs, uint32_t ce)
     else if (k > a && k + 1 < e && b[k] == ':' && (k - a == 6 && memcmp(b + a, "mailto", 6) == 0))
         url = is_email(b, k + 1, e);
     else
-        url = is_email(b, a, e);
+        url = is_email(b, a, e) || is_hostname(b, a, e);
     if (url) {
         s->url_start = a;
         s->url_end = e;
@@ -222,6 +250,7 @@ static void start_chunk(vg_segmenter *s, uint32_t p)
             q += len;
         }
     }
+    s->chunk_start = p;
     s->chunk_end = q;
     s->url_start = s->url_end = UINT32_MAX;
     if (maybe_url && q - p >= 5)
@@ -252,6 +281,21 @@ static int is_hyphen_prefix(const unsigned char *b, uint32_t len)
         return 0;
     for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
         if (ascii_lower_equal(b, len, prefixes[i]))
+            return 1;
+    return 0;
+}
+
+/* Units and times that EWT splits from a number written against them. */
+static int is_unit(const unsigned char *b, uint32_t len)
+{
+    static const char *const units[] = {
+        "am", "pm", "AM", "PM", "k", "K", "m", "M", "b", "bn", "mm", "cm", "km", "ft", "kg", "lb", "lbs",
+        "kb", "KB", "mb", "MB", "gb", "GB", "Hz", "kHz", "MHz", "GHz", "mph", "hr", "hrs", "min", "mins",
+    };
+    if (len == 0 || len > 4)
+        return 0;
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (strlen(units[i]) == len && memcmp(b, units[i], len) == 0)
             return 1;
     return 0;
 }
@@ -319,25 +363,29 @@ static uint32_t segment_chars(const vg_segmenter *s, uint32_t i, uint32_t max, u
     return count;
 }
 
+/* After a period inside a word: a top-level domain or a file extension ending the word
+ * ("Example.com", "report.pdf"), which keeps the word whole. */
 static int is_domain_suffix(const vg_segmenter *s, uint32_t i)
 {
-    static const char *const tlds[] = {"com", "org", "net", "gov", "edu", "info", "biz", "io", "co", "uk", "us", "ca"};
+    static const char *const suffixes[] = {
+        "com", "org", "net", "gov", "edu", "info", "biz", "io", "co", "uk", "us", "ca",
+        "pdf", "doc", "docx", "htm", "html", "jpg", "jpeg", "gif", "png", "xls", "xlsx", "txt",
+        "ppt", "pptx", "zip", "exe", "mp3", "mp4", "csv", "xml", "wav", "avi", "mov",
+    };
     const unsigned char *b = (const unsigned char *)s->body;
     uint32_t e = i;
-    while (e < s->chunk_end && e - i < 5 && b[e] < 0x80 && (ascii_class[b[e]] & CH_LETTER))
+    while (e < s->chunk_end && e - i < 5 && b[e] < 0x80 && (ascii_class[b[e]] & (CH_LETTER | CH_DIGIT)))
         e++;
-    if (e < s->chunk_end && b[e] < 0x80 && (ascii_class[b[e]] & (CH_LETTER | CH_DIGIT)))
+    if (e == i || (e < s->chunk_end && (class_at(s, e) & CH_ALNUM)))
         return 0;
-    if (e < s->chunk_end && b[e] >= 0x80 && (class_at(s, e) & CH_ALNUM))
-        return 0;
-    for (size_t k = 0; k < sizeof tlds / sizeof *tlds; k++)
-        if (ascii_lower_equal(b + i, e - i, tlds[k]))
+    for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++)
+        if (ascii_lower_equal(b + i, e - i, suffixes[k]))
             return 1;
     return 0;
 }
 
 /* Digits joined by hyphens that EWT keeps whole: telephone numbers (853-7906, 212-848-8400,
- * 1-800-555-0199) and ISO dates (2020-11-30). Returns the bytes from the first hyphen at q
+ * 1-800-555-0199, extensions 3-5213) and ISO dates (2020-11-30). Returns the bytes from the first hyphen at q
  * to the pattern's end, or 0 (the hyphen is then a token: "1969 - 1970"). */
 static uint32_t digit_pattern(const vg_segmenter *s, uint32_t p, uint32_t q)
 {
@@ -352,7 +400,7 @@ static uint32_t digit_pattern(const vg_segmenter *s, uint32_t p, uint32_t q)
     }
     if (i < s->chunk_end && (b[i] == '-' || (b[i] < 0x80 && (ascii_class[b[i]] & CH_DIGIT))))
         return 0;
-    int keep = (n == 2 && groups[0] == 3 && groups[1] == 4) ||
+    int keep = (n == 2 && (groups[0] == 3 || groups[0] == 1) && groups[1] == 4) ||
                (n == 3 && groups[0] == 3 && groups[1] == 3 && groups[2] == 4) ||
                (n == 3 && groups[0] == 4 && groups[1] == 2 && groups[2] == 2) ||
                (n == 4 && groups[0] == 1 && groups[1] == 3 && groups[2] == 3 && groups[3] == 4);
@@ -386,7 +434,7 @@ static void scan_word(vg_segmenter *s, uint32_t p)
 {
     const unsigned char *b = (const unsigned char *)s->body;
     const uint32_t ce = s->chunk_end;
-    uint32_t q = p, seg_chars = 0, seg_cls = 0, last_cls = 0, n_segs = 1;
+    uint32_t q = p, seg_chars = 0, seg_cls = 0, last_cls = 0, n_segs = 1, slashes = 0;
     int letter_period = 0, too_long = 0;
     while (q < ce) {
         if (q - p >= VG_MAX_TOKEN_BYTES) {
@@ -434,8 +482,15 @@ static void scan_word(vg_segmenter *s, uint32_t p)
                 join = n; /* 10:30 */
             break;
         case '/':
-            if ((last_cls & CH_DIGIT) && (ncls & CH_DIGIT))
-                join = n; /* 9/11, 11/28/2000 */
+            if (seg_cls == CH_DIGIT && (ncls & CH_DIGIT)) {
+                /* dates (11/28/2000) and short pairs (9/11) stay whole; EWT splits "1 / 2", "24 / 7" */
+                uint32_t next = segment_chars(s, after, 4, NULL), next_end = after + next;
+                int date = slashes > 0 || (next_end < ce && b[next_end] == '/');
+                if (date || (seg_chars <= 2 && next <= 2 && seg_chars + next > 2)) {
+                    join = n;
+                    slashes++;
+                }
+            }
             else if (n_segs == 1 && seg_letters && seg_chars == 1 && (ncls & CH_LETTER) &&
                      segment_chars(s, after, 3, NULL) <= 3)
                 join = n; /* w/o, b/c */
@@ -472,7 +527,8 @@ static void scan_word(vg_segmenter *s, uint32_t p)
     const uint32_t e = q;
 
     /* An abbreviation keeps its period: U.S., Gen., an initial, "No." before a number. */
-    if (e < ce && b[e] == '.' && !(e + 1 < ce && b[e + 1] == '.') && e - p < 16) {
+    /* (of "Inc..", the abbreviation takes one period and leaves the other as a full stop) */
+    if (e < ce && b[e] == '.' && !(e + 2 < ce && b[e + 1] == '.' && b[e + 2] == '.') && e - p < 16) {
         int kind = VG_ABBREV_NONE;
         if (letter_period)
             kind = VG_ABBREV_PLAIN;
@@ -488,12 +544,17 @@ static void scan_word(vg_segmenter *s, uint32_t p)
         }
     }
 
-    /* Times written "5pm", "11:30am": EWT splits off the am/pm. */
-    if (e - p >= 3 && b[p] >= '0' && b[p] <= '9' && b[e - 3] >= '0' && b[e - 3] <= '9' &&
-        ((b[e - 2] | 0x20) == 'a' || (b[e - 2] | 0x20) == 'p') && (b[e - 1] | 0x20) == 'm') {
-        push(s, p, e - 2, 0);
-        push(s, e - 2, e, 0);
-        return;
+    /* A number glued to a unit or to am/pm ("5pm", "11:30am", "35mm", "$5bn"): EWT splits
+     * them; ordinals and decades ("2nd", "1990s") stay whole. */
+    if (b[p] >= '0' && b[p] <= '9' && (seg_cls & CH_LETTER)) {
+        uint32_t u = e;
+        while (u > p && b[u - 1] < 0x80 && (ascii_class[b[u - 1]] & CH_LETTER))
+            u--;
+        if (u > p && b[u - 1] >= '0' && b[u - 1] <= '9' && is_unit(b + u, e - u)) {
+            push(s, p, u, 0);
+            push(s, u, e, 0);
+            return;
+        }
     }
 
     uint32_t split = clitic_split(b, p, e);
@@ -586,35 +647,68 @@ static void scan_punct(vg_segmenter *s, uint32_t p, int32_t cp, uint32_t n)
     const uint32_t ce = s->chunk_end;
     uint32_t e = p + n, flags = 0, k;
     switch (cp) {
-    case '.': case '!': case '?': case 0x2026: {
-        /* "...", "?!", "!!!" and "…" are one token each */
-        uint32_t count = 0, only_periods = 1, has_ellipsis = 0;
+    case '.': case 0x2026: {
+        /* "...", "…" and longer runs are one token; so is ".?" */
+        uint32_t count = 0;
         e = p;
         while (e < ce && e - p < VG_MAX_TOKEN_BYTES) {
-            if (b[e] == '.' || b[e] == '!' || b[e] == '?') {
-                only_periods &= b[e] == '.';
+            if (b[e] == '.')
                 e++;
-            } else if (e + 3 <= ce && b[e] == 0xE2 && b[e + 1] == 0x80 && b[e + 2] == 0xA6) {
-                has_ellipsis = 1;
+            else if (e + 3 <= ce && b[e] == 0xE2 && b[e + 1] == 0x80 && b[e + 2] == 0xA6)
                 e += 3;
-            } else {
+            else
                 break;
-            }
             count++;
         }
         flags = VG_PIECE_TERMINAL | VG_PIECE_NOSTART;
-        if (count == 1 && cp == '.')
-            flags |= VG_PIECE_PERIOD;
-        if (only_periods && (count > 1 || has_ellipsis))
+        if (count == 1 && cp == '.' && e < ce && (b[e] == '?' || b[e] == '!')) {
+            while (e < ce && e - p < VG_MAX_TOKEN_BYTES && (b[e] == '?' || b[e] == '!'))
+                e++;
+        } else if (count == 1 && cp == '.') {
+            if (p == s->chunk_start && is_domain_suffix(s, e)) {
+                /* ".pdf" */
+                e = p + 1;
+                while (e < ce && b[e] < 0x80 && (ascii_class[b[e]] & (CH_LETTER | CH_DIGIT)))
+                    e++;
+                flags = 0;
+            } else {
+                flags |= VG_PIECE_PERIOD;
+            }
+        } else {
             flags |= VG_PIECE_ELLIPSIS;
+        }
         break;
     }
-    case '-': case 0x2014: case 0x2013: case 0x2012: case 0x2015:
-    case '*': case '=': case '~': case '#': case '<': case '>': case '^': case '|': case '+': case '_': case '\\':
-        /* a run of one dash or symbol is one token: "--", "***", "<<" */
+    case '!': case '?':
+        while (e < ce && e - p < VG_MAX_TOKEN_BYTES && (b[e] == '?' || b[e] == '!'))
+            e++;
+        flags = VG_PIECE_TERMINAL | VG_PIECE_NOSTART;
+        break;
+    case '=':
+        if (is_emoticon(s, p, &e)) {
+            flags = VG_PIECE_EMOTICON;
+            break;
+        }
+        goto rule;
+    case '#':
+        if (e < ce && (class_at(s, e) & CH_LETTER)) {
+            /* a hashtag */
+            while (e < ce && e - p < VG_MAX_TOKEN_BYTES && b[e] < 0x80 && (ascii_class[b[e]] & (CH_LETTER | CH_DIGIT)))
+                e++;
+            break;
+        }
+        goto rule;
+    case '-': case '*': case '~':
+    rule: case '<': case '>': case '^': case '|': case '+': case '_': case '\\':
+        /* a run of rule or arrow characters is one token: "--", "***", "<<", "----==", "-->" */
+        while (e < ce && e - p < VG_MAX_TOKEN_BYTES && b[e] != '\0' && strchr("-*=~<>^|+_\\#", b[e]))
+            e++;
+        break;
+    case 0x2014: case 0x2013: case 0x2012: case 0x2015: case '$':
+        /* dashes, "$$$" */
         while (e + n <= ce && e - p < VG_MAX_TOKEN_BYTES && memcmp(b + e, b + p, n) == 0)
             e += n;
-        if (cp == '-' || (cp >= 0x2012 && cp <= 0x2015))
+        if (cp != '$')
             flags = VG_PIECE_NOSTART;
         break;
     case '"':
@@ -632,7 +726,10 @@ static void scan_punct(vg_segmenter *s, uint32_t p, int32_t cp, uint32_t n)
         }
         break;
     case 0x2019: /* ’ closes a quote, or begins a lone clitic */
-        if ((k = lone_clitic(s, p, 3)) != 0) {
+        if (e + 3 <= ce && b[e] == 0xE2 && b[e + 1] == 0x80 && b[e + 2] == 0x99) {
+            e += 3; /* ’’ */
+            flags = VG_PIECE_CLOSE | VG_PIECE_NOSTART;
+        } else if ((k = lone_clitic(s, p, 3)) != 0) {
             e = k;
             flags = VG_PIECE_NOSTART;
         } else {
@@ -647,15 +744,21 @@ static void scan_punct(vg_segmenter *s, uint32_t p, int32_t cp, uint32_t n)
             flags = VG_PIECE_QUOTE;
         }
         break;
-    case '(': case '[': case '{': case 0x2018: case 0x201C: case 0x201E: case 0x201A: case 0xAB: case 0x2039:
+    case 0x2018: /* ‘ opens; ‘‘ and ‘’ are one token */
+        flags = VG_PIECE_OPEN;
+        if (e + 3 <= ce && b[e] == 0xE2 && b[e + 1] == 0x80 && (b[e + 2] == 0x98 || b[e + 2] == 0x99)) {
+            flags = b[e + 2] == 0x98 ? VG_PIECE_OPEN : VG_PIECE_QUOTE;
+            e += 3;
+        }
+        break;
+    case '(': case '[': case '{': case 0x201C: case 0x201E: case 0x201A: case 0xAB: case 0x2039:
         flags = VG_PIECE_OPEN;
         break;
     case ')': case ']': case '}': case 0x201D: case 0xBB: case 0x203A:
         flags = VG_PIECE_CLOSE | VG_PIECE_NOSTART;
         break;
     case ':': case ';':
-        if (!is_emoticon(s, p, &e))
-            flags = VG_PIECE_NOSTART;
+        flags = is_emoticon(s, p, &e) ? VG_PIECE_EMOTICON : VG_PIECE_NOSTART;
         break;
     case ',': case '%': case '/':
         flags = VG_PIECE_NOSTART;
@@ -698,6 +801,8 @@ int vg_segment_tokenize_next(vg_segmenter *s)
             s->url_start = e;
         }
         push(s, p, e, 0);
+        /* a URL may begin a sentence whatever its case */
+        s->window[s->n - 1].flags &= ~(uint32_t)VG_PIECE_LOWER;
         return 1;
     }
     int32_t cp;
