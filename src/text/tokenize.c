@@ -586,11 +586,16 @@ static void scan_word(vg_segmenter *s, uint32_t p)
 
 /* ---- punctuation and symbols ---- */
 
-/* "'s", "'ll", "’re" standing alone (text tokenised before it reached us): one token. */
+/* "'s", "'ll", "’re" standing alone (text tokenised before it reached us), and decades or
+ * years cut short ("'90s", "’08"): one token. Returns its end, or 0. */
 static uint32_t lone_clitic(const vg_segmenter *s, uint32_t p, uint32_t alen)
 {
     const unsigned char *b = (const unsigned char *)s->body;
     uint32_t i = p + alen, k = i;
+    if (i + 2 <= s->chunk_end && b[i] >= '0' && b[i] <= '9' && b[i + 1] >= '0' && b[i + 1] <= '9') {
+        k = i + 2 < s->chunk_end && b[i + 2] == 's' ? i + 3 : i + 2;
+        return k < s->chunk_end && (class_at(s, k) & CH_ALNUM) ? 0 : k;
+    }
     while (k < s->chunk_end && k - i < 3 && b[k] < 0x80 && (ascii_class[b[k]] & CH_LETTER))
         k++;
     if (k < s->chunk_end && (class_at(s, k) & CH_ALNUM))

@@ -631,6 +631,32 @@ static void run_limits(void)
         CHECK_INT(vg_segment(odd[i], len, &arena, &s, &n, &err), 0);
         check_invariants(odd[i], len, s, n);
     }
+    /* what odd characters become: controls separate, marks cling, U+FFFD and bad bytes are symbols */
+    static const struct { const char *body; const char *want; } shapes[] = {
+        {"a\x07" "b\x1b" "c", "a b c"},
+        {"\xCC\x81", "\xCC\x81"},
+        {"\xCC\x81word", "\xCC\x81word"},
+        {"cafe\xCC\x81 ok", "cafe\xCC\x81 ok"},
+        {"x \xEF\xBF\xBD y", "x \xEF\xBF\xBD y"},
+        {"x\xEF\xBF\xBDy", "x \xEF\xBF\xBD y"},
+        {"a\xFF" "b", "a \xFF b"},
+        {"!\xCC\x81 no", "!\xCC\x81 no"},
+        {"one\xE2\x80\x8Btwo", "one two"},
+        {"one\xC2\xA0two", "one two"},
+        {"end.\r\nNext.", "end .|Next ."},
+    };
+    for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+        size_t len = strlen(shapes[i].body);
+        CHECK_INT(vg_segment(shapes[i].body, len, &arena, &s, &n, &err), 0);
+        check_invariants(shapes[i].body, len, s, n);
+        char got[512] = "", one[128];
+        for (size_t k = 0; k < n; k++) {
+            render(&s[k], one, sizeof one);
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", k ? "|" : "", one);
+        }
+        CHECK_STR(got, shapes[i].want);
+    }
+
     const char nul_body[] = "x\0y. Z";
     CHECK_INT(vg_segment(nul_body, sizeof nul_body - 1, &arena, &s, &n, &err), 0);
     check_invariants(nul_body, sizeof nul_body - 1, s, n);
