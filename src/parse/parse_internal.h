@@ -22,8 +22,8 @@ enum { PARSE_SHIFT = 0, PARSE_LEFT = 1, PARSE_RIGHT = 2, PARSE_N_MOVES = 3 };
 #define PARSE_N_CLASSES (1 + 2 * PARSE_MAX_GROUPS)
 #define PARSE_CLASS_LEFT(g) (1 + (g))
 #define PARSE_CLASS_RIGHT(g) (1 + PARSE_MAX_GROUPS + (g))
-/* Group of a UD relation name (its universal part decides). */
-int parse_label_group(const char *deprel);
+/* Group of a UD relation name (its universal part decides) when there are n_groups. */
+int parse_label_group(const char *deprel, int n_groups);
 
 /* Upper bound on the keys one configuration yields (checked against the template count). */
 #define PARSE_MAX_FEATURES 128

@@ -241,11 +241,15 @@ int parse_label_features(const parse_state *st, int head, int dep, uint64_t *key
     F(hw, h->left_labels, 0); F(hw, h->right_labels, 0);
     F(hp, dp, nd[sib].label); F(P[sib], nd[sib].label, dp);
     F(dp, d->n_left, d->n_right); F(hp, dp, d->n_left * 16 + d->n_right);
+    /* the word after the arc's span: b0 after a RIGHT arc, b1 after a LEFT one */
+    int after = head > dep ? (st->b0 < n ? st->b0 + 1 : 0) : (st->b0 <= n ? st->b0 : 0);
+    F(P[after], dp, hp); F(W[after], dp, 0); F(W[d->left2], dp, 0); F(L[dep], hp, 0);
+    F(L[head], dp, 0); F(L[dep], L[head], P[d->left1]);
 #undef F
     return k;
 }
 
-int parse_label_group(const char *deprel)
+int parse_label_group(const char *deprel, int n_groups)
 {
     static const char *const groups[][16] = {
         {"punct"},
@@ -253,11 +257,14 @@ int parse_label_group(const char *deprel)
         {"nsubj", "csubj", "obj", "iobj"},
         {"amod", "nmod", "nummod", "compound", "flat", "appos", "acl", "fixed", "goeswith"},
         {"advmod", "obl", "discourse", "vocative"},
+        {"conj", "parataxis", "list", "reparandum", "orphan", "dislocated", "dep"},
     };
+    if (n_groups <= 1)
+        return 0;
     size_t len = strcspn(deprel, ":");
-    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
+    for (size_t g = 0; g < sizeof groups / sizeof groups[0] && (int)g < n_groups - 1; g++)
         for (size_t i = 0; i < 16 && groups[g][i]; i++)
             if (strlen(groups[g][i]) == len && strncmp(groups[g][i], deprel, len) == 0)
                 return (int)g;
-    return 5; /* clauses and the rest: conj, advcl, ccomp, xcomp, parataxis, root... */
+    return n_groups - 1; /* clausal complements and the rest: advcl, ccomp, xcomp, root... */
 }

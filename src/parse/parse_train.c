@@ -607,9 +607,11 @@ static int setup_labels(train_parser *m, const vg_treebank *train, vg_error *err
             m->deprel_of_label[m->n_labels] = (uint8_t)d;
         }
     m->root_label = m->label_of_deprel[root];
-    m->n_groups = (int)env_double("VG_PARSE_GROUPS", 6) > 1 ? 6 : 1;
+    m->n_groups = (int)env_double("VG_PARSE_GROUPS", 7);
+    if (m->n_groups < 1 || m->n_groups > PARSE_MAX_GROUPS)
+        m->n_groups = 7;
     for (int l = 1; l <= m->n_labels; l++) {
-        int g = m->n_groups > 1 ? parse_label_group(vg_deprel_names[m->deprel_of_label[l]]) : 0;
+        int g = parse_label_group(vg_deprel_names[m->deprel_of_label[l]], m->n_groups);
         m->group_of_label[l] = (uint8_t)g;
         if (l != m->root_label)
             m->group_labels[g] |= 1ULL << l;
