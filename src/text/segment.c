@@ -65,7 +65,7 @@ static uint32_t boundary_after(const vg_segmenter *s, uint32_t i, uint32_t *spli
     if ((f & VG_PIECE_ABBREV) && j == i + 1) {
         /* "U.S. officials", "Inc. Chief Executive": only a common sentence starter or an
          * opening quote after an abbreviation begins a new sentence. */
-        starts = (g & VG_PIECE_QUOTE) || (g & VG_PIECE_OPEN && s->body[w[j].start] != '(' && s->body[w[j].start] != '[') ||
+        starts = (g & VG_PIECE_QUOTE) || ((g & VG_PIECE_OPEN) && s->body[w[j].start] != '(' && s->body[w[j].start] != '[') ||
                  ((g & VG_PIECE_UPPER) && piece_is(s, &w[j], vg_segment_is_starter));
     } else if ((g & VG_PIECE_LOWER) && j == i + 1) {
         /* Lower case after a full stop that follows a word ("it broke. we left"), or after

@@ -490,8 +490,7 @@ static void scan_word(vg_segmenter *s, uint32_t p)
                     join = n;
                     slashes++;
                 }
-            }
-            else if (n_segs == 1 && seg_letters && seg_chars == 1 && (ncls & CH_LETTER) &&
+            } else if (n_segs == 1 && seg_letters && seg_chars == 1 && (ncls & CH_LETTER) &&
                      segment_chars(s, after, 3, NULL) <= 3)
                 join = n; /* w/o, b/c */
             break;
@@ -526,8 +525,8 @@ static void scan_word(vg_segmenter *s, uint32_t p)
     }
     const uint32_t e = q;
 
-    /* An abbreviation keeps its period: U.S., Gen., an initial, "No." before a number. */
-    /* (of "Inc..", the abbreviation takes one period and leaves the other as a full stop) */
+    /* An abbreviation keeps its period: U.S., Gen., an initial, "No." before a number. Of
+     * "Inc.." it takes one period and leaves the other as a full stop. */
     if (e < ce && b[e] == '.' && !(e + 2 < ce && b[e + 1] == '.' && b[e + 2] == '.') && e - p < 16) {
         int kind = VG_ABBREV_NONE;
         if (letter_period)
