@@ -149,6 +149,6 @@ static inline void parse_model_layout(const parse_header *h, parse_layout *out)
 }
 
 /* Feature template set; bump when parse_state_features changes. */
-#define PARSE_FEATURE_SET 4u
+#define PARSE_FEATURE_SET 6u
 
 #endif

@@ -123,9 +123,16 @@ void parse_state_apply(parse_state *st, int move, int label)
     attach(st, head, dep, label);
 }
 
+/* A feature key: the atoms times distinct odd constants (independent multiplies, so the
+ * ~150 keys of a configuration compute in parallel), then one avalanche so the low bits
+ * (the table slot) and the high bits (the slot check) depend on everything. */
 static inline uint64_t key3(int t, uint64_t a, uint64_t b, uint64_t c)
 {
-    uint64_t k = vg_hash_mix(vg_hash_mix(vg_hash_mix((uint64_t)(t + 1) * 0x9e3779b97f4a7c15ULL, a), b), c);
+    uint64_t k = a * 0x9e3779b97f4a7c15ULL + b * 0xc2b2ae3d27d4eb4fULL + c * 0x165667b19e3779f9ULL +
+                 (uint64_t)(t + 1) * 0xd6e8feb86659fd93ULL;
+    k ^= k >> 32;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 29;
     return k ? k : 1; /* 0 marks an empty slot in the model */
 }
 

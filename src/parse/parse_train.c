@@ -467,6 +467,7 @@ static uint64_t table_size(size_t n, int percent_load)
 
 /* Counts what a table keeps: features with a weight that survives quantisation. */
 static uint32_t min_updates = 2;
+static int load_percent = 70;
 
 /* Non-zero weights of a feature as saved, or 0 when the feature is not saved. */
 static int saved_weights(const train_feature *tf, float scale)
@@ -493,7 +494,7 @@ static void table_size_of(const train_model *m, float scale, uint32_t width, int
         else
             n_entries += (size_t)nz;
     }
-    t->n_slots = table_size(n_features, 70);
+    t->n_slots = table_size(n_features, load_percent);
     t->n_entries = n_entries;
     t->n_dense = n_dense;
     t->dense_width = width;
@@ -659,7 +660,7 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
 {
     vg_parser_train_options defaults = {0};
     const vg_parser_train_options *opt = options ? options : &defaults;
-    int iterations = opt->iterations > 0 ? opt->iterations : 15;
+    int iterations = opt->iterations > 0 ? opt->iterations : 12;
     train_parser *tp = vg_calloc(1, sizeof *tp);
     train_run r;
     memset(&r, 0, sizeof r);
@@ -739,9 +740,9 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
     rc = write_model(tp, model_path, err);
     if (getenv("VG_PARSE_PRUNE_TEST"))
         for (int k = 0; k < 4 && !rc; k++) {
-            static const int moves_from[] = {3, 4, 7, 5}, labels_from[] = {12, 12, 12, 16};
-            dense_moves_from = moves_from[k];
-            dense_labels_from = labels_from[k];
+            static const int min_k[] = {3, 2, 3, 4}, load[] = {70, 45, 45, 70};
+            min_updates = (uint32_t)min_k[k];
+            load_percent = load[k];
             char path[4096];
             snprintf(path, sizeof path, "%s.d%d", model_path, k);
             rc = write_model(tp, path, err);
