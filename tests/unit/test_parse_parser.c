@@ -85,6 +85,44 @@ static void check_damaged_models(const char *model_path)
     vg_mapfile_close(&map);
 }
 
+/* A model whose header is intact but whose tables are scrambled still loads, and parsing
+ * with it stays in bounds and still yields trees (garbage ones). */
+static void check_scrambled_tables(const char *model_path, const vg_treebank *bank)
+{
+    vg_mapfile map;
+    vg_error err = {0};
+    if (vg_mapfile_open(&map, model_path, &err) != 0)
+        return;
+    unsigned char *copy = vg_malloc(map.size);
+    char tmp[] = "/tmp/vigil_parse_testXXXXXX";
+    int fd = mkstemp(tmp);
+    if (copy && fd >= 0) {
+        close(fd);
+        memcpy(copy, map.data, map.size);
+        uint64_t x = 88172645463325252ULL;
+        for (size_t i = 0; i < map.size / 64; i++) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            size_t at = 4096 + (size_t)(x % (map.size - 4096));
+            copy[at] = (unsigned char)(x >> 32);
+        }
+        CHECK_INT(write_file(tmp, copy, map.size), 0);
+        vg_parser *p = NULL;
+        CHECK_INT(vg_parser_open(&p, tmp, &err), 0);
+        size_t trees = 0, n = bank->n_sentences < 300 ? bank->n_sentences : 300;
+        for (size_t i = 0; p && i < n; i++) {
+            CHECK_INT(vg_parser_parse(p, &bank->sentences[i]), 0);
+            trees += is_tree(&bank->sentences[i]);
+        }
+        CHECK_INT(trees, p ? n : 0);
+        vg_parser_close(p);
+        unlink(tmp);
+    }
+    vg_free(copy);
+    vg_mapfile_close(&map);
+}
+
 /* One word, and a sentence of 250 words (the raw-text limit), both give trees. */
 static void check_lengths(const vg_parser *p)
 {
@@ -142,6 +180,7 @@ int main(void)
         vg_treebank gold, bank;
         CHECK_INT(vg_treebank_read(&gold, dev, &err), 0);
         CHECK_INT(vg_treebank_read(&bank, dev, &err), 0);
+        check_scrambled_tables(model, &bank);
         const void *tagger = NULL; /* TAGGER: predicted tags once src/tag lands */
         size_t tokens = 0, uas = 0, las = 0, trees = 0;
         for (size_t i = 0; i < bank.n_sentences; i++) {
