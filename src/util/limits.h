@@ -13,7 +13,15 @@
 #define VG_MAX_TOKEN_BYTES      256u
 /* Deepest HTML element nesting that is walked; deeper content is flattened. */
 #define VG_MAX_HTML_DEPTH       256u
+/* Largest CoNLL-U treebank read (it is read whole; EWT's training file is 14 MB). */
+#define VG_MAX_TREEBANK_BYTES   (512u * 1024u * 1024u)
 /* Largest model file accepted. */
 #define VG_MAX_MODEL_BYTES      (512u * 1024u * 1024u)
+
+/* Actor and role dictionaries (src/code/dict.h): largest file, longest line, and most
+ * tokens in one name; a dictionary passing them is refused with file:line. */
+#define VG_MAX_DICT_FILE_BYTES  (32u * 1024u * 1024u)
+#define VG_MAX_DICT_LINE_BYTES  4096u
+#define VG_MAX_DICT_NAME_TOKENS 16u
 
 #endif
