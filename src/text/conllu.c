@@ -3,6 +3,7 @@
 #include "text/tagset.h"
 #include "util/alloc.h"
 #include "util/limits.h"
+#include "util/mapfile.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,21 +72,37 @@ static int flush(vg_treebank *bank, size_t *cap, pending *p)
     return 0;
 }
 
-int vg_treebank_read(vg_treebank *bank, const char *path, vg_error *err)
+int vg_treebank_read_memory(vg_treebank *bank, const char *data, size_t size, const char *name, vg_error *err)
 {
     memset(bank, 0, sizeof *bank);
     vg_arena_init(&bank->arena, 1 << 20);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return vg_error_set(err, VG_EIO, "%s: cannot open", path);
+    const char *path = name ? name : "<memory>";
     pending *p = vg_calloc(1, sizeof *p);
+    /* Each line is copied out so it can be cut into NUL-terminated fields in place; the input
+     * itself is read-only and need not end in a NUL. */
     char *line = NULL;
-    size_t line_cap = 0, cap = 0, lineno = 0;
-    ssize_t len;
+    size_t line_cap = 0, cap = 0, lineno = 0, at = 0;
     int rc = p ? 0 : vg_error_set(err, VG_ENOMEM, "out of memory");
-    while (!rc && (len = getline(&line, &line_cap, f)) >= 0) {
+    while (!rc && at < size) {
+        const char *nl = memchr(data + at, '\n', size - at);
+        size_t len = nl ? (size_t)(nl - (data + at)) : size - at;
+        if (len + 1 > line_cap) {
+            size_t grown_cap = line_cap ? line_cap : 256;
+            while (grown_cap < len + 1)
+                grown_cap *= 2;
+            char *grown = vg_realloc(line, grown_cap);
+            if (!grown) {
+                rc = vg_error_set(err, VG_ENOMEM, "out of memory");
+                break;
+            }
+            line = grown;
+            line_cap = grown_cap;
+        }
+        memcpy(line, data + at, len);
+        line[len] = '\0';
+        at += len + (nl != NULL);
         lineno++;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        while (len > 0 && line[len - 1] == '\r')
             line[--len] = '\0';
         if (len == 0) {
             if (flush(bank, &cap, p))
@@ -94,9 +111,9 @@ int vg_treebank_read(vg_treebank *bank, const char *path, vg_error *err)
         }
         if (line[0] == '#') {
             if (strncmp(line, "# text = ", 9) == 0)
-                p->text = vg_arena_strndup(&bank->arena, line + 9, (size_t)len - 9);
+                p->text = vg_arena_strndup(&bank->arena, line + 9, len - 9);
             else if (strncmp(line, "# sent_id = ", 12) == 0)
-                p->id = vg_arena_strndup(&bank->arena, line + 12, (size_t)len - 12);
+                p->id = vg_arena_strndup(&bank->arena, line + 12, len - 12);
             continue;
         }
         char *fields[10];
@@ -143,11 +160,23 @@ int vg_treebank_read(vg_treebank *bank, const char *path, vg_error *err)
     }
     if (!rc && flush(bank, &cap, p))
         rc = vg_error_set(err, VG_ENOMEM, "out of memory");
-    free(line);
+    vg_free(line);
     vg_free(p);
-    fclose(f);
     if (rc)
         vg_treebank_free(bank);
+    return rc;
+}
+
+int vg_treebank_read(vg_treebank *bank, const char *path, vg_error *err)
+{
+    char *data;
+    size_t size;
+    memset(bank, 0, sizeof *bank);
+    int rc = vg_file_read_all(path, VG_MAX_TREEBANK_BYTES, &data, &size, err);
+    if (rc)
+        return rc;
+    rc = vg_treebank_read_memory(bank, data, size, path, err);
+    vg_free(data);
     return rc;
 }
 
