@@ -29,6 +29,24 @@ static int split_fields(char *line, char *fields[10])
     return n;
 }
 
+/* A head is "_" or a token id from 0 to max written in digits; anything else (negative, huge,
+ * trailing junk) is refused rather than wrapped into the int16_t it is stored in. */
+static int parse_head(const char *field, size_t max, int16_t *head)
+{
+    if (strcmp(field, "_") == 0) {
+        *head = -1;
+        return 0;
+    }
+    if (*field < '0' || *field > '9' || strlen(field) > 9)
+        return -1;
+    char *end;
+    unsigned long value = strtoul(field, &end, 10);
+    if (*end != '\0' || value > max)
+        return -1;
+    *head = (int16_t)value;
+    return 0;
+}
+
 static const char *keep(vg_arena *arena, const char *s)
 {
     if (strcmp(s, "_") == 0)
@@ -130,6 +148,8 @@ int vg_treebank_read_memory(vg_treebank *bank, const char *data, size_t size, co
                 mw->first = (uint32_t)strtoul(fields[0], NULL, 10);
                 mw->last = (uint32_t)strtoul(dash + 1, NULL, 10);
                 mw->form = vg_arena_strndup(&bank->arena, fields[1], strlen(fields[1]));
+                if (!mw->form)
+                    rc = vg_error_set(err, VG_ENOMEM, "out of memory");
             }
             continue;
         }
@@ -152,7 +172,10 @@ int vg_treebank_read_memory(vg_treebank *bank, const char *data, size_t size, co
         t->upos = (uint8_t)vg_upos_id(fields[3]);
         t->xpos = (uint8_t)vg_xpos_id(fields[4]);
         t->feats = keep(&bank->arena, fields[5]);
-        t->head = strcmp(fields[6], "_") == 0 ? -1 : (int16_t)atoi(fields[6]);
+        if (parse_head(fields[6], sizeof p->tokens / sizeof *p->tokens, &t->head) != 0) {
+            rc = vg_error_set(err, VG_EINVAL, "%s:%zu: head \"%.40s\" is not a token id", path, lineno, fields[6]);
+            break;
+        }
         t->deprel = (uint8_t)vg_deprel_id(fields[7]);
         t->space_after = strstr(fields[9], "SpaceAfter=No") ? 0 : 1;
         if (!t->form)
