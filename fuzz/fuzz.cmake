@@ -5,9 +5,6 @@
 # VIGIL_FUZZ=ON, <name>_fuzzer is also built as a real libFuzzer binary.
 option(VIGIL_FUZZ "Build libFuzzer binaries fuzz/<name>_fuzzer (clang only)" OFF)
 
-# The stage each target links: every reader fuzzed so far lives in the text stage.
-set(vigil_fuzz_default_stage text)
-
 set(vigil_fuzz_flags -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 if(VIGIL_FUZZ)
   if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
@@ -30,10 +27,33 @@ file(GLOB fuzz_targets CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/fuzz/*_fuzzer.c)
 foreach(src ${fuzz_targets})
   get_filename_component(name ${src} NAME_WE)
   string(REGEX REPLACE "_fuzzer$" "" name ${name})
-  if(DEFINED vigil_fuzz_stage_${name})
-    set(stage ${vigil_fuzz_stage_${name}})
+  # The stage library it links: "Stage: <name>" in its opening comment, else text.
+  file(STRINGS ${src} stage_line REGEX "Stage: [a-z]+" LIMIT_COUNT 1)
+  if(stage_line)
+    string(REGEX REPLACE ".*Stage: ([a-z]+).*" "\\1" stage "${stage_line}")
   else()
-    set(stage ${vigil_fuzz_default_stage})
+    set(stage text)
+  endif()
+
+  # "Needs: <function>" in a target's opening comment: it is built only once a source of its
+  # stage defines that function, so a target can land before the reader it fuzzes. (Adding a
+  # source re-runs cmake; a definition added to an existing file needs a re-run by hand.)
+  file(STRINGS ${src} needs_line REGEX "Needs: [a-z_0-9]+" LIMIT_COUNT 1)
+  if(needs_line)
+    string(REGEX REPLACE ".*Needs: ([a-z_0-9]+).*" "\\1" needed "${needs_line}")
+    file(GLOB stage_srcs ${CMAKE_SOURCE_DIR}/src/${stage}/*.c)
+    set(defined FALSE)
+    foreach(stage_src ${stage_srcs})
+      file(STRINGS ${stage_src} definition REGEX "^[a-z].*[ *]${needed}\\(" LIMIT_COUNT 1)
+      if(definition)
+        set(defined TRUE)
+        break()
+      endif()
+    endforeach()
+    if(NOT defined)
+      message(STATUS "fuzz: ${name} not built: ${needed} is not written yet")
+      continue()
+    endif()
   endif()
 
   add_executable(${name}_replay ${CMAKE_SOURCE_DIR}/fuzz/replay.c ${src})
