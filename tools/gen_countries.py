@@ -33,7 +33,7 @@ AUS adj=Australian; dem=Australians; cap=Canberra
 AUT adj=Austrian; dem=Austrians; cap=Vienna
 AZE adj=Azerbaijani|Azeri; dem=Azerbaijanis|Azeris; cap=Baku
 BDI adj=Burundian; dem=Burundians; cap=Gitega
-BEL adj=Belgian; dem=Belgians; cap=Brussels
+BEL adj=Belgian; dem=Belgians; note=Brussels is left to the European Union (organisations.txt), which it stands for in most reports
 BEN adj=Beninese; cap=Porto-Novo
 BES name=Caribbean Netherlands; alias=Bonaire|Sint Eustatius|Saba
 BFA adj=Burkinabe|Burkinabè; cap=Ouagadougou

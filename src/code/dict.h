@@ -30,7 +30,7 @@ typedef struct vg_dict_role {
     int32_t from, to;      /* YYYYMMDD, inclusive; from 0 = since ever, to VG_DICT_DATE_OPEN = ongoing */
     const char *code;
     const char *title;     /* "president", "foreign minister"; "" when none */
-    const char *host;      /* host country code of a posting abroad ("host=MEX"), or NULL */
+    const char *host;      /* where a posting abroad is ("host=MEX", "host=IGOUNO"), or NULL */
     uint32_t line;         /* where the role line is, in the entry's file */
 } vg_dict_role;
 

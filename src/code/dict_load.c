@@ -584,7 +584,7 @@ static int add_role(loader *ld, const char *s, size_t n)
     const char *title = p;
     size_t title_len = (size_t)(end - p);
     trim(&title, &title_len);
-    /* A last word host=CODE names the country of a posting abroad. */
+    /* A last word host=CODE names where a posting abroad is: a country, or a body (IGOUNO). */
     const char *last = title + title_len;
     while (last > title && !is_space(last[-1]))
         last--;
@@ -941,10 +941,8 @@ static int cross_check(loader *ld)
         rc = check_code(ld, e, e->line, e->code, blocks, nb);
         for (uint32_t r = 0; r < e->n_roles && !rc; r++) {
             rc = check_code(ld, e, e->roles[r].line, e->roles[r].code, blocks, nb);
-            if (!rc && e->roles[r].host && !is_known(countries, nc, e->roles[r].host)) {
-                ld->line = e->roles[r].line;
-                rc = fail(ld, VG_EINVAL, "unknown host \"%s\": not a country code", e->roles[r].host);
-            }
+            if (!rc && e->roles[r].host)
+                rc = check_code(ld, e, e->roles[r].line, e->roles[r].host, blocks, nb);
         }
         for (uint32_t m = 0; m < e->n_members && !rc; m++)
             if (strlen(e->members[m]) != 3 || !is_known(countries, nc, e->members[m]))
