@@ -15,6 +15,16 @@
 #define VG_MAX_HTML_DEPTH       256u
 /* Largest CoNLL-U treebank read (it is read whole; EWT's training file is 14 MB). */
 #define VG_MAX_TREEBANK_BYTES   (512u * 1024u * 1024u)
+/* Most paragraph candidates (non-empty lines, HTML blocks) taken from one document; the rest
+ * is cut with a warning, so per-line bookkeeping stays bounded whatever the input. */
+#define VG_MAX_DOCUMENT_LINES   262144u
+/* Most HTML elements parsed from one page (a tree node costs ~120 bytes); a page with more is
+ * cut before the next tag with a warning. */
+#define VG_MAX_HTML_ELEMENTS    500000u
+/* Deepest folder nesting a reader descends into; deeper folders are skipped with a warning. */
+#define VG_MAX_DIR_DEPTH        64u
+/* Largest JSON-LD block read for an HTML page's metadata. */
+#define VG_MAX_JSONLD_BYTES     (1024u * 1024u)
 /* Largest model file accepted. */
 #define VG_MAX_MODEL_BYTES      (512u * 1024u * 1024u)
 
