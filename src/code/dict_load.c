@@ -49,6 +49,7 @@ typedef struct loader {
     vg_dict_role *roles;
     size_t n_roles, cap_roles;
     vg_arena scratch;         /* the segmenter's sentences, reset after each name */
+    uint32_t *members_line;   /* per entry: the line of its "members:" field (for messages) */
 } loader;
 
 static int fail(loader *ld, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -533,6 +534,10 @@ static int start_entry(loader *ld, const char *s, size_t n)
         if (!entries)
             return oom(ld);
         d->entries = entries;
+        uint32_t *lines = vg_realloc(ld->members_line, cap * sizeof *lines);
+        if (!lines)
+            return oom(ld);
+        ld->members_line = lines;
         ld->cap_entries = cap;
     }
     vg_dict_entry *e = &d->entries[d->n_entries++];
@@ -686,7 +691,9 @@ static int add_field(loader *ld, const char *s, size_t n)
     case 'j': return add_names(ld, value, value_len, VG_DICT_BY_ADJECTIVE);
     case 'd': return add_names(ld, value, value_len, VG_DICT_BY_DEMONYM);
     case 'c': return add_names(ld, value, value_len, VG_DICT_BY_CAPITAL);
-    case 'm': return add_words(ld, value, value_len, &ld->members, 1);
+    case 'm':
+        ld->members_line[ld->dict->n_entries - 1] = ld->line;
+        return add_words(ld, value, value_len, &ld->members, 1);
     case 'r': return add_role(ld, value, value_len);
     case 'h': return add_words(ld, value, value_len, &ld->host_words, 0);
     case 'n':
@@ -945,8 +952,10 @@ static int cross_check(loader *ld)
                 rc = check_code(ld, e, e->roles[r].line, e->roles[r].host, blocks, nb);
         }
         for (uint32_t m = 0; m < e->n_members && !rc; m++)
-            if (strlen(e->members[m]) != 3 || !is_known(countries, nc, e->members[m]))
+            if (strlen(e->members[m]) != 3 || !is_known(countries, nc, e->members[m])) {
+                ld->line = ld->members_line[i];
                 rc = fail(ld, VG_EINVAL, "unknown member \"%s\": not a country code", e->members[m]);
+            }
     }
 out:
     vg_free(blocks);
@@ -983,6 +992,7 @@ int vg_dict_load_files(vg_dict **out, const char *const *paths, size_t n_paths, 
     vg_free(ld.members.items);
     vg_free(ld.host_words.items);
     vg_free(ld.roles);
+    vg_free(ld.members_line);
     vg_arena_free(&ld.scratch);
     if (rc) {
         vg_dict_free(ld.dict);
