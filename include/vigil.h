@@ -46,6 +46,56 @@ typedef struct vigil_parse_scores {
 int vigil_eval_conllu(const char *gold_path, const char *pred_path, vigil_parse_scores *scores,
                       char *message, size_t message_size);
 
+/* Analysis: the tagger, lemmatizer and parser models. */
+typedef struct vigil_analyser vigil_analyser;
+
+/* The model folder used when none is given: $VIGIL_MODELS, else the one built in. */
+const char *vigil_default_model_dir(void);
+/* Loads the models of model_dir (NULL: the default). Free with vigil_analyser_free. */
+int vigil_analyser_open(vigil_analyser **out, const char *model_dir);
+void vigil_analyser_free(vigil_analyser *analyser);
+
+/* Reads a CoNLL-U file, keeps its tokenisation and writes it to out with the analyser's tags,
+ * lemmas and trees (for evaluation). */
+int vigil_analyse_conllu(const vigil_analyser *analyser, const char *path, FILE *out);
+
+/* Training (vigil train). */
+typedef struct vigil_train_options {
+    const char *train_path, *dev_path;  /* CoNLL-U; dev may be NULL */
+    const char *out_dir;                /* receives en_ewt.tagger and en_ewt.parser */
+    int jackknife_folds;                /* predicted training tags for the parser; <= 1: none */
+    int tagger_iterations, parser_iterations;  /* 0: the defaults */
+    unsigned seed;
+    int verbose;
+} vigil_train_options;
+
+int vigil_train(const vigil_train_options *options);
+
+/* Documents: plain text, HTML or JSON Lines, from files, folders, stdin ("-") or memory. */
+typedef struct vigil_reader vigil_reader;
+typedef struct vigil_document vigil_document;
+
+/* format: "auto" (or NULL), "text", "html" or "jsonl". */
+int vigil_reader_open(vigil_reader **out, const char *path, const char *format);
+/* 1 and a document (the caller frees it), 0 at the end, or a negative code. Unreadable
+ * files and malformed records are warnings (on stderr) and are skipped. */
+int vigil_reader_next(vigil_reader *reader, vigil_document **out);
+void vigil_reader_free(vigil_reader *reader);
+int vigil_document_from_memory(vigil_document **out, const char *name, const char *bytes, size_t len,
+                               const char *format);
+void vigil_document_free(vigil_document *document);
+
+const char *vigil_document_id(const vigil_document *document);
+const char *vigil_document_title(const vigil_document *document);
+const char *vigil_document_date(const vigil_document *document);   /* yyyy-mm-dd or NULL */
+const char *vigil_document_body(const vigil_document *document);   /* one paragraph a line */
+
+/* Splits the body into sentences and tokens, tags, lemmatises and parses them, and writes
+ * CoNLL-U (# newdoc id, # sent_id, # text). Memory is bounded by the longest sentence.
+ * The counts (may be NULL) receive what was written. */
+int vigil_document_write_conllu(const vigil_analyser *analyser, const vigil_document *document, FILE *out,
+                                size_t *n_sentences, size_t *n_tokens);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,4 +7,8 @@
 /* Records the calling thread's last error and returns code. */
 int api_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+struct vigil_analyser;
+/* Tags, lemmatises and parses one segmented sentence; lemmas may be allocated from arena. */
+int api_analyse_sentence(const struct vigil_analyser *analyser, vg_sentence *sentence, vg_arena *arena);
+
 #endif

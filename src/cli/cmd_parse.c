@@ -1,11 +1,121 @@
-/* vigil parse: placeholder until the stage lands. */
+/* vigil parse: documents in, CoNLL-U out (sentences, tokens, tags, lemmas, dependency trees). */
 #include "cli/commands.h"
+#include "cli/progress.h"
+#include "vigil.h"
 #include <stdio.h>
+#include <string.h>
+
+static const char help[] =
+    "usage: vigil parse [options] [FILE|DIR|-]...\n"
+    "       vigil parse [options] --conllu FILE.conllu\n"
+    "\n"
+    "Reads news documents (plain text, HTML or JSON Lines; files, folders or '-' for stdin,\n"
+    "the default), finds each article's body, splits it into sentences and tokens, and writes\n"
+    "CoNLL-U to stdout: UPOS and Penn tags, lemmas and a Universal Dependencies tree per\n"
+    "sentence, with '# newdoc id', '# sent_id' and '# text' comments. Headlines, bylines,\n"
+    "captions and trailers are not parsed.\n"
+    "\n"
+    "With --conllu, the sentences and tokens of a CoNLL-U file are kept as they are and their\n"
+    "tags, lemmas and trees are predicted (for 'vigil eval-parse').\n"
+    "\n"
+    "options:\n"
+    "  --conllu FILE     keep the tokenisation of FILE\n"
+    "  --format F        input format: auto (default), text, html, jsonl\n"
+    "  --models DIR      model folder (default: $VIGIL_MODELS or the built-in data/models)\n"
+    "  -q, --quiet       no summary on stderr\n";
+
+static int parse_path(const vigil_analyser *analyser, const char *path, const char *format, progress *bar,
+                      size_t *docs, size_t *sentences, size_t *tokens)
+{
+    vigil_reader *reader;
+    if (vigil_reader_open(&reader, path, format) != 0) {
+        fprintf(stderr, "vigil parse: %s\n", vigil_error_message());
+        return 1;
+    }
+    int status = 0, rc;
+    vigil_document *doc;
+    while ((rc = vigil_reader_next(reader, &doc)) == 1) {
+        size_t n_sentences = 0, n_tokens = 0;
+        if (vigil_document_write_conllu(analyser, doc, stdout, &n_sentences, &n_tokens) != 0) {
+            fprintf(stderr, "vigil parse: %s\n", vigil_error_message());
+            status = 1;
+        }
+        *docs += 1;
+        *sentences += n_sentences;
+        *tokens += n_tokens;
+        progress_advance(bar, 1);
+        vigil_document_free(doc);
+    }
+    if (rc < 0) {
+        fprintf(stderr, "vigil parse: %s\n", vigil_error_message());
+        status = 1;
+    }
+    vigil_reader_free(reader);
+    return status;
+}
 
 int cmd_parse(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "vigil parse: not built yet\n");
-    return 1;
+    const char *conllu = NULL, *format = NULL, *models = NULL;
+    int quiet = 0, n_paths = 0;
+    const char *paths[argc > 0 ? argc : 1];
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+            fputs(help, stdout);
+            return 0;
+        } else if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
+            quiet = 1;
+        } else if (!strcmp(arg, "--conllu") || !strcmp(arg, "--format") || !strcmp(arg, "--models")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "vigil parse: %s needs a value (see --help)\n", arg);
+                return 2;
+            }
+            const char *value = argv[++i];
+            if (!strcmp(arg, "--conllu"))
+                conllu = value;
+            else if (!strcmp(arg, "--format"))
+                format = value;
+            else
+                models = value;
+        } else if (arg[0] == '-' && arg[1]) {
+            fprintf(stderr, "vigil parse: unknown option '%s' (see --help)\n", arg);
+            return 2;
+        } else {
+            paths[n_paths++] = arg;
+        }
+    }
+    if (conllu && n_paths) {
+        fprintf(stderr, "vigil parse: --conllu takes no other input files\n");
+        return 2;
+    }
+    vigil_analyser *analyser;
+    if (vigil_analyser_open(&analyser, models) != 0) {
+        fprintf(stderr, "vigil parse: %s\n", vigil_error_message());
+        return 1;
+    }
+    int status = 0;
+    if (conllu) {
+        if (vigil_analyse_conllu(analyser, conllu, stdout) != 0) {
+            fprintf(stderr, "vigil parse: %s\n", vigil_error_message());
+            status = 1;
+        }
+    } else {
+        if (n_paths == 0)
+            paths[n_paths++] = "-";
+        progress bar;
+        progress_start(&bar, "parse: documents", 0);
+        size_t docs = 0, sentences = 0, tokens = 0;
+        for (int i = 0; i < n_paths; i++)
+            status |= parse_path(analyser, paths[i], format, &bar, &docs, &sentences, &tokens);
+        progress_finish(&bar);
+        if (!quiet)
+            fprintf(stderr, "vigil parse: %zu documents, %zu sentences, %zu tokens\n", docs, sentences, tokens);
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "vigil parse: error writing the output\n");
+        status = 1;
+    }
+    vigil_analyser_free(analyser);
+    return status;
 }
