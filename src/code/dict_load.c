@@ -816,7 +816,8 @@ static int same_tokens(const rec *x, const rec *y)
 static int build_index(loader *ld, recs *rs, dict_index *ix)
 {
     vg_dict *d = ld->dict;
-    qsort(rs->items, rs->n, sizeof *rs->items, compare_recs);
+    if (rs->n) /* qsort wants a valid pointer even for no items */
+        qsort(rs->items, rs->n, sizeof *rs->items, compare_recs);
     ix->hits = vg_malloc((rs->n ? rs->n : 1) * sizeof *ix->hits);
     if (!ix->hits)
         return oom(ld);
