@@ -380,6 +380,8 @@ int vg_date_parse(const char *s, size_t len, int whole_line, vg_date *date)
                 date->day = tok[i + 1].value;
             else if (i > 0 && (tok[i - 1].kind == D_NUM || tok[i - 1].kind == D_ORD))
                 date->day = tok[i - 1].value;
+            else if (i > 1 && tok[i - 1].kind == D_FILLER && (tok[i - 2].kind == D_NUM || tok[i - 2].kind == D_ORD))
+                date->day = tok[i - 2].value; /* "the 9th of October" */
             break;
         case D_YEAR:
             if (!date->year)
@@ -423,9 +425,17 @@ int vg_date_year_from_weekday(int month, int day, int weekday, int not_after)
 {
     if (month < 1 || month > 12 || day < 1 || day > 31 || weekday < 1 || weekday > 7)
         return 0;
-    for (int y = not_after; y > not_after - 28; y--) /* the calendar repeats within 28 years */
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > days[month - 1])
+        return 0;
+    /* The calendar repeats within 28 years, except for 29 February (up to 40 years apart). */
+    for (int y = not_after; y > not_after - 40; y--) {
+        int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        if (month == 2 && day == 29 && !leap)
+            continue;
         if (weekday_of_date(y, month, day) == weekday)
             return y;
+    }
     return 0;
 }
 
@@ -775,7 +785,8 @@ static int is_furniture(const char *s, size_t n, unsigned words)
         m--;
     if (in_list(s, m, furniture))
         return 1;
-    if (words == 1 && (starts_word(s, m, "http") || starts_word(s, m, "www")))
+    if (words == 1 && ((m > 7 && strncmp(s, "http://", 7) == 0) || (m > 8 && strncmp(s, "https://", 8) == 0) ||
+                       (m > 4 && strncmp(s, "www.", 4) == 0)))
         return 1; /* a bare link */
     /* "5 min read", "12 comments", "3 photos" */
     size_t at = 0;

@@ -52,7 +52,7 @@ void vg_read_options_resolve(vg_read_options *resolved, const vg_read_options *o
 
 void vg_document_id_from_name(const char *name, char *out, size_t cap)
 {
-    if (!name || !*name) {
+    if (!name || !*name || *name == '(') { /* no name, or "(memory)" */
         snprintf(out, cap, "memory");
         return;
     }
@@ -497,7 +497,9 @@ int vg_document_build(vg_document **out, const char *bytes, size_t len, const vg
         vg_document_id_from_name(in->name, idbuf, sizeof idbuf);
         doc->id = meta_string(doc, idbuf, strlen(idbuf));
     }
-    doc->name = vg_arena_strndup(&doc->arena, name, strlen(name));
+    doc->name = meta_string(doc, name, strlen(name)); /* (a file name may be any bytes) */
+    if (!doc->name)
+        doc->name = vg_arena_strndup(&doc->arena, "(unnamed)", 9);
     if (!doc->id || !doc->name) {
         rc = vg_error_set(err, VG_ENOMEM, "out of memory");
         goto fail;

@@ -579,6 +579,9 @@ int vg_html_document(vg_document **out, const char *name, const char *bytes, siz
     vg_buf_init(&utf8, 0);
     html_meta meta;
     memset(&meta, 0, sizeof meta);
+    vg_buf_init(&meta.title_tag, 0);
+    vg_buf_init(&meta.h1, 0);
+    vg_buf_init(&meta.byline_text, 0);
     extractor x;
     memset(&x, 0, sizeof x);
     x.name = name;

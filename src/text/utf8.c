@@ -275,7 +275,7 @@ int vg_utf8_looks_binary(const char *s, size_t len)
             invalid += k;
         i += k;
     }
-    return controls * 10 > n || invalid * 10 > n * 3;
+    return controls * 10 > n * 3 || invalid * 10 > n * 3 || (controls + invalid) * 10 > n * 4;
 }
 
 /* Can the text be cut just before the code point at s (at a character boundary) without
