@@ -151,39 +151,58 @@ const vg_dict_entry *vg_dict_role_word(const vg_dict *dict, const char *lemma)
     return m.hits[0].entry;
 }
 
+int dict_kind_rank(vg_dict_kind kind)
+{
+    switch (kind) {
+    case VG_DICT_COUNTRY: return 0;
+    case VG_DICT_CODE: return 1;
+    case VG_DICT_ORGANISATION: return 2;
+    case VG_DICT_GROUP: return 3;
+    case VG_DICT_PERSON: return 4;
+    case VG_DICT_ROLE: return 5;
+    }
+    return 6;
+}
+
+/* The first entry (in vg_dict_find_code's order) with exactly the code code[0, len), of kind
+ * kind (0: any), by binary search of the code index. */
+static const vg_dict_entry *find_code(const vg_dict *dict, const char *code, size_t len, vg_dict_kind kind)
+{
+    size_t lo = 0, hi = dict->n_by_code;
+    while (lo < hi) { /* the first entry whose code is not below the key */
+        size_t mid = lo + (hi - lo) / 2;
+        const char *c = dict->by_code[mid]->code;
+        if (strncmp(c, code, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* Equal codes come first ("IRN" sorts before "IRNGOV"), in kind order. */
+    for (size_t i = lo; i < dict->n_by_code; i++) {
+        const vg_dict_entry *e = dict->by_code[i];
+        if (strncmp(e->code, code, len) != 0 || e->code[len] != '\0')
+            break;
+        if (!kind || e->kind == kind)
+            return e;
+    }
+    return NULL;
+}
+
 const vg_dict_entry *vg_dict_find_code(const vg_dict *dict, const char *code)
 {
-    static const vg_dict_kind order[] = { VG_DICT_COUNTRY, VG_DICT_CODE, VG_DICT_ORGANISATION,
-                                          VG_DICT_GROUP, VG_DICT_PERSON };
-    if (!code)
-        return NULL;
-    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
-        for (size_t i = 0; i < dict->n_entries; i++)
-            if (dict->entries[i].kind == order[k] && strcmp(dict->entries[i].code, code) == 0)
-                return &dict->entries[i];
-    return NULL;
+    return code ? find_code(dict, code, strlen(code), 0) : NULL;
 }
 
 const vg_dict_entry *vg_dict_country(const vg_dict *dict, const char *code)
 {
     if (!code || strlen(code) < 3)
         return NULL;
-    for (size_t i = 0; i < dict->n_entries; i++) {
-        const vg_dict_entry *e = &dict->entries[i];
-        if (e->kind == VG_DICT_COUNTRY && strlen(e->code) == 3 && memcmp(e->code, code, 3) == 0)
-            return e;
-    }
-    return NULL;
+    return find_code(dict, code, 3, VG_DICT_COUNTRY);
 }
 
 static const vg_dict_entry *find_kind(const vg_dict *dict, vg_dict_kind kind, const char *block)
 {
-    for (size_t i = 0; i < dict->n_entries; i++) {
-        const vg_dict_entry *e = &dict->entries[i];
-        if (e->kind == kind && strlen(e->code) == 3 && memcmp(e->code, block, 3) == 0)
-            return e;
-    }
-    return NULL;
+    return find_code(dict, block, 3, kind);
 }
 
 size_t vg_dict_describe(const vg_dict *dict, const char *code, char *buf, size_t size)
@@ -254,6 +273,7 @@ void vg_dict_free(vg_dict *dict)
     vg_free(dict->actors.slots);
     vg_free(dict->roles.hits);
     vg_free(dict->roles.slots);
+    vg_free(dict->by_code);
     vg_free(dict->entries);
     vg_arena_free(&dict->arena);
     vg_free(dict);

@@ -26,7 +26,13 @@ struct vg_dict {
     size_t n_warnings;
     dict_index actors;   /* names of countries, organisations, groups, people */
     dict_index roles;    /* role words, lowercase */
+    const vg_dict_entry **by_code; /* every entry but role words, sorted by code, then by the
+                                    * kind order of vg_dict_find_code, then load order */
+    size_t n_by_code;
 };
+
+/* Rank of a kind when several entries share a code: countries, codes, organisations, groups, people. */
+int dict_kind_rank(vg_dict_kind kind);
 
 /* Hash and comparison of tokens with ’ ‘ ʼ folded to ' and ‐ ‑ to -; lower also folds ASCII case. */
 uint64_t dict_token_hash(const char *s, int lower);

@@ -873,6 +873,31 @@ static int build_index(loader *ld, recs *rs, dict_index *ix)
     return 0;
 }
 
+static int compare_by_code(const void *a, const void *b)
+{
+    const vg_dict_entry *x = *(const vg_dict_entry *const *)a, *y = *(const vg_dict_entry *const *)b;
+    int c = strcmp(x->code, y->code);
+    if (c)
+        return c;
+    if (x->kind != y->kind)
+        return dict_kind_rank(x->kind) - dict_kind_rank(y->kind);
+    return x < y ? -1 : x > y; /* entries sit in one array in load order */
+}
+
+static int build_code_index(loader *ld)
+{
+    vg_dict *d = ld->dict;
+    d->by_code = vg_malloc((d->n_entries ? d->n_entries : 1) * sizeof *d->by_code);
+    if (!d->by_code)
+        return oom(ld);
+    for (size_t i = 0; i < d->n_entries; i++)
+        if (d->entries[i].kind != VG_DICT_ROLE)
+            d->by_code[d->n_by_code++] = &d->entries[i];
+    if (d->n_by_code)
+        qsort(d->by_code, d->n_by_code, sizeof *d->by_code, compare_by_code);
+    return 0;
+}
+
 /* ---- cross-checks once everything is loaded ---- */
 
 static int compare_codes(const void *a, const void *b)
@@ -987,6 +1012,8 @@ int vg_dict_load_files(vg_dict **out, const char *const *paths, size_t n_paths, 
         rc = build_index(&ld, &ld.actor_recs, &ld.dict->actors);
     if (!rc)
         rc = build_index(&ld, &ld.role_recs, &ld.dict->roles);
+    if (!rc)
+        rc = build_code_index(&ld);
     vg_free(ld.actor_recs.items);
     vg_free(ld.role_recs.items);
     vg_free(ld.names.items);

@@ -316,6 +316,11 @@ static void test_real_data(void)
     e = vg_dict_find_code(d, "IGOUNOIAE");
     CHECK(e && strcmp(e->name, "International Atomic Energy Agency") == 0);
     CHECK(vg_dict_find_code(d, "ZZZ") == NULL);
+    CHECK(vg_dict_find_code(d, "IR") == NULL);
+    e = vg_dict_find_code(d, "PSEREBHMS"); /* the group before the people coded like it */
+    CHECK(e && e->kind == VG_DICT_GROUP && strcmp(e->name, "Hamas") == 0);
+    e = vg_dict_find_code(d, "USAGOV"); /* the first organisation so coded */
+    CHECK(e && strcmp(e->name, "United States government") == 0);
     e = vg_dict_country(d, "ISRGOV");
     CHECK(e && strcmp(e->name, "Israel") == 0);
     char gloss[128];
