@@ -275,72 +275,55 @@ static char *normalise(const char *s, size_t n, size_t *out_len)
     }
 }
 
-static int plain_ascii(const char *s, size_t n)
+static int is_ascii(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' '))
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
             return 0;
-    }
     return 1;
 }
 
-/* Splits a name into tokens as vg_segment splits running text. Plain words split on spaces;
- * anything else goes through the segmenter, followed by " and" so that a final "U.S." is
- * tokenised as inside a sentence ("U.S."), not as its end ("U.S" "."). */
+/* Splits a name into tokens exactly as vg_segment splits running text (even plain words:
+ * the tokeniser splits "cannot" and "Im"). The name is followed by " and" so that a final
+ * "U.S." is tokenised as inside a sentence ("U.S."), not as its end ("U.S" "."). */
 static int tokenise(loader *ld, const char *s, size_t n, int lower, const char ***out, uint16_t *n_out)
 {
     const char *piece[VG_MAX_DICT_NAME_TOKENS + 1];
     size_t piece_len[VG_MAX_DICT_NAME_TOKENS + 1];
     size_t count = 0;
-    char *text = NULL;
+    char *nfc = NULL;
+    char text[VG_MAX_DICT_LINE_BYTES + 8];
+    const char *name = s;
+    size_t len = n;
     int rc = 0;
-    if (plain_ascii(s, n)) {
-        for (size_t i = 0; i < n;) {
-            while (i < n && s[i] == ' ')
-                i++;
-            size_t start = i;
-            while (i < n && s[i] != ' ')
-                i++;
-            if (i > start) {
-                if (count == VG_MAX_DICT_NAME_TOKENS)
-                    goto too_long;
-                piece[count] = s + start;
-                piece_len[count++] = i - start;
-            }
-        }
-    } else {
-        size_t len;
-        char *nfc = normalise(s, n, &len);
+    if (!is_ascii(s, n)) { /* ASCII is already in NFC */
+        nfc = normalise(s, n, &len);
         if (!nfc)
             return oom(ld);
-        text = vg_malloc(len + 5);
-        if (!text) {
-            vg_free(nfc);
-            return oom(ld);
-        }
-        memcpy(text, nfc, len);
-        memcpy(text + len, " and", 5);
-        vg_free(nfc);
-        vg_sentence *sentences;
-        size_t n_sentences;
-        rc = vg_segment(text, len + 4, &ld->scratch, &sentences, &n_sentences, ld->err);
-        if (rc) {
-            vg_free(text);
-            return rc == VG_ENOMEM ? oom(ld) : rc;
-        }
-        for (size_t k = 0; k < n_sentences; k++)
-            for (uint32_t t = 0; t < sentences[k].n_tokens; t++) {
-                if (count == VG_MAX_DICT_NAME_TOKENS + 1)
-                    goto too_long;
-                piece[count] = sentences[k].tokens[t].form;
-                piece_len[count++] = strlen(sentences[k].tokens[t].form);
-            }
-        if (count && piece_len[count - 1] == 3 && memcmp(piece[count - 1], "and", 3) == 0)
-            count--; /* the " and" added above */
-        if (count > VG_MAX_DICT_NAME_TOKENS)
-            goto too_long;
+        name = nfc;
     }
+    if (len > VG_MAX_DICT_LINE_BYTES)
+        len = VG_MAX_DICT_LINE_BYTES; /* NFC can grow a string a little; a line is at most this */
+    memcpy(text, name, len);
+    memcpy(text + len, " and", 5);
+    vg_sentence *sentences;
+    size_t n_sentences;
+    rc = vg_segment(text, len + 4, &ld->scratch, &sentences, &n_sentences, ld->err);
+    if (rc) {
+        rc = rc == VG_ENOMEM ? oom(ld) : rc;
+        goto out;
+    }
+    for (size_t k = 0; k < n_sentences; k++)
+        for (uint32_t t = 0; t < sentences[k].n_tokens; t++) {
+            if (count == VG_MAX_DICT_NAME_TOKENS + 1)
+                goto too_long;
+            piece[count] = sentences[k].tokens[t].form;
+            piece_len[count++] = strlen(sentences[k].tokens[t].form);
+        }
+    if (count && piece_len[count - 1] == 3 && memcmp(piece[count - 1], "and", 3) == 0)
+        count--; /* the " and" added above */
+    if (count > VG_MAX_DICT_NAME_TOKENS)
+        goto too_long;
     if (count == 0) {
         rc = fail(ld, VG_EINVAL, "empty name");
         goto out;
@@ -366,7 +349,7 @@ too_long:
     rc = fail(ld, VG_ELIMIT, "name \"%.*s\" has more than %u tokens", (int)(n > 60 ? 60 : n), s,
               (unsigned)VG_MAX_DICT_NAME_TOKENS);
 out:
-    vg_free(text);
+    vg_free(nfc);
     vg_arena_reset(&ld->scratch);
     return rc;
 }
@@ -649,18 +632,21 @@ static int add_words(loader *ld, const char *s, size_t n, ptrs *into, int are_co
 enum { IN_C = 1 << VG_DICT_COUNTRY, IN_O = 1 << VG_DICT_ORGANISATION, IN_G = 1 << VG_DICT_GROUP,
        IN_P = 1 << VG_DICT_PERSON, IN_R = 1 << VG_DICT_ROLE, IN_K = 1 << VG_DICT_CODE };
 
+enum field_id { F_ALIAS, F_ADJECTIVE, F_DEMONYM, F_CAPITAL, F_MEMBERS, F_ROLE, F_HOST, F_NOTE };
+
 static const struct field {
     const char *key;
-    unsigned sections;
+    enum field_id id;
+    unsigned sections;   /* where it may appear */
 } fields[] = {
-    { "alias", IN_C | IN_O | IN_G | IN_P },
-    { "adjective", IN_C | IN_O | IN_G },
-    { "demonym", IN_C | IN_G },
-    { "capital", IN_C },
-    { "members", IN_O },
-    { "role", IN_O | IN_G | IN_P },
-    { "host", IN_R },
-    { "note", IN_C | IN_O | IN_G | IN_P | IN_R | IN_K },
+    { "alias", F_ALIAS, IN_C | IN_O | IN_G | IN_P },
+    { "adjective", F_ADJECTIVE, IN_C | IN_O | IN_G },
+    { "demonym", F_DEMONYM, IN_C | IN_G },
+    { "capital", F_CAPITAL, IN_C },
+    { "members", F_MEMBERS, IN_O },
+    { "role", F_ROLE, IN_O | IN_G | IN_P },
+    { "host", F_HOST, IN_R },
+    { "note", F_NOTE, IN_C | IN_O | IN_G | IN_P | IN_R | IN_K },
 };
 
 static int add_field(loader *ld, const char *s, size_t n)
@@ -686,17 +672,17 @@ static int add_field(loader *ld, const char *s, size_t n)
     if (value_len == 0)
         return fail(ld, VG_EINVAL, "field \"%s\" is empty", f->key);
     vg_dict_entry *e = &ld->dict->entries[ld->dict->n_entries - 1];
-    switch (f->key[0] == 'a' && f->key[1] == 'd' ? 'j' : f->key[0]) {
-    case 'a': return add_names(ld, value, value_len, VG_DICT_BY_ALIAS);
-    case 'j': return add_names(ld, value, value_len, VG_DICT_BY_ADJECTIVE);
-    case 'd': return add_names(ld, value, value_len, VG_DICT_BY_DEMONYM);
-    case 'c': return add_names(ld, value, value_len, VG_DICT_BY_CAPITAL);
-    case 'm':
+    switch (f->id) {
+    case F_ALIAS: return add_names(ld, value, value_len, VG_DICT_BY_ALIAS);
+    case F_ADJECTIVE: return add_names(ld, value, value_len, VG_DICT_BY_ADJECTIVE);
+    case F_DEMONYM: return add_names(ld, value, value_len, VG_DICT_BY_DEMONYM);
+    case F_CAPITAL: return add_names(ld, value, value_len, VG_DICT_BY_CAPITAL);
+    case F_MEMBERS:
         ld->members_line[ld->dict->n_entries - 1] = ld->line;
         return add_words(ld, value, value_len, &ld->members, 1);
-    case 'r': return add_role(ld, value, value_len);
-    case 'h': return add_words(ld, value, value_len, &ld->host_words, 0);
-    case 'n':
+    case F_ROLE: return add_role(ld, value, value_len);
+    case F_HOST: return add_words(ld, value, value_len, &ld->host_words, 0);
+    case F_NOTE:
         if (e->note)
             return fail(ld, VG_EINVAL, "a second \"note\" field (join them into one)");
         e->note = keep(ld, value, value_len);
