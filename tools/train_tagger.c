@@ -1,0 +1,212 @@
+/* Developer driver for the tagger: train a model (with experimental knobs), or score one on a
+ * treebank (accuracy, speed, load time). The shipped command is `vigil train`. */
+#include "tag/tagger.h"
+#include "tag/tag_internal.h"
+#include "text/conllu.h"
+#include "text/tagset.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int usage(void)
+{
+    fputs("usage: train_tagger train TRAIN.conllu DEV.conllu MODEL [-i N] [-s SEED] [--separate]\n"
+          "         [--frozen] [--rare N] [--min-count N] [--min-weight X] [--dict-min N] [--shortcut N] [--dense N] [--cache N]\n"
+          "       train_tagger eval MODEL GOLD.conllu [-r REPS] [-o PRED.conllu] [-t TRAIN.conllu]\n",
+          stderr);
+    return 2;
+}
+
+static int train(int argc, char **argv)
+{
+    if (argc < 5)
+        return usage();
+    vg_tagger_train_options opt = {0, 1, 1};
+    tag_train_config cfg;
+    tag_train_config_default(&cfg);
+    for (int i = 5; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--separate"))
+            cfg.shared_static = 0;
+        else if (!strcmp(a, "--frozen"))
+            cfg.shared_static = 2;
+        else if (!v)
+            return usage();
+        else if (!strcmp(a, "-i"))
+            opt.iterations = atoi(v), i++;
+        else if (!strcmp(a, "-s"))
+            opt.seed = (unsigned)strtoul(v, NULL, 10), i++;
+        else if (!strcmp(a, "--rare"))
+            cfg.lemma_rare = atoi(v), i++;
+        else if (!strcmp(a, "--min-count"))
+            cfg.lemma_min_count = atoi(v), i++;
+        else if (!strcmp(a, "--cache"))
+            cfg.cached_words = atoi(v), i++;
+        else if (!strcmp(a, "--dense"))
+            cfg.dense_min = atoi(v), i++;
+        else if (!strcmp(a, "--shortcut"))
+            cfg.shortcut_min_count = atoi(v), i++;
+        else if (!strcmp(a, "--dict-min"))
+            cfg.dictionary_min_count = atoi(v), i++;
+        else if (!strcmp(a, "--min-weight"))
+            cfg.min_weight = atof(v), i++;
+        else
+            return usage();
+    }
+    vg_error err = {0};
+    vg_treebank tr, dev;
+    if (vg_treebank_read(&tr, argv[2], &err) || vg_treebank_read(&dev, argv[3], &err)) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    double t0 = now();
+    if (tag_train_with(&tr, &dev, &opt, &cfg, argv[4], &err)) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    fprintf(stderr, "trained in %.1fs\n", now() - t0);
+    vg_treebank_free(&tr);
+    vg_treebank_free(&dev);
+    return 0;
+}
+
+/* Forms of the training set, to score seen and unseen words apart. */
+typedef struct form_set {
+    const char **forms;
+    size_t n;
+} form_set;
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int form_seen(const form_set *fs, const char *form)
+{
+    return fs->n && bsearch(&form, fs->forms, fs->n, sizeof *fs->forms, str_cmp) != NULL;
+}
+
+static int eval_model(int argc, char **argv)
+{
+    if (argc < 4)
+        return usage();
+    const char *out_path = NULL, *train_path = NULL;
+    int reps = 1;
+    for (int i = 4; i + 1 < argc; i += 2) {
+        if (!strcmp(argv[i], "-r"))
+            reps = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "-o"))
+            out_path = argv[i + 1];
+        else if (!strcmp(argv[i], "-t"))
+            train_path = argv[i + 1];
+        else
+            return usage();
+    }
+    vg_error err = {0};
+    double t0 = now();
+    vg_tagger *tagger;
+    if (vg_tagger_open(&tagger, argv[2], &err)) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    double t_load = now() - t0;
+    vg_treebank gold, pred, tr = {0};
+    if (vg_treebank_read(&gold, argv[3], &err) || vg_treebank_read(&pred, argv[3], &err) ||
+        (train_path && vg_treebank_read(&tr, train_path, &err))) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    form_set fs = {0};
+    if (train_path) {
+        size_t n = 0;
+        for (size_t s = 0; s < tr.n_sentences; s++)
+            n += tr.sentences[s].n_tokens;
+        fs.forms = malloc(n * sizeof *fs.forms);
+        for (size_t s = 0; s < tr.n_sentences; s++)
+            for (uint32_t i = 0; i < tr.sentences[s].n_tokens; i++)
+                fs.forms[fs.n++] = tr.sentences[s].tokens[i].form;
+        qsort(fs.forms, fs.n, sizeof *fs.forms, str_cmp);
+    }
+    vg_arena arena;
+    vg_arena_init(&arena, 0);
+    double best = 1e30, best_cpu = 1e30;
+    size_t tokens = 0;
+    for (int r = 0; r < reps; r++) {
+        tokens = 0;
+        vg_arena_reset(&arena);
+        t0 = now();
+        double c0 = cpu_now();
+        for (size_t i = 0; i < pred.n_sentences; i++) {
+            if (vg_tagger_tag(tagger, &pred.sentences[i], &arena)) {
+                fprintf(stderr, "tagging failed on sentence %zu\n", i + 1);
+                return 1;
+            }
+            tokens += pred.sentences[i].n_tokens;
+        }
+        double t = now() - t0, c = cpu_now() - c0;
+        if (t < best)
+            best = t;
+        if (c < best_cpu)
+            best_cpu = c;
+    }
+    size_t upos = 0, xpos = 0, lemma = 0, unk = 0, unk_upos = 0, unk_xpos = 0, unk_lemma = 0;
+    for (size_t s = 0; s < gold.n_sentences; s++)
+        for (uint32_t i = 0; i < gold.sentences[s].n_tokens; i++) {
+            const vg_token *g = &gold.sentences[s].tokens[i], *p = &pred.sentences[s].tokens[i];
+            int u = g->upos == p->upos, x = g->xpos == p->xpos;
+            int l = g->lemma && p->lemma && !strcmp(g->lemma, p->lemma);
+            upos += u, xpos += x, lemma += l;
+            if (train_path && !form_seen(&fs, g->form))
+                unk++, unk_upos += u, unk_xpos += x, unk_lemma += l;
+        }
+    double n = (double)tokens;
+    printf("tokens %zu  UPOS %.2f  XPOS %.2f  lemma %.2f\n", tokens, 100.0 * upos / n,
+           100.0 * xpos / n, 100.0 * lemma / n);
+    if (train_path && unk)
+        printf("unseen words %zu (%.1f%%)  UPOS %.2f  XPOS %.2f  lemma %.2f\n", unk, 100.0 * unk / n,
+               100.0 * unk_upos / unk, 100.0 * unk_xpos / unk, 100.0 * unk_lemma / unk);
+    printf("speed %.0f tokens/s wall, %.0f tokens/s CPU time (best of %d)  load %.1f ms\n",
+           n / best, n / best_cpu, reps, t_load * 1e3);
+    if (out_path) {
+        FILE *f = fopen(out_path, "w");
+        if (!f) {
+            perror(out_path);
+            return 1;
+        }
+        for (size_t i = 0; i < pred.n_sentences; i++)
+            vg_conllu_write(f, &pred.sentences[i]);
+        fclose(f);
+    }
+    free(fs.forms);
+    vg_arena_free(&arena);
+    vg_tagger_close(tagger);
+    vg_treebank_free(&gold);
+    vg_treebank_free(&pred);
+    if (train_path)
+        vg_treebank_free(&tr);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && !strcmp(argv[1], "train"))
+        return train(argc, argv);
+    if (argc >= 2 && !strcmp(argv[1], "eval"))
+        return eval_model(argc, argv);
+    return usage();
+}
