@@ -1,0 +1,31 @@
+/* Reading vigil's line-oriented data files (CAMEO codebook, event patterns): one line at a
+ * time, with "#" comments cut, UTF-8 and control characters checked, errors as FILE:LINE. */
+#ifndef VIGIL_CODE_LINEREADER_H
+#define VIGIL_CODE_LINEREADER_H
+#include <stddef.h>
+#include <stdint.h>
+#include "util/error.h"
+
+typedef struct vg_linereader {
+    char *data;          /* the whole file, NUL-terminated (vg_free'd by close) */
+    size_t len, pos;
+    const char *path;    /* borrowed from the caller */
+    uint32_t line;       /* number of the line last returned (1-based) */
+} vg_linereader;
+
+/* Reads path whole (at most max_bytes; VG_EIO, VG_ELIMIT or VG_ENOMEM otherwise). A UTF-8
+ * byte-order mark is skipped. */
+int vg_linereader_open(vg_linereader *lr, const char *path, size_t max_bytes, vg_error *err);
+/* The next line that is not blank once its comment is cut: *s points into the file, *n bytes,
+ * without the comment, the line end or surrounding spaces; *indent says whether the line
+ * started with a space or tab. Returns 1 for a line, 0 at the end of the file, or VG_EINVAL /
+ * VG_ELIMIT with "FILE:LINE: ..." in err (invalid UTF-8, a control character, a line longer
+ * than max_line bytes). */
+int vg_linereader_next(vg_linereader *lr, size_t max_line, const char **s, size_t *n, int *indent,
+                       vg_error *err);
+/* Records "FILE:LINE: <message>" for the line last returned and returns code. */
+int vg_linereader_fail(const vg_linereader *lr, vg_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void vg_linereader_close(vg_linereader *lr);
+
+#endif
