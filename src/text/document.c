@@ -256,7 +256,8 @@ static int split_lines(vg_document *doc, char *text, size_t len, const vg_doc_in
         l->indented = (uint8_t)indented;
         l->blank_before = (uint8_t)blank;
         blank = 0;
-        text[w++] = '\n';
+        if (end < len) /* (the last line may have no "\n", and there is no room for one) */
+            text[w++] = '\n';
     }
     text[w] = '\0';
     *out_lines = lines;
