@@ -32,7 +32,23 @@ int parse_label_group(const char *deprel, int n_groups);
  * lemma and the two tags. Index 0 stands for "no such word", index n+1 for ROOT. */
 typedef struct parse_atoms {
     uint64_t *word, *lemma, *xpos, *upos;
+    uint64_t *tagset;        /* the XPOS tags the word had in training: robust to tagger errors */
 } parse_atoms;
+
+/* The training words seen often enough, each with the set of XPOS ids (bit i = id i) it
+ * was tagged with: an open-addressing table keyed by parse_word_code (0 = empty slot). */
+typedef struct parse_lexicon_slot {
+    uint64_t word;
+    uint64_t tags;
+} parse_lexicon_slot;
+
+typedef struct parse_lexicon {
+    const parse_lexicon_slot *slots;
+    uint64_t mask;           /* n_slots - 1; n_slots is a power of two */
+} parse_lexicon;
+
+/* Hash of a word form as the features see it (case and digits folded). */
+uint64_t parse_word_code(const char *form);
 
 /* What the features need of each word's subtree so far. */
 typedef struct parse_node {
@@ -59,7 +75,8 @@ typedef struct parse_state {
 /* Bytes of scratch memory a sentence of n words needs (for parse_state_init). */
 size_t parse_scratch_bytes(int n);
 /* Lays out the state in `scratch` and computes the atoms of the sentence's words. */
-void parse_state_init(parse_state *st, const vg_sentence *sentence, void *scratch);
+void parse_state_init(parse_state *st, const vg_sentence *sentence, const parse_lexicon *lexicon,
+                      void *scratch);
 int parse_state_done(const parse_state *st);
 /* Which of the three moves are legal (the ROOT-last rules live here). */
 void parse_state_legal(const parse_state *st, int legal[PARSE_N_MOVES]);
@@ -81,8 +98,8 @@ int parse_label_features(const parse_state *st, int head, int dep, uint64_t *key
  * Empty slots have run 0 (entry 0 is padding, never a run).
  * Weights are int16, the float weights times the table's scale.
  * Integers are little-endian as written by the trainer; the magic check catches the rest. */
-#define PARSE_MAGIC "VGPARSE3"
-#define PARSE_VERSION 3u
+#define PARSE_MAGIC "VGPARSE4"
+#define PARSE_VERSION 4u
 #define PARSE_LABEL_NAME_BYTES 24
 #define PARSE_ENTRY_LAST 0x80u
 
@@ -108,6 +125,7 @@ typedef struct parse_header {
     uint64_t left_allowed, right_allowed;
     uint64_t file_bytes;
     parse_table_header moves, labels;
+    uint64_t n_lexicon_slots; /* power of two */
 } parse_header;
 
 typedef struct parse_slot {
@@ -128,6 +146,7 @@ typedef struct parse_table_layout {
 typedef struct parse_layout {
     uint64_t labels, groups;
     parse_table_layout moves, labels_table;
+    uint64_t lexicon;
     uint64_t total;
 } parse_layout;
 
@@ -145,10 +164,11 @@ static inline void parse_model_layout(const parse_header *h, parse_layout *out)
     out->groups = out->labels + ((uint64_t)h->n_labels + 1) * PARSE_LABEL_NAME_BYTES;
     parse_table_place(&h->moves, out->groups + PARSE_MAX_LABELS, &out->moves);
     parse_table_place(&h->labels, out->moves.end, &out->labels_table);
-    out->total = out->labels_table.end;
+    out->lexicon = (out->labels_table.end + 63) & ~63ULL;
+    out->total = out->lexicon + h->n_lexicon_slots * sizeof(parse_lexicon_slot);
 }
 
 /* Feature template set; bump when parse_state_features changes. */
-#define PARSE_FEATURE_SET 6u
+#define PARSE_FEATURE_SET 7u
 
 #endif

@@ -6,16 +6,17 @@
 
 enum { SEED_WORD = 11, SEED_LEMMA = 12, SEED_XPOS = 13, SEED_UPOS = 14 };
 static const uint64_t CODE_NONE = 0x6a09e667f3bcc908ULL, CODE_ROOT = 0xbb67ae8584caa73bULL;
+static const uint64_t CODE_UNKNOWN = 0x3c6ef372fe94f82bULL;
 
 size_t parse_scratch_bytes(int n)
 {
     size_t nodes = (size_t)n + 2;
-    return nodes * (sizeof(parse_node) + 4 * sizeof(uint64_t) + sizeof(int16_t)) + 64;
+    return nodes * (sizeof(parse_node) + 5 * sizeof(uint64_t) + sizeof(int16_t)) + 64;
 }
 
 /* Lowercase ASCII and every digit as 0: "1,200" and "3,400" share their features, and
  * sentence-initial capitals do not split a word's statistics (the tags keep the case). */
-static uint64_t word_code(const char *form)
+uint64_t parse_word_code(const char *form)
 {
     unsigned char buf[64];
     size_t len = 0;
@@ -37,7 +38,22 @@ static uint64_t lemma_code(const char *lemma, uint64_t word)
     return vg_hash_bytes(lemma, strlen(lemma), SEED_LEMMA);
 }
 
-void parse_state_init(parse_state *st, const vg_sentence *sentence, void *scratch)
+static uint64_t lexicon_tags(const parse_lexicon *lexicon, uint64_t word)
+{
+    if (lexicon && lexicon->slots && word)
+        for (uint64_t at = word & lexicon->mask, probe = 0; probe <= lexicon->mask; probe++) {
+            const parse_lexicon_slot *s = &lexicon->slots[at];
+            if (s->word == word)
+                return s->tags;
+            if (s->word == 0)
+                break;
+            at = (at + 1) & lexicon->mask;
+        }
+    return CODE_UNKNOWN;
+}
+
+void parse_state_init(parse_state *st, const vg_sentence *sentence, const parse_lexicon *lexicon,
+                      void *scratch)
 {
     int n = (int)sentence->n_tokens;
     size_t nodes = (size_t)n + 2;
@@ -51,21 +67,24 @@ void parse_state_init(parse_state *st, const vg_sentence *sentence, void *scratc
     st->atoms.lemma = st->atoms.word + nodes;
     st->atoms.xpos = st->atoms.lemma + nodes;
     st->atoms.upos = st->atoms.xpos + nodes;
-    p += 4 * nodes * sizeof(uint64_t);
+    st->atoms.tagset = st->atoms.upos + nodes;
+    p += 5 * nodes * sizeof(uint64_t);
     st->stack = (int16_t *)p;
     memset(st->nodes, 0, nodes * sizeof(parse_node));
     for (size_t i = 0; i < nodes; i++)
         st->nodes[i].head = -1;
     st->atoms.word[0] = st->atoms.lemma[0] = st->atoms.xpos[0] = st->atoms.upos[0] = CODE_NONE;
+    st->atoms.tagset[0] = CODE_NONE;
     st->atoms.word[n + 1] = st->atoms.lemma[n + 1] = CODE_ROOT;
-    st->atoms.xpos[n + 1] = st->atoms.upos[n + 1] = CODE_ROOT;
+    st->atoms.xpos[n + 1] = st->atoms.upos[n + 1] = st->atoms.tagset[n + 1] = CODE_ROOT;
     for (int i = 0; i < n; i++) {
         const vg_token *t = &sentence->tokens[i];
-        uint64_t w = word_code(t->form ? t->form : "");
+        uint64_t w = parse_word_code(t->form ? t->form : "");
         st->atoms.word[i + 1] = w;
         st->atoms.lemma[i + 1] = lemma_code(t->lemma, w);
         st->atoms.xpos[i + 1] = vg_hash_mix(SEED_XPOS, t->xpos);
         st->atoms.upos[i + 1] = vg_hash_mix(SEED_UPOS, t->upos);
+        st->atoms.tagset[i + 1] = lexicon_tags(lexicon, w);
     }
 }
 
@@ -213,6 +232,10 @@ int parse_state_features(const parse_state *st, uint64_t *keys)
     F(s0w, nd[s0].right_labels, 0); F(s0p, nd[s0].right_labels, 0);
     F(b0w, nd[b0].left_labels, 0); F(b0p, nd[b0].left_labels, 0);
     F(s1p, nd[s1].right_labels, 0); F(s1p, nd[s1].left_labels, 0);
+    /* training tag sets: what the words could be, whatever the tagger said */
+    const uint64_t *T = a->tagset;
+    F(T[s0], 0, 0); F(T[b0], 0, 0); F(T[s1], 0, 0); F(T[b1], 0, 0); F(T[s0], T[b0], 0);
+    F(T[s1], T[s0], 0); F(T[s0], b0p, 0); F(s0p, T[b0], 0); F(T[b0], b1p, 0);
 #undef F
     return k;
 }
@@ -252,6 +275,7 @@ int parse_label_features(const parse_state *st, int head, int dep, uint64_t *key
     int after = head > dep ? (st->b0 < n ? st->b0 + 1 : 0) : (st->b0 <= n ? st->b0 : 0);
     F(P[after], dp, hp); F(W[after], dp, 0); F(W[d->left2], dp, 0); F(L[dep], hp, 0);
     F(L[head], dp, 0); F(L[dep], L[head], P[d->left1]);
+    F(a->tagset[dep], 0, 0); F(a->tagset[dep], hp, 0); F(a->tagset[head], dp, 0);
 #undef F
     return k;
 }

@@ -44,6 +44,8 @@ typedef struct train_parser {
     uint8_t group_of_label[PARSE_MAX_LABELS];
     uint8_t label_of_deprel[256];
     uint8_t deprel_of_label[PARSE_MAX_LABELS];
+    parse_lexicon_slot *lexicon_slots;
+    parse_lexicon lexicon;
 } train_parser;
 
 /* Per-sentence gold tree in model terms: head (n+1 for ROOT) and label of each word. */
@@ -322,7 +324,7 @@ static int train_sentence(train_run *r, const vg_sentence *s, int pass)
 {
     train_parser *tp = r->tp;
     parse_state st;
-    parse_state_init(&st, s, r->scratch);
+    parse_state_init(&st, s, &tp->lexicon, r->scratch);
     float scores[PARSE_MAX_LABELS];
     int cost[PARSE_N_CLASSES], legal[PARSE_N_MOVES];
     int exploring = pass >= r->explore_from;
@@ -378,7 +380,7 @@ static void parse_with(const train_parser *tp, const vg_sentence *s, void *scrat
                        int16_t *heads, uint8_t *labels)
 {
     parse_state st;
-    parse_state_init(&st, s, scratch);
+    parse_state_init(&st, s, &tp->lexicon, scratch);
     uint64_t keys[PARSE_MAX_FEATURES];
     float scores[PARSE_MAX_LABELS];
     int legal[PARSE_N_MOVES];
@@ -558,6 +560,7 @@ static int write_model(const train_parser *tp, const char *path, vg_error *err)
     table_size_of(&tp->moves, 32767.0f / max_weight(&tp->moves), PARSE_MOVE_WIDTH, dense_moves_from, &h.moves);
     table_size_of(&tp->labels, 32767.0f / max_weight(&tp->labels), PARSE_MAX_LABELS, dense_labels_from,
                   &h.labels);
+    h.n_lexicon_slots = tp->lexicon.mask + 1;
     parse_layout lay;
     parse_model_layout(&h, &lay);
     h.file_bytes = lay.total;
@@ -575,6 +578,7 @@ static int write_model(const train_parser *tp, const char *path, vg_error *err)
     }
     table_write(&tp->moves, &h.moves, &lay.moves, dense_moves_from, buf);
     table_write(&tp->labels, &h.labels, &lay.labels_table, dense_labels_from, buf);
+    memcpy(buf + lay.lexicon, tp->lexicon_slots, h.n_lexicon_slots * sizeof(parse_lexicon_slot));
     int rc = 0;
     FILE *out = fopen(path, "wb");
     if (!out)
@@ -587,6 +591,62 @@ static int write_model(const train_parser *tp, const char *path, vg_error *err)
     }
     vg_free(buf);
     return rc;
+}
+
+/* The lexicon of training words seen at least `min_count` times, with their XPOS sets.
+ * Rarer words are left out: their sets would only repeat the gold tag, which the parser
+ * would learn to trust more than it can at test time. */
+static int build_lexicon(train_parser *tp, const vg_treebank *train, int min_count, vg_error *err)
+{
+    size_t n_tokens = 0;
+    for (size_t i = 0; i < train->n_sentences; i++)
+        n_tokens += train->sentences[i].n_tokens;
+    uint64_t size = table_size(n_tokens, 50), mask = size - 1;
+    parse_lexicon_slot *all = vg_calloc(size, sizeof *all);
+    uint32_t *count = vg_calloc(size, sizeof *count);
+    if (!all || !count) {
+        vg_free(all);
+        vg_free(count);
+        return vg_error_set(err, VG_ENOMEM, "out of memory building the parser lexicon");
+    }
+    size_t n_words = 0;
+    for (size_t i = 0; i < train->n_sentences; i++)
+        for (uint32_t j = 0; j < train->sentences[i].n_tokens; j++) {
+            const vg_token *t = &train->sentences[i].tokens[j];
+            uint64_t w = parse_word_code(t->form ? t->form : "");
+            if (!w || t->xpos >= 64)
+                continue;
+            uint64_t at = w & mask;
+            while (all[at].word && all[at].word != w)
+                at = (at + 1) & mask;
+            n_words += all[at].word == 0;
+            all[at].word = w;
+            all[at].tags |= 1ULL << t->xpos;
+            count[at]++;
+        }
+    size_t n_kept = 0;
+    for (uint64_t i = 0; i < size; i++)
+        n_kept += all[i].word && count[i] >= (uint32_t)min_count;
+    uint64_t kept_size = table_size(n_kept, 50);
+    tp->lexicon_slots = vg_calloc(kept_size, sizeof *tp->lexicon_slots);
+    if (!tp->lexicon_slots) {
+        vg_free(all);
+        vg_free(count);
+        return vg_error_set(err, VG_ENOMEM, "out of memory building the parser lexicon");
+    }
+    for (uint64_t i = 0; i < size; i++)
+        if (all[i].word && count[i] >= (uint32_t)min_count) {
+            uint64_t at = all[i].word & (kept_size - 1);
+            while (tp->lexicon_slots[at].word)
+                at = (at + 1) & (kept_size - 1);
+            tp->lexicon_slots[at] = all[i];
+        }
+    tp->lexicon.slots = tp->lexicon_slots;
+    tp->lexicon.mask = kept_size - 1;
+    vg_free(all);
+    vg_free(count);
+    (void)n_words;
+    return 0;
 }
 
 static int setup_labels(train_parser *m, const vg_treebank *train, vg_error *err)
@@ -668,6 +728,8 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
     if (!tp)
         return vg_error_set(err, VG_ENOMEM, "out of memory training the parser");
     int rc = setup_labels(tp, train, err);
+    if (!rc)
+        rc = build_lexicon(tp, train, (int)env_double("VG_PARSE_LEXICON_MIN", 3), err);
     if (rc)
         goto out;
     order = vg_malloc((train->n_sentences + 1) * sizeof *order);
@@ -750,6 +812,7 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
 out:
     free_model(&tp->moves);
     free_model(&tp->labels);
+    vg_free(tp->lexicon_slots);
     vg_free(tp);
     vg_free(order);
     vg_free(r.scratch);

@@ -17,6 +17,7 @@ typedef struct parser_table {
 struct vg_parser {
     vg_mapfile map;
     parser_table moves, labels;
+    parse_lexicon lexicon;
     uint64_t left_allowed, right_allowed;
     uint64_t group_labels[PARSE_MAX_GROUPS];  /* labels of each group */
     uint32_t left_groups, right_groups;        /* groups with a label allowed that way */
@@ -79,7 +80,9 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
     }
     if (h.header_bytes != sizeof h || h.n_labels == 0 || h.n_labels >= PARSE_MAX_LABELS ||
         h.root_label == 0 || h.root_label > h.n_labels || h.n_groups == 0 ||
-        h.n_groups > PARSE_MAX_GROUPS || !table_header_ok(&h.moves) || !table_header_ok(&h.labels)) {
+        h.n_groups > PARSE_MAX_GROUPS || !table_header_ok(&h.moves) || !table_header_ok(&h.labels) ||
+        h.n_lexicon_slots == 0 || (h.n_lexicon_slots & (h.n_lexicon_slots - 1)) != 0 ||
+        h.n_lexicon_slots > VG_MAX_MODEL_BYTES) {
         rc = corrupt(err, model_path, "inconsistent header");
         goto fail;
     }
@@ -124,6 +127,8 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
     p->root_label = (int)h.root_label;
     table_open(&p->moves, &h.moves, &lay.moves, data);
     table_open(&p->labels, &h.labels, &lay.labels_table, data);
+    p->lexicon.slots = (const parse_lexicon_slot *)(data + lay.lexicon);
+    p->lexicon.mask = h.n_lexicon_slots - 1;
     *out = p;
     return 0;
 fail:
@@ -224,7 +229,7 @@ int vg_parser_parse(const vg_parser *parser, vg_sentence *sentence)
     if (!scratch)
         return VG_ENOMEM;
     parse_state st;
-    parse_state_init(&st, sentence, scratch);
+    parse_state_init(&st, sentence, &parser->lexicon, scratch);
     uint64_t keys[PARSE_MAX_FEATURES];
     int32_t scores[PARSE_MAX_LABELS];
     int legal[PARSE_N_MOVES];

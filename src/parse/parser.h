@@ -18,6 +18,15 @@ typedef struct vg_parser_train_options {
 int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
                     const vg_parser_train_options *options, const char *model_path, vg_error *err);
 
+/* How the shipped model is trained (`vigil train`): the parser learns the gold trees twice,
+ * once with the gold tags and once with the tags of taggers that never saw the sentence
+ * (jackknifing: `folds` taggers, 0 = 10, each trained with vg_tagger_train on the other
+ * folds), and selects its best pass on `dev` as tagged by the tagger model at tagger_path.
+ * Writes a temporary model_path".fold" and removes it. */
+int vg_parser_train_jackknifed(const vg_treebank *train, const vg_treebank *dev, const char *tagger_path,
+                               int folds, const vg_parser_train_options *options, const char *model_path,
+                               vg_error *err);
+
 /* Loads a model file (memory-mapped; fast). */
 int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err);
 void vg_parser_close(vg_parser *parser);
