@@ -13,6 +13,8 @@ static int is_digit(int c) { return c >= '0' && c <= '9'; }
 /* Case-insensitive (ASCII) prefix test that also wants a word boundary after the prefix. */
 static int starts_word(const char *s, size_t n, const char *prefix)
 {
+    if (n == 0 || lower((unsigned char)s[0]) != lower((unsigned char)prefix[0]))
+        return 0; /* (most calls end here, before any strlen) */
     size_t p = strlen(prefix);
     if (n < p)
         return 0;
@@ -42,6 +44,8 @@ static int contains_ci(const char *s, size_t n, const char *needle)
 
 static int equals_ci(const char *s, size_t n, const char *word)
 {
+    if (n == 0 || lower((unsigned char)s[0]) != lower((unsigned char)word[0]))
+        return n == 0 && word[0] == '\0';
     size_t m = strlen(word);
     if (n != m)
         return 0;
@@ -743,9 +747,10 @@ static int is_contribution(const char *s, size_t n, unsigned words)
 {
     if (words > 60)
         return 0;
-    if (contains_ci(s, n, "contributed to this report") || contains_ci(s, n, "contributed to this story") ||
+    if (contains_ci(s, n, "contributed ") &&
+        (contains_ci(s, n, "contributed to this report") || contains_ci(s, n, "contributed to this story") ||
         contains_ci(s, n, "contributed to this article") || contains_ci(s, n, "contributed to the report") ||
-        contains_ci(s, n, "contributed reporting") || contains_ci(s, n, "contributed additional reporting"))
+         contains_ci(s, n, "contributed reporting") || contains_ci(s, n, "contributed additional reporting")))
         return 1;
     const char *t = s;
     size_t m = n;
@@ -760,7 +765,9 @@ static int is_copyright(const char *s, size_t n, unsigned words)
 {
     if (words > 25)
         return 0;
-    if (contains_ci(s, n, "\xC2\xA9") || contains_ci(s, n, "all rights reserved"))
+    if (memchr(s, 0xC2, n) && contains_ci(s, n, "\xC2\xA9"))
+        return 1;
+    if (contains_ci(s, n, "rights reserved"))
         return 1;
     if (starts_word(s, n, "copyright") && n > 10 && (is_digit((unsigned char)s[10]) || s[10] == '('))
         return 1;
@@ -993,11 +1000,8 @@ int vg_article_classify(vg_article_line *lines, size_t n, const vg_article_optio
     /* n is bounded by VG_MAX_DOCUMENT_LINES, so one shape per line is a bounded cost. */
     shape one;
     shape *shapes = n == 1 ? &one : vg_malloc(n * sizeof *shapes);
-    if (!shapes) { /* out of memory: everything is body, which is safe */
-        for (size_t i = 0; i < n; i++)
-            set(&lines[i], VG_PART_BODY, "body:unstructured");
-        return 1;
-    }
+    if (!shapes)
+        return VG_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         lines[i].dateline_len = lines[i].body_offset = 0;
         if (lines[i].hint != VG_PART_UNKNOWN) {

@@ -31,7 +31,8 @@ typedef struct vg_article_options {
 
 /* Classifies lines[0..n). Lines with a hint keep it. Returns 1 when no running text was
  * found and every line that is not clearly something else was made body (a note, a single
- * line, text without sentence punctuation), else 0. Time is linear in the total length. */
+ * line, text without sentence punctuation), 0 otherwise, or VG_ENOMEM. Time is linear in
+ * the total length. */
 int vg_article_classify(vg_article_line *lines, size_t n, const vg_article_options *opts);
 
 /* Date recognition. Strict (whole_line = 1): every word of s must belong to a date ("9:50 AM

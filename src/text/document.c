@@ -538,7 +538,12 @@ int vg_document_build(vg_document **out, const char *bytes, size_t len, const vg
         if (in->title)
             title = (char *)meta_string(doc, in->title, strlen(in->title));
         vg_article_options ao = {in->first_line_is_headline, title};
-        if (vg_article_classify(paras, n, &ao))
+        int unstructured = vg_article_classify(paras, n, &ao);
+        if (unstructured < 0) {
+            rc = vg_error_set(err, VG_ENOMEM, "out of memory");
+            goto fail;
+        }
+        if (unstructured)
             doc->flags |= VG_DOC_UNSTRUCTURED;
     }
     rc = assemble(doc, text, paras, n, in);

@@ -293,12 +293,23 @@ static int safe_cut_before(const unsigned char *s, size_t len)
            (cp >= 0xAC00 && cp <= 0xD7A3);
 }
 
-/* Only bytes >= 0xCC start characters at or above U+0300, the first that NFC can change. */
+/* Only bytes >= 0xCC start characters at or above U+0300, the first that NFC can change;
+ * of those, General Punctuation from U+2002 to U+206F (curly quotes, dashes, ellipsis) is
+ * stable under NFC and never combines, and news text is full of it. */
 static int needs_nfc(const unsigned char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if (s[i] >= 0xCC)
-            return 1;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < 0xCC)
+            continue;
+        if (s[i] == 0xE2 && i + 2 < len && (s[i + 1] == 0x80 || s[i + 1] == 0x81)) {
+            unsigned cp = 0x2000u | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+            if (cp >= 0x2002 && cp <= 0x206F) {
+                i += 2;
+                continue;
+            }
+        }
+        return 1;
+    }
     return 0;
 }
 
