@@ -361,6 +361,16 @@ static xmlNode *find_container(xmlNode *body)
         }
         n = next_node(n, body, skip, &depth);
     }
+    /* An article split over sibling blocks (around an advertisement, say): when a sibling
+     * of the best element has a fifth of its score or more, their parent holds the article. */
+    if (best && best->parent && best->parent->type == XML_ELEMENT_NODE) {
+        for (xmlNode *sibling = best->parent->children; sibling; sibling = sibling->next)
+            if (sibling != best && sibling->type == XML_ELEMENT_NODE && (uintptr_t)sibling->_private > 0 &&
+                (uintptr_t)sibling->_private * 5 >= best_score) {
+                best = best->parent;
+                break;
+            }
+    }
     /* The nodes are freed with the tree, but leave _private as libxml found it. */
     depth = 0;
     for (xmlNode *n = body; n; n = next_node(n, body, 0, &depth))

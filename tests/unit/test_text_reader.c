@@ -366,6 +366,26 @@ static void test_html(void)
         vg_document_free(doc);
     }
 
+    /* An article split around an advertisement; metadata from JSON-LD only. */
+    doc = read_one(resource("split.html"), NULL);
+    if (doc) {
+        CHECK_STR(doc->title, "Rail strike spreads to the north");
+        CHECK_STR(doc->date, "2023-10-02");
+        CHECK_STR(doc->byline, "Nadia Kaur");
+        CHECK_STR(doc->url, "https://x.example/rail");
+        CHECK_INT(doc->n_paragraphs, 4);
+        CHECK_STR(paragraph(doc, 3), "Union leaders said they would appeal any such order before the supreme court.");
+        CHECK(strstr(doc->body, "phone") == NULL && strstr(doc->body, "Home") == NULL);
+        vg_document_free(doc);
+    }
+    doc = from_text("br.html", "<div>Pre-CSS pages separate paragraphs with breaks, like this one.<br><br>"
+                               "The second paragraph follows the breaks.</div>", VG_FORMAT_HTML);
+    if (doc) {
+        CHECK_INT(doc->n_paragraphs, 2);
+        CHECK_STR(paragraph(doc, 1), "The second paragraph follows the breaks.");
+        vg_document_free(doc);
+    }
+
     /* No paragraphs: the page's blocks, sorted by the line rules. */
     doc = from_text("divs.html", "<body><div>Clashes erupt near the stadium</div><div>Police said two people "
                                  "were hurt in the clashes.</div><span>Share</span></body>", VG_FORMAT_HTML);
