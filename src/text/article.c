@@ -701,6 +701,32 @@ static const char *skip_bullets(const char *s, size_t *n)
     return s;
 }
 
+/* The length of a list bullet and its space opening a line ("• ", "- ", "* "), or 0. */
+static uint32_t bullet_length(const char *s, size_t n)
+{
+    if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+        return 2;
+    if (n >= 4 && (unsigned char)s[0] == 0xE2 && s[3] == ' ' &&
+        (((unsigned char)s[1] == 0x80 && ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0xA3)) ||
+         ((unsigned char)s[1] == 0x96 && ((unsigned char)s[2] == 0xAA || (unsigned char)s[2] == 0xBA))))
+        return 4; /* • ‣ ▪ ► */
+    if (n >= 3 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xB7 && s[2] == ' ')
+        return 3; /* · */
+    return 0;
+}
+
+/* Does the line end with an abbreviation such as "U.S." (so its full stop ends no sentence)? */
+static int ends_with_abbreviation(const char *s, size_t n)
+{
+    size_t e = n;
+    while (e > 0 && s[e - 1] == '.')
+        e--;
+    for (size_t i = e; i > 0 && s[i - 1] != ' '; i--)
+        if (s[i - 1] == '.')
+            return 1;
+    return 0;
+}
+
 /* Promotions, navigation and subscription prompts. *bare is set when the line is only the
  * label ("Read more:"), so that the link lines under it are trailers too. */
 static const char *trailer_rule(const char *s, size_t n, unsigned words, int *bare)
@@ -834,10 +860,8 @@ uint32_t vg_article_dateline(const char *text, size_t len, uint32_t *body_offset
     *body_offset = 0;
     size_t limit = len < 100 ? len : 100;
     size_t dash = 0, after = 0;
-    for (size_t i = 1; i + 2 < limit && !dash; i++) {
-        if (text[i] == ' ' && text[i + 1] == '-' && text[i + 2] == ' ')
-            dash = i, after = i + 3;
-        else if (text[i] == ' ' && text[i + 1] == '-' && text[i + 2] == '-')
+    for (size_t i = 1; i + 2 < limit + (limit == len) && !dash; i++) {
+        if (i + 2 < len && text[i] == ' ' && text[i + 1] == '-' && (text[i + 2] == ' ' || text[i + 2] == '-'))
             dash = i, after = i + 3;
         else if ((unsigned char)text[i] == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
                  ((unsigned char)text[i + 2] == 0x94 || (unsigned char)text[i + 2] == 0x93)) {
@@ -849,12 +873,12 @@ uint32_t vg_article_dateline(const char *text, size_t len, uint32_t *body_offset
         return 0;
     while (after < len && text[after] == ' ')
         after++;
-    if (after >= len)
-        return 0;
-    unsigned char next = (unsigned char)text[after];
-    if (!((next >= 'A' && next <= 'Z') || is_digit(next) || next == '"' || next == '\'' || next == 0xE2 ||
-          next >= 0xC3))
-        return 0; /* running text starts as a sentence does */
+    if (after < len) {
+        unsigned char next = (unsigned char)text[after];
+        if (!((next >= 'A' && next <= 'Z') || is_digit(next) || next == '"' || next == '\'' || next == 0xE2 ||
+              next >= 0xC3))
+            return 0; /* running text starts as a sentence does */
+    } /* (else a dateline alone on its line: "CNN —") */
     const char *p = text;
     size_t pn = dash;
     while (pn > 0 && p[pn - 1] == ' ')
@@ -966,6 +990,7 @@ static int same_words(const char *a, size_t an, const char *b)
 }
 
 #define RULE_NOT_SENTENCE "caption:not-a-sentence"
+#define RULE_LIST_ITEM "body:list-item"
 
 static void set(vg_article_line *l, vg_part_kind kind, const char *rule)
 {
@@ -1027,7 +1052,8 @@ int vg_article_classify(vg_article_line *lines, size_t n, const vg_article_optio
             }
     } else if (opts->first_line_is_headline && first < n && n - first >= 2) {
         const shape *f = &shapes[first];
-        if (f->terminal != 2 && !f->date && !f->byline && !f->breadcrumb && !f->separator && !f->caption &&
+        if ((f->terminal != 2 || ends_with_abbreviation(lines[first].text, lines[first].len)) && !f->date &&
+            !f->byline && !f->breadcrumb && !f->separator && !f->caption &&
             !f->contribution && f->words <= 40 && lines[first].len <= 400) {
             set(&lines[first], VG_PART_HEADLINE, "headline:first-line");
             header_start = first + 1;
@@ -1064,7 +1090,14 @@ int vg_article_classify(vg_article_line *lines, size_t n, const vg_article_optio
         if (lines[i].kind != VG_PART_UNKNOWN)
             continue;
         const shape *f = &shapes[i];
-        if (vg_article_dateline(lines[i].text, lines[i].len, &skip) > 0 || sentence_like(f, 4)) {
+        uint32_t dateline = vg_article_dateline(lines[i].text, lines[i].len, &skip);
+        if (dateline > 0 && skip >= lines[i].len) {
+            set(&lines[i], VG_PART_DATELINE, "dateline:own-line");
+            lines[i].dateline_len = dateline;
+            prev = i;
+            continue;
+        }
+        if (dateline > 0 || sentence_like(f, 4)) {
             body_start = i;
             break;
         }
@@ -1127,6 +1160,11 @@ int vg_article_classify(vg_article_line *lines, size_t n, const vg_article_optio
             if (first_body == (size_t)-1)
                 first_body = i;
             last_body = i;
+        } else if (f->words >= 5 && bullet_length(lines[i].text, lines[i].len) > 0) {
+            /* a list item, running text though without a full stop ("- Two soldiers were hurt") */
+            set(&lines[i], VG_PART_BODY, RULE_LIST_ITEM);
+            if (first_body == (size_t)-1)
+                first_body = i;
         } else
             set(&lines[i], VG_PART_CAPTION, RULE_NOT_SENTENCE);
         prev = i;
@@ -1147,19 +1185,31 @@ int vg_article_classify(vg_article_line *lines, size_t n, const vg_article_optio
             }
         }
     } else {
-        /* Lines that are not sentences after the last paragraph are trailers (tags, links). */
+        /* Lines that are not sentences after the last paragraph are trailers (tags, links,
+         * and bulleted links: list items count as running text only before a sentence). */
+        if (last_body == (size_t)-1)
+            last_body = body_start;
         for (size_t i = last_body + 1; i < trailer_start; i++)
-            if (lines[i].kind == VG_PART_CAPTION && strcmp(lines[i].rule, RULE_NOT_SENTENCE) == 0)
+            if ((lines[i].kind == VG_PART_CAPTION && strcmp(lines[i].rule, RULE_NOT_SENTENCE) == 0) ||
+                (lines[i].kind == VG_PART_BODY && strcmp(lines[i].rule, RULE_LIST_ITEM) == 0))
                 set(&lines[i], VG_PART_TRAILER, "trailer:after-body");
+        first_body = (size_t)-1;
+        for (size_t i = 0; i < n && first_body == (size_t)-1; i++)
+            if (lines[i].kind == VG_PART_BODY)
+                first_body = i;
     }
     if (first_body != (size_t)-1) {
         vg_article_line *l = &lines[first_body];
         uint32_t dl = vg_article_dateline(l->text, l->len, &skip);
-        if (dl > 0) {
+        if (dl > 0 && skip < l->len) {
             l->dateline_len = dl;
             l->body_offset = skip;
         }
     }
+    /* List bullets are not part of the running text. */
+    for (size_t i = 0; i < n; i++)
+        if (lines[i].kind == VG_PART_BODY && lines[i].dateline_len == 0)
+            lines[i].body_offset = bullet_length(lines[i].text, lines[i].len);
     for (size_t i = 0; i < n; i++)
         if (lines[i].kind == VG_PART_UNKNOWN)
             set(&lines[i], VG_PART_BODY, "body:unstructured");

@@ -388,9 +388,14 @@ static int assemble(vg_document *doc, char *text, vg_article_line *paras, size_t
         part->kind = k;
         part->line = p->line;
         part->rule = p->rule;
-        if (keep_string(doc, p->text, p->len, &part->text))
+        size_t keep = k == VG_PART_DATELINE && p->dateline_len ? p->dateline_len : p->len; /* "CNN —" */
+        if (keep_string(doc, p->text, keep, &part->text))
             return VG_ENOMEM;
         switch (k) {
+        case VG_PART_DATELINE:
+            if (!doc->dateline)
+                doc->dateline = part->text;
+            break;
         case VG_PART_HEADLINE:
             if (!doc->title)
                 doc->title = part->text;

@@ -60,6 +60,11 @@ static void test_headline(void)
     CHECK_KIND(c, 0, VG_PART_BODY, "body:unstructured");
     CHECK(c.unstructured);
 
+    /* A headline ending with an abbreviation is still one. */
+    const char *const abbr[] = {"Tehran warns U.S.", "Iran warned the United States on Sunday.", NULL};
+    classify(&c, abbr, NULL);
+    CHECK_KIND(c, 0, VG_PART_HEADLINE, NO_RULE);
+
     /* A known title (JSON, HTML) marks the line that repeats it, case and spaces aside. */
     const char *const t[] = {"Border  crossing reopens", "The crossing reopened at dawn, officials said.", NULL};
     classify(&c, t, "border crossing reopens");
@@ -140,6 +145,14 @@ static void test_dateline(void)
         CHECK_STR(got, cases[i].dateline);
         CHECK(strncmp(cases[i].text + offset, cases[i].rest, strlen(cases[i].rest)) == 0);
     }
+    /* A dateline alone on its line, before the first paragraph. */
+    classified d;
+    const char *const own[] = {"Heading for the test", "CNN —", "Officials met in Vienna on Monday.", NULL};
+    classify(&d, own, NULL);
+    CHECK_KIND(d, 1, VG_PART_DATELINE, "dateline:own-line");
+    CHECK_INT(d.lines[1].dateline_len, 3);
+    CHECK_INT(d.lines[2].body_offset, 0);
+
     /* Only the first body paragraph carries a dateline. */
     classified c;
     const char *const a[] = {"Heading for the test", "LAGOS — Gunmen attacked a bus, police said.",
@@ -283,6 +296,29 @@ static void test_trailers(void)
         CHECK_KIND(c, i, VG_PART_BODY, NO_RULE);
 }
 
+/* Bulleted list items are running text without their bullets, unless they trail the article. */
+static void test_list_items(void)
+{
+    classified c;
+    const char *const a[] = {
+        "Heading for the test",
+        "The army gave this account of the attack on Tuesday:",
+        "- Two soldiers were wounded by shrapnel",
+        "• A patrol vehicle was destroyed near the checkpoint",
+        "Investigators are still at the scene, police said.",
+        "• Why the checkpoint was attacked again",
+        "• Who guards the border crossings now",
+        NULL};
+    classify(&c, a, NULL);
+    CHECK_KIND(c, 2, VG_PART_BODY, "body:list-item");
+    CHECK_INT(c.lines[2].body_offset, 2);
+    CHECK_KIND(c, 3, VG_PART_BODY, "body:list-item");
+    CHECK_INT(c.lines[3].body_offset, 4);
+    CHECK_KIND(c, 4, VG_PART_BODY, "body:sentence");
+    CHECK_KIND(c, 5, VG_PART_TRAILER, "trailer:after-body");
+    CHECK_KIND(c, 6, VG_PART_TRAILER, "trailer:after-body");
+}
+
 static void test_noise(void)
 {
     classified c;
@@ -383,6 +419,7 @@ int main(void)
     test_dateline();
     test_captions();
     test_trailers();
+    test_list_items();
     test_noise();
     test_dates();
     test_unstructured();
