@@ -149,6 +149,11 @@ void vg_reader_stats_get(const vg_reader *reader, vg_reader_stats *stats);
 
 void vg_reader_close(vg_reader *reader);
 
+/* Prepares the libraries the readers use (libxml2's parser, jansson's allocator) for use
+ * from several threads. Call once at program start before starting threads that read
+ * documents; single-threaded programs need not call it. */
+void vg_text_global_init(void);
+
 /* The latest year <= not_after in which month/day falls on weekday (1 = Monday), or 0. For
  * date lines without a year ("Friday, November 7"), against the publication context. */
 int vg_date_year_from_weekday(int month, int day, int weekday, int not_after);

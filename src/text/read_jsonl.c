@@ -24,8 +24,9 @@ struct vg_jsonl {
     size_t lineno;
 };
 
-/* jansson allocates through vg_malloc too, so allocation-failure tests reach it. */
-static void use_vigil_allocator(void)
+/* jansson allocates through vg_malloc too, so allocation-failure tests reach it. Setting
+ * the same two pointers again is harmless; vg_text_global_init does it before threads start. */
+void vg_jsonl_global_init(void)
 {
     static int done = 0;
     if (!done) {
@@ -52,7 +53,7 @@ int vg_jsonl_document(vg_document **out, const char *name, size_t line, const ch
                       const vg_read_options *opts, vg_error *err)
 {
     *out = NULL;
-    use_vigil_allocator();
+    vg_jsonl_global_init();
     if (!name)
         name = "(memory)";
     /* A byte-order mark before the first record. */

@@ -4,6 +4,7 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include <dirent.h>
+#include <libxml/parser.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,6 +223,12 @@ static int start_file(vg_reader *r, FILE *f, int owns, const char *name, vg_docu
     rc = document_from_bytes(doc, name, bytes, len, format, &r->opts, err);
     vg_free(bytes);
     return rc == 0 ? 1 : rc;
+}
+
+void vg_text_global_init(void)
+{
+    xmlInitParser();
+    vg_jsonl_global_init();
 }
 
 static int cmp_names(const void *a, const void *b)

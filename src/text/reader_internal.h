@@ -54,5 +54,7 @@ int vg_jsonl_open_memory(vg_jsonl **out, const char *name, const char *bytes, si
  * vg_warn, counted in *skipped, and passed over. */
 int vg_jsonl_next(vg_jsonl *stream, vg_document **doc, size_t *skipped, vg_error *err);
 void vg_jsonl_close(vg_jsonl *stream);
+/* Sets jansson to allocate through vg_malloc (once; see vg_text_global_init). */
+void vg_jsonl_global_init(void);
 
 #endif

@@ -896,6 +896,7 @@ static void test_allocation_failures(void)
 
 int main(void)
 {
+    vg_text_global_init();
     vg_warning_set_sink(collect_warning, NULL);
     snprintf(tmpdir, sizeof tmpdir, "/tmp/vigil-reader-XXXXXX");
     if (!mkdtemp(tmpdir)) {
