@@ -30,6 +30,9 @@ enum {
 /* The version string of the library. */
 const char *vigil_version(void);
 
+/* Prepares the libraries vigil uses (libxml2, jansson). Call once, before starting threads. */
+void vigil_init(void);
+
 /* The message of the last failed call on this thread (file, line or byte offset where they apply). */
 const char *vigil_error_message(void);
 

@@ -32,6 +32,7 @@ int main(int argc, char **argv)
         printf("vigil %s\n", vigil_version());
         return 0;
     }
+    vigil_init();
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
