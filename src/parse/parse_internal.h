@@ -169,6 +169,6 @@ static inline void parse_model_layout(const parse_header *h, parse_layout *out)
 }
 
 /* Feature template set; bump when parse_state_features changes. */
-#define PARSE_FEATURE_SET 7u
+#define PARSE_FEATURE_SET 8u
 
 #endif

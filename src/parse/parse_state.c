@@ -176,12 +176,12 @@ int parse_state_features(const parse_state *st, uint64_t *keys)
     int root = st->n + 1;
     int b0 = st->b0, b1 = b0 < root ? b0 + 1 : 0, b2 = b1 && b1 < root ? b1 + 1 : 0;
     int s0l1 = nd[s0].left1, s0l2 = nd[s0].left2, s0r1 = nd[s0].right1, s0r2 = nd[s0].right2;
-    int s1l1 = nd[s1].left1, s1r1 = nd[s1].right1, s1r2 = nd[s1].right2;
+    int s1l1 = nd[s1].left1;
     int b0l1 = nd[b0].left1, b0l2 = nd[b0].left2;
     if (!s0)
         s0l1 = s0l2 = s0r1 = s0r2 = 0;
     if (!s1)
-        s1l1 = s1r1 = s1r2 = 0;
+        s1l1 = 0;
     const uint64_t *W = a->word, *P = a->xpos, *U = a->upos, *L = a->lemma;
     uint64_t s0w = W[s0], s0p = P[s0], s1w = W[s1], s1p = P[s1], s2p = P[s2];
     uint64_t b0w = W[b0], b0p = P[b0], b1w = W[b1], b1p = P[b1], b2p = P[b2];
@@ -192,46 +192,43 @@ int parse_state_features(const parse_state *st, uint64_t *keys)
     /* unigrams */
     F(s0w, 0, 0); F(s0p, 0, 0); F(s0w, s0p, 0); F(L[s0], 0, 0); F(U[s0], 0, 0);
     F(s1w, 0, 0); F(s1p, 0, 0); F(s1w, s1p, 0); F(U[s1], 0, 0);
-    F(W[s2], 0, 0); F(s2p, 0, 0);
+    F(s2p, 0, 0);
     F(b0w, 0, 0); F(b0p, 0, 0); F(b0w, b0p, 0); F(L[b0], 0, 0); F(U[b0], 0, 0);
     F(b1w, 0, 0); F(b1p, 0, 0); F(b1w, b1p, 0);
-    F(W[b2], 0, 0); F(b2p, 0, 0);
+    F(b2p, 0, 0);
     /* s0-b0 pairs */
-    F(s0w, s0p, b0w ^ (b0p << 1)); F(s0w, s0p, b0w); F(s0w, b0w, b0p); F(s0w, s0p, b0p);
-    F(s0p, b0w, b0p); F(s0w, b0w, 0); F(s0p, b0p, 0); F(L[s0], L[b0], 0);
+    F(s0w, s0p, b0w ^ (b0p << 1)); F(s0w, s0p, b0p); F(s0p, b0p, 0);
     /* s1-s0 pairs */
-    F(s1w, s1p, s0w ^ (s0p << 1)); F(s1w, s1p, s0w); F(s1w, s0w, s0p); F(s1w, s1p, s0p);
-    F(s1p, s0w, s0p); F(s1w, s0w, 0); F(s1p, s0p, 0); F(L[s1], L[s0], 0);
+    F(s1w, s1p, s0p); F(s1p, s0w, s0p); F(L[s1], L[s0], 0);
     /* tag trigrams and word-tag mixes around the stack top */
     F(b0p, b1p, b2p); F(s0p, b0p, b1p); F(s1p, s0p, b0p); F(s2p, s1p, s0p); F(s1p, s0p, b1p);
-    F(s0w, b0p, b1p); F(s0p, b0w, b1p); F(s1p, s0w, b0p); F(s1w, s0p, b0p); F(b0w, b1p, 0);
+    F(s0w, b0p, b1p); F(s1p, s0w, b0p); F(s1w, s0p, b0p); F(b0w, b1p, 0);
     F(b0p, b1w, 0); F(s0p, b1w, 0);
     /* children */
     F(W[s0l1], 0, 0); F(P[s0l1], 0, 0); F(nd[s0l1].label, 0, 0);
-    F(W[s0r1], 0, 0); F(P[s0r1], 0, 0); F(nd[s0r1].label, 0, 0);
+    F(P[s0r1], 0, 0); F(nd[s0r1].label, 0, 0);
     F(P[s0l2], nd[s0l2].label, 0); F(P[s0r2], nd[s0r2].label, 0);
     F(W[b0l1], 0, 0); F(P[b0l1], 0, 0); F(nd[b0l1].label, 0, 0); F(P[b0l2], nd[b0l2].label, 0);
-    F(P[s1l1], nd[s1l1].label, 0); F(P[s1r1], nd[s1r1].label, 0); F(W[s1r1], 0, 0);
+    F(P[s1l1], nd[s1l1].label, 0);
     F(s0p, P[s0l1], b0p); F(s0p, P[s0r1], b0p); F(s0p, b0p, P[b0l1]);
-    F(s1p, P[s1r1], s0p); F(s1p, s0p, P[s0l1]); F(s1p, s0p, P[s0r1]); F(s1p, P[s1l1], s0p);
-    F(s0w, nd[s0l1].label, nd[s0r1].label); F(b0w, nd[b0l1].label, 0);
+    F(s1p, s0p, P[s0l1]); F(s1p, s0p, P[s0r1]); F(s1p, P[s1l1], s0p);
+    F(s0w, nd[s0l1].label, nd[s0r1].label);
     /* third order */
-    F(s0p, P[s0l1], P[s0l2]); F(s0p, P[s0r1], P[s0r2]); F(b0p, P[b0l1], P[b0l2]);
-    F(s1p, P[s1r1], P[s1r2]);
+    F(s0p, P[s0l1], P[s0l2]); F(b0p, P[b0l1], P[b0l2]);
     F(s0p, nd[s0l1].label, nd[s0l2].label); F(s0p, nd[s0r1].label, nd[s0r2].label);
     F(b0p, nd[b0l1].label, nd[b0l2].label);
     /* distance */
-    F(s0w, d01, 0); F(s0p, d01, 0); F(b0w, d01, 0); F(b0p, d01, 0); F(s0w, b0w, d01);
-    F(s0p, b0p, d01); F(s1p, s0p, d10); F(s1w, d10, 0); F(s0w, d10, 0); F(s1w, s0w, d10);
+    F(s0w, d01, 0); F(s0p, d01, 0); F(b0p, d01, 0); F(s0p, b0p, d01); F(s1p, s0p, d10);
+    F(s0w, d10, 0);
     /* valency */
     F(s0w, nd[s0].n_left, 0); F(s0p, nd[s0].n_left, 0); F(s0w, nd[s0].n_right, 0);
-    F(s0p, nd[s0].n_right, 0); F(b0w, nd[b0].n_left, 0); F(b0p, nd[b0].n_left, 0);
-    F(s1w, nd[s1].n_right, 0); F(s1p, nd[s1].n_right, 0); F(s1p, nd[s1].n_left, 0);
+    F(s0p, nd[s0].n_right, 0); F(b0p, nd[b0].n_left, 0);
+    F(s1p, nd[s1].n_right, 0);
     /* label sets */
     F(s0w, nd[s0].left_labels, 0); F(s0p, nd[s0].left_labels, 0);
-    F(s0w, nd[s0].right_labels, 0); F(s0p, nd[s0].right_labels, 0);
+    F(s0w, nd[s0].right_labels, 0);
     F(b0w, nd[b0].left_labels, 0); F(b0p, nd[b0].left_labels, 0);
-    F(s1p, nd[s1].right_labels, 0); F(s1p, nd[s1].left_labels, 0);
+    F(s1p, nd[s1].left_labels, 0);
     /* training tag sets: what the words could be, whatever the tagger said */
     const uint64_t *T = a->tagset;
     F(T[s0], 0, 0); F(T[b0], 0, 0); F(T[s1], 0, 0); F(T[b1], 0, 0); F(T[s0], T[b0], 0);
@@ -260,15 +257,12 @@ int parse_label_features(const parse_state *st, int head, int dep, uint64_t *key
 #define F(x, y, z) (keys[k] = key3(200 + k, (x), (y), (z) ^ dir), k++)
     F(hw, 0, 0); F(hp, 0, 0); F(hw, hp, 0); F(L[head], 0, 0); F(U[head], 0, 0);
     F(dw, 0, 0); F(dp, 0, 0); F(dw, dp, 0); F(L[dep], 0, 0); F(U[dep], 0, 0);
-    F(hw, dw, 0); F(hp, dp, 0); F(hw, dp, 0); F(hp, dw, 0); F(hw, hp, dw ^ (dp << 1));
-    F(L[head], L[dep], 0); F(U[head], U[dep], 0); F(hp, dp, dist); F(dw, dist, 0);
-    F(dp, P[dprev], P[dnext]); F(dp, P[dprev], 0); F(dp, P[dnext], 0); F(dw, P[dnext], 0);
-    F(hp, P[hprev], P[hnext]); F(hp, dp, P[dnext]); F(hp, dp, P[dprev]);
+    F(hp, dp, 0); F(U[head], U[dep], 0); F(hp, dp, dist); F(dw, dist, 0);
+    F(dp, P[dprev], 0); F(dp, P[dnext], 0); F(hp, P[hprev], P[hnext]);
     F(dp, d->left_labels, d->right_labels); F(dw, d->left_labels, 0); F(dw, d->right_labels, 0);
     F(dp, nd[d->left1].label, nd[d->right1].label); F(dp, P[d->left1], P[d->right1]);
-    F(W[d->left1], dp, 0); F(W[d->right1], dp, 0);
+    F(W[d->left1], dp, 0);
     F(hp, h->left_labels, h->right_labels); F(hp, dp, h->left_labels | h->right_labels << 1);
-    F(hw, h->left_labels, 0); F(hw, h->right_labels, 0);
     F(hp, dp, nd[sib].label); F(P[sib], nd[sib].label, dp);
     F(dp, d->n_left, d->n_right); F(hp, dp, d->n_left * 16 + d->n_right);
     /* the word after the arc's span: b0 after a RIGHT arc, b1 after a LEFT one */

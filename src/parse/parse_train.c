@@ -54,11 +54,17 @@ typedef struct train_gold {
     uint8_t *label;
 } train_gold;
 
-static double env_double(const char *name, double fallback)
-{
-    const char *v = getenv(name);
-    return v && *v ? atof(v) : fallback;
-}
+/* Training settings, chosen by measurement (docs/internals/parser.md). */
+enum {
+    TRAIN_GROUPS = 7,           /* label groups of the move classifier */
+    TRAIN_LEXICON_MIN = 3,      /* words seen this often get a training tag set */
+    TRAIN_EXPLORE_FROM = 1,     /* first pass (0-based) that follows its own mistakes */
+    TRAIN_MIN_UPDATES = 2,      /* features updated less often are not saved */
+    TRAIN_LOAD_PERCENT = 70,    /* most slots of a model table in use */
+    TRAIN_DENSE_MOVES = 5,      /* a feature with weights on this many moves gets a dense row */
+    TRAIN_DENSE_LABELS = 12     /* ... on this many labels */
+};
+#define TRAIN_EXPLORE 0.9       /* probability of following the model's own wrong move */
 
 static uint64_t rng_next(uint64_t *s)
 {
@@ -309,7 +315,6 @@ typedef struct train_run {
     uint64_t rng;
     double explore;          /* probability of following the model's own (wrong) move */
     int explore_from;        /* first pass (0-based) that explores */
-    int skip_nonprojective;
     uint64_t keys[PARSE_MAX_FEATURES];
     void *scratch;
     train_gold gold;
@@ -468,13 +473,11 @@ static uint64_t table_size(size_t n, int percent_load)
 }
 
 /* Counts what a table keeps: features with a weight that survives quantisation. */
-static uint32_t min_updates = 2;
-static int load_percent = 70;
 
 /* Non-zero weights of a feature as saved, or 0 when the feature is not saved. */
 static int saved_weights(const train_feature *tf, float scale)
 {
-    if (tf->updates < min_updates)
+    if (tf->updates < TRAIN_MIN_UPDATES)
         return 0;
     int nz = 0;
     for (int j = 0; j < tf->n; j++)
@@ -496,7 +499,7 @@ static void table_size_of(const train_model *m, float scale, uint32_t width, int
         else
             n_entries += (size_t)nz;
     }
-    t->n_slots = table_size(n_features, load_percent);
+    t->n_slots = table_size(n_features, TRAIN_LOAD_PERCENT);
     t->n_entries = n_entries;
     t->n_dense = n_dense;
     t->dense_width = width;
@@ -542,8 +545,6 @@ static void table_write(const train_model *m, const parse_table_header *t, const
     }
 }
 
-static int dense_moves_from = 5, dense_labels_from = 12;
-
 static int write_model(const train_parser *tp, const char *path, vg_error *err)
 {
     parse_header h;
@@ -557,8 +558,8 @@ static int write_model(const train_parser *tp, const char *path, vg_error *err)
     h.feature_set = PARSE_FEATURE_SET;
     h.left_allowed = tp->left_allowed;
     h.right_allowed = tp->right_allowed;
-    table_size_of(&tp->moves, 32767.0f / max_weight(&tp->moves), PARSE_MOVE_WIDTH, dense_moves_from, &h.moves);
-    table_size_of(&tp->labels, 32767.0f / max_weight(&tp->labels), PARSE_MAX_LABELS, dense_labels_from,
+    table_size_of(&tp->moves, 32767.0f / max_weight(&tp->moves), PARSE_MOVE_WIDTH, TRAIN_DENSE_MOVES, &h.moves);
+    table_size_of(&tp->labels, 32767.0f / max_weight(&tp->labels), PARSE_MAX_LABELS, TRAIN_DENSE_LABELS,
                   &h.labels);
     h.n_lexicon_slots = tp->lexicon.mask + 1;
     parse_layout lay;
@@ -576,8 +577,8 @@ static int write_model(const train_parser *tp, const char *path, vg_error *err)
                  "%s", vg_deprel_names[tp->deprel_of_label[l]]);
         buf[lay.groups + l] = tp->group_of_label[l];
     }
-    table_write(&tp->moves, &h.moves, &lay.moves, dense_moves_from, buf);
-    table_write(&tp->labels, &h.labels, &lay.labels_table, dense_labels_from, buf);
+    table_write(&tp->moves, &h.moves, &lay.moves, TRAIN_DENSE_MOVES, buf);
+    table_write(&tp->labels, &h.labels, &lay.labels_table, TRAIN_DENSE_LABELS, buf);
     memcpy(buf + lay.lexicon, tp->lexicon_slots, h.n_lexicon_slots * sizeof(parse_lexicon_slot));
     int rc = 0;
     FILE *out = fopen(path, "wb");
@@ -609,7 +610,6 @@ static int build_lexicon(train_parser *tp, const vg_treebank *train, int min_cou
         vg_free(count);
         return vg_error_set(err, VG_ENOMEM, "out of memory building the parser lexicon");
     }
-    size_t n_words = 0;
     for (size_t i = 0; i < train->n_sentences; i++)
         for (uint32_t j = 0; j < train->sentences[i].n_tokens; j++) {
             const vg_token *t = &train->sentences[i].tokens[j];
@@ -619,7 +619,6 @@ static int build_lexicon(train_parser *tp, const vg_treebank *train, int min_cou
             uint64_t at = w & mask;
             while (all[at].word && all[at].word != w)
                 at = (at + 1) & mask;
-            n_words += all[at].word == 0;
             all[at].word = w;
             all[at].tags |= 1ULL << t->xpos;
             count[at]++;
@@ -645,7 +644,6 @@ static int build_lexicon(train_parser *tp, const vg_treebank *train, int min_cou
     tp->lexicon.mask = kept_size - 1;
     vg_free(all);
     vg_free(count);
-    (void)n_words;
     return 0;
 }
 
@@ -668,9 +666,7 @@ static int setup_labels(train_parser *m, const vg_treebank *train, vg_error *err
             m->deprel_of_label[m->n_labels] = (uint8_t)d;
         }
     m->root_label = m->label_of_deprel[root];
-    m->n_groups = (int)env_double("VG_PARSE_GROUPS", 7);
-    if (m->n_groups < 1 || m->n_groups > PARSE_MAX_GROUPS)
-        m->n_groups = 7;
+    m->n_groups = TRAIN_GROUPS;
     for (int l = 1; l <= m->n_labels; l++) {
         int g = parse_label_group(vg_deprel_names[m->deprel_of_label[l]], m->n_groups);
         m->group_of_label[l] = (uint8_t)g;
@@ -729,7 +725,7 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
         return vg_error_set(err, VG_ENOMEM, "out of memory training the parser");
     int rc = setup_labels(tp, train, err);
     if (!rc)
-        rc = build_lexicon(tp, train, (int)env_double("VG_PARSE_LEXICON_MIN", 3), err);
+        rc = build_lexicon(tp, train, TRAIN_LEXICON_MIN, err);
     if (rc)
         goto out;
     order = vg_malloc((train->n_sentences + 1) * sizeof *order);
@@ -745,24 +741,20 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
     r.rng = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)opt->seed * 0xbf58476d1ce4e5b9ULL);
     if (!r.rng)
         r.rng = 1;
-    r.explore = env_double("VG_PARSE_EXPLORE", 0.9);
-    r.explore_from = (int)env_double("VG_PARSE_EXPLORE_FROM", 1);
-    r.skip_nonprojective = (int)env_double("VG_PARSE_SKIP_NONPROJ", 0);
+    r.explore = TRAIN_EXPLORE;
+    r.explore_from = TRAIN_EXPLORE_FROM;
     size_t n_order = 0, n_nonprojective = 0;
     for (size_t i = 0; i < train->n_sentences; i++) {
         const vg_sentence *s = &train->sentences[i];
         if (s->n_tokens == 0 || s->n_tokens > PARSE_MAX_WORDS || !gold_of(tp, s, &r.gold))
             continue;
-        if (!is_projective(s)) {
-            n_nonprojective++;
-            if (r.skip_nonprojective)
-                continue;
-        }
+        /* kept: their oracle costs are approximate, and skipping them measured the same */
+        n_nonprojective += !is_projective(s);
         order[n_order++] = i;
     }
     if (opt->verbose)
-        fprintf(stderr, "parser: %zu training sentences (%zu non-projective%s), %d labels\n", n_order,
-                n_nonprojective, r.skip_nonprojective ? ", skipped" : "", tp->n_labels);
+        fprintf(stderr, "parser: %zu training sentences (%zu non-projective), %d labels\n", n_order,
+                n_nonprojective, tp->n_labels);
     double best_las = -1;
     int best_pass = 0;
     for (int pass = 0; pass < iterations; pass++) {
@@ -800,15 +792,6 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
     if (opt->verbose && dev)
         fprintf(stderr, "parser: best pass %d (dev LAS %.2f)\n", best_pass + 1, best_las);
     rc = write_model(tp, model_path, err);
-    if (getenv("VG_PARSE_PRUNE_TEST"))
-        for (int k = 0; k < 4 && !rc; k++) {
-            static const int min_k[] = {3, 2, 3, 4}, load[] = {70, 45, 45, 70};
-            min_updates = (uint32_t)min_k[k];
-            load_percent = load[k];
-            char path[4096];
-            snprintf(path, sizeof path, "%s.d%d", model_path, k);
-            rc = write_model(tp, path, err);
-        }
 out:
     free_model(&tp->moves);
     free_model(&tp->labels);
