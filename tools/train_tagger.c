@@ -4,6 +4,7 @@
 #include "tag/tag_internal.h"
 #include "text/conllu.h"
 #include "text/tagset.h"
+#include "util/mapfile.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +26,10 @@ static double cpu_now(void)
 
 static int usage(void)
 {
-    fputs("usage: train_tagger train TRAIN.conllu DEV.conllu MODEL [-i N] [-s SEED] [--separate]\n"
-          "         [--frozen] [--rare N] [--min-count N] [--min-weight X] [--dict-min N] [--shortcut N] [--dense N] [--cache N]\n"
-          "       train_tagger eval MODEL GOLD.conllu [-r REPS] [-o PRED.conllu] [-t TRAIN.conllu]\n",
+    fputs("usage: train_tagger train TRAIN.conllu DEV.conllu MODEL [-i N] [-s SEED] [--separate|--shared]\n"
+          "         [--frozen] [--rare N] [--min-count N] [--min-weight X] [--dict-min N] [--shortcut N] [--dense N] [--cache N] [--ensemble N] [--second N]\n"
+          "       train_tagger eval MODEL GOLD.conllu [-r REPS] [-o PRED.conllu] [-t TRAIN.conllu]\n"
+          "       train_tagger lemmas MODEL GOLD.conllu   (lemma accuracy given the gold tags)\n",
           stderr);
     return 2;
 }
@@ -36,13 +38,15 @@ static int train(int argc, char **argv)
 {
     if (argc < 5)
         return usage();
-    vg_tagger_train_options opt = {0, 1, 1};
+    vg_tagger_train_options opt = {0, 1, 0};
     tag_train_config cfg;
     tag_train_config_default(&cfg);
     for (int i = 5; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--separate"))
             cfg.shared_static = 0;
+        else if (!strcmp(a, "--shared"))
+            cfg.shared_static = 1;
         else if (!strcmp(a, "--frozen"))
             cfg.shared_static = 2;
         else if (!v)
@@ -55,6 +59,10 @@ static int train(int argc, char **argv)
             cfg.lemma_rare = atoi(v), i++;
         else if (!strcmp(a, "--min-count"))
             cfg.lemma_min_count = atoi(v), i++;
+        else if (!strcmp(a, "--second"))
+            cfg.second_neighbours = atoi(v), i++;
+        else if (!strcmp(a, "--ensemble"))
+            cfg.ensemble = atoi(v), i++;
         else if (!strcmp(a, "--cache"))
             cfg.cached_words = atoi(v), i++;
         else if (!strcmp(a, "--dense"))
@@ -99,6 +107,35 @@ static int str_cmp(const void *a, const void *b)
 static int form_seen(const form_set *fs, const char *form)
 {
     return fs->n && bsearch(&form, fs->forms, fs->n, sizeof *fs->forms, str_cmp) != NULL;
+}
+
+/* Lemma accuracy with the gold tags, to measure the lemmatizer alone. */
+static int eval_lemmas(const char *model_path, const char *gold_path)
+{
+    vg_error err = {0};
+    vg_mapfile map;
+    tag_model m;
+    vg_treebank gold;
+    if (vg_mapfile_open(&map, model_path, &err) || tag_model_view(&m, map.data, map.size, model_path, &err) ||
+        vg_treebank_read(&gold, gold_path, &err)) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    vg_arena arena;
+    vg_arena_init(&arena, 0);
+    size_t n = 0, ok = 0;
+    for (size_t s = 0; s < gold.n_sentences; s++)
+        for (uint32_t i = 0; i < gold.sentences[s].n_tokens; i++) {
+            const vg_token *t = &gold.sentences[s].tokens[i];
+            const char *l = tag_lemmatize(&m, t->form, t->xpos, t->upos, &arena);
+            n++;
+            ok += l && t->lemma && !strcmp(l, t->lemma);
+        }
+    printf("lemma with gold tags %.2f (%zu tokens)\n", 100.0 * ok / n, n);
+    vg_arena_free(&arena);
+    vg_treebank_free(&gold);
+    vg_mapfile_close(&map);
+    return 0;
 }
 
 static int eval_model(int argc, char **argv)
@@ -206,6 +243,8 @@ int main(int argc, char **argv)
 {
     if (argc >= 2 && !strcmp(argv[1], "train"))
         return train(argc, argv);
+    if (argc == 4 && !strcmp(argv[1], "lemmas"))
+        return eval_lemmas(argv[2], argv[3]);
     if (argc >= 2 && !strcmp(argv[1], "eval"))
         return eval_model(argc, argv);
     return usage();

@@ -74,10 +74,10 @@ const char *tag_lemmatize(const tag_model *m, const char *form, unsigned xpos, u
     if (len >= VG_MAX_TOKEN_BYTES) /* no rule for such a word; it is its own lemma */
         return form;
     size_t llen = tag_lowercase(lower, sizeof lower, form, len);
+    int keeps_case = xpos < 64 && (m->header->case_keeping >> xpos & 1);
     int lowered = llen != len || memcmp(lower, form, len) != 0;
-    if (lowered && (lemma = lexicon_find(m, lower, llen, xpos)) != NULL)
+    if (lowered && !keeps_case && (lemma = lexicon_find(m, lower, llen, xpos)) != NULL)
         return lemma;
-    int keeps_case = xpos == m->xpos_nnp || xpos == m->xpos_nnps;
     const char *base = keeps_case ? form : lower;
     size_t blen = keeps_case ? len : llen;
     (void)upos;

@@ -9,9 +9,9 @@
  * template or adding one changes the keys, so bump TAG_VERSION with it. */
 enum {
     T_BIAS = 1, T_FORM, T_LOWER, T_PREFIX, T_SUFFIX = T_PREFIX + 3, T_SHAPE = T_SUFFIX + 5,
-    T_FLAG, T_LENGTH, T_PREV, T_NEXT, T_PREV2, T_NEXT2, T_PREV_SUFFIX, T_NEXT_SUFFIX,
-    T_PREV_SHAPE, T_NEXT_SHAPE, T_WORD_NEXT, T_PREV_WORD, T_FIRST_SHAPE, T_PREV_NEXT,
-    T_SHAPES3, T_NEXT_SUFFIX2, T_SUFFIX_PREV, T_AMB, T_AMB_NEXT, T_AMB_NEXT2, T_AMB_PREV,
+    T_FLAG, T_PREV, T_NEXT, T_PREV2, T_NEXT2, T_PREV_SUFFIX, T_NEXT_SUFFIX,
+    T_PREV_SHAPE, T_NEXT_SHAPE, T_WORD_NEXT, T_PREV_WORD, T_NEXT_SUFFIX2, T_SUFFIX_PREV,
+    T_AMB, T_AMB_NEXT, T_AMB_PREV,
     T_AMB_PAIR, T_AMB_SUFFIX,
     /* tag context, first pass */
     T_L1 = 64, T_L2L1, T_L1_WORD, T_L2, T_L1_SUFFIX,
@@ -156,7 +156,6 @@ static void word_fill(tag_word *w, const char *form)
     if (n_other == (int)chars && !(flags & TAG_F_NONASCII))
         flags |= TAG_F_PUNCT;
     w->flags = flags;
-    w->length = chars > 15 ? 15 : chars;
 }
 
 void tag_words_fill(tag_word *words, const vg_sentence *sentence,
@@ -213,7 +212,6 @@ int tag_word_features(uint64_t *keys, const tag_word *w)
     for (uint32_t bit = 1; bit <= TAG_F_ALLDIGIT; bit <<= 1)
         if (w->flags & bit)
             keys[k++] = key1(T_FLAG, bit);
-    keys[k++] = key1(T_LENGTH, w->length);
     keys[k++] = key1(T_AMB, w->ambiguity);
     if (!w->ambiguity)
         keys[k++] = key2(T_AMB_SUFFIX, w->suffix[2], w->flags & (TAG_F_INITCAP | TAG_F_UPPER));
@@ -224,24 +222,22 @@ int tag_neighbour_features(uint64_t *keys, const tag_word *words, int n, int i)
 {
     const tag_word *w = &words[i];
     int k = 0;
+    /* the second pass keeps only the first TAG_SECOND_NEIGHBOURS of these (it has the tags
+     * on both sides): the most useful come first */
     keys[k++] = key1(T_PREV, lower_at(words, n, i - 1));
     keys[k++] = key1(T_NEXT, lower_at(words, n, i + 1));
+    keys[k++] = key2(T_WORD_NEXT, w->lower, lower_at(words, n, i + 1));
+    keys[k++] = key2(T_PREV_WORD, lower_at(words, n, i - 1), w->lower);
+    keys[k++] = key1(T_AMB_PREV, ambiguity_at(words, n, i - 1));
+    keys[k++] = key1(T_AMB_NEXT, ambiguity_at(words, n, i + 1));
     keys[k++] = key1(T_PREV2, lower_at(words, n, i - 2));
     keys[k++] = key1(T_NEXT2, lower_at(words, n, i + 2));
     keys[k++] = key1(T_PREV_SUFFIX, suffix_at(words, n, i - 1, 2));
     keys[k++] = key1(T_NEXT_SUFFIX, suffix_at(words, n, i + 1, 2));
     keys[k++] = key1(T_PREV_SHAPE, shape_at(words, n, i - 1));
     keys[k++] = key1(T_NEXT_SHAPE, shape_at(words, n, i + 1));
-    keys[k++] = key2(T_WORD_NEXT, w->lower, lower_at(words, n, i + 1));
-    keys[k++] = key2(T_PREV_WORD, lower_at(words, n, i - 1), w->lower);
-    keys[k++] = key2(T_FIRST_SHAPE, i == 0, w->shape);
-    keys[k++] = key2(T_PREV_NEXT, lower_at(words, n, i - 1), lower_at(words, n, i + 1));
-    keys[k++] = key2(T_SHAPES3, key2(0, shape_at(words, n, i - 1), w->shape), shape_at(words, n, i + 1));
     keys[k++] = key1(T_NEXT_SUFFIX2, suffix_at(words, n, i + 1, 1));
     keys[k++] = key2(T_SUFFIX_PREV, w->suffix[2], lower_at(words, n, i - 1));
-    keys[k++] = key1(T_AMB_NEXT, ambiguity_at(words, n, i + 1));
-    keys[k++] = key1(T_AMB_NEXT2, ambiguity_at(words, n, i + 2));
-    keys[k++] = key1(T_AMB_PREV, ambiguity_at(words, n, i - 1));
     keys[k++] = key2(T_AMB_PAIR, w->ambiguity, ambiguity_at(words, n, i + 1));
     return k;
 }

@@ -33,7 +33,6 @@ typedef struct tag_word {
     uint64_t ambiguity;        /* the tags seen with the word in training (0 = unknown word) */
     uint32_t only;             /* class+1 when the word is frequent and unambiguous, else 0 */
     uint32_t flags;            /* TAG_F_* */
-    uint32_t length;           /* in characters, capped at 15 */
 } tag_word;
 
 enum {
@@ -96,11 +95,20 @@ typedef struct tag_header {
     uint32_t n_rules;
     uint32_t string_bytes;
     uint32_t options;          /* TAG_OPT_* the model was trained with */
+    uint32_t sure_margin;      /* a first-pass lead this large skips the second pass; 0: never */
+    uint64_t case_keeping;     /* bit x set: lemmas of XPOS x keep the form's case (NNP...) */
     uint64_t file_bytes;
-    uint64_t checksum;         /* vg_hash_bytes of everything after the header */
+    uint64_t checksum;         /* tag_checksum: the whole file, this field taken as 0 */
 } tag_header;
 
 enum { TAG_OPT_SHARED_STATIC = 1 };
+/* Bits 8-15 of the options: how many neighbour features (tag_neighbour_features order) the
+ * second pass has weights for, when the passes do not share them. */
+#define TAG_OPT_SECOND_SHIFT 8
+static inline int tag_second_neighbours(uint32_t options)
+{
+    return (int)(options >> TAG_OPT_SECOND_SHIFT & 0xFF);
+}
 
 typedef struct tag_class { uint8_t upos, xpos; } tag_class;
 
@@ -170,10 +178,12 @@ typedef struct tag_model {
     const char *strings;
     uint32_t ambiguity_mask, feature_slots, lexicon_mask, rule_mask;
     uint32_t width;            /* tag_dense_width(n_classes) */
-    unsigned xpos_nnp, xpos_nnps; /* proper nouns keep their case in lemmas */
     tag_dense_fn add_dense;    /* the fastest way this processor has to add a dense row */
     tag_dense32_fn add_dense32; /* the same for the int32 rows of frequent words */
 } tag_model;
+
+/* Checksum of a model image: the header (with its checksum field zeroed), then the rest. */
+uint64_t tag_checksum(const unsigned char *image, size_t size);
 
 /* Byte offsets of the sections for a header's counts; returns the total file size. */
 typedef struct tag_layout {
@@ -213,8 +223,11 @@ typedef struct tag_train_config {
     double min_weight;         /* averaged weights smaller than this are dropped */
     int dense_min;             /* features with this many non-zero weights get a dense row */
     int cached_words;          /* the most frequent forms get their word features summed */
+    int ensemble;              /* members trained with different shuffles, weights averaged */
+    int second_neighbours;     /* neighbour features the second pass has weights for */
 } tag_train_config;
 
+#define TAG_MAX_ENSEMBLE 8
 void tag_train_config_default(tag_train_config *config);
 
 struct vg_tagger_train_options;

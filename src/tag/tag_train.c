@@ -214,6 +214,7 @@ typedef struct rule_text {
 } rule_text;
 
 typedef struct lemma_data {
+    uint64_t case_keeping;     /* XPOS whose lemmas keep the form's case */
     lexicon_entry *lexicon;
     size_t n_lexicon;
     rule_choice *choices;
@@ -231,10 +232,6 @@ static void lemma_data_free(lemma_data *d)
     vg_free(d->triples);
 }
 
-static int keeps_case(unsigned xpos)
-{
-    return strcmp(vg_xpos_names[xpos], "NNP") == 0 || strcmp(vg_xpos_names[xpos], "NNPS") == 0;
-}
 
 static int rule_index(lemma_data *d, uint32_t strip, const char *append)
 {
@@ -280,6 +277,27 @@ static int lemma_learn(lemma_data *d, const vg_treebank *bank, int rare, int min
             m++;
         }
     qsort(d->triples, m, sizeof *d->triples, triple_cmp);
+    /* An XPOS keeps case when most of its capitalised forms keep their capitals in the
+     * lemma (NNP, NNPS, ADD in EWT); the others are lowercased. */
+    size_t kept[64] = {0}, lowered[64] = {0};
+    for (size_t i = 0; i < m; i++) {
+        const lemma_triple *t = &d->triples[i];
+        const char *c = t->form;
+        while (*c && !(*c >= 'A' && *c <= 'Z'))
+            c++;
+        if (!*c || t->xpos >= 64)
+            continue;
+        const char *l = t->lemma;
+        while (*l && !(*l >= 'A' && *l <= 'Z'))
+            l++;
+        if (*l)
+            kept[t->xpos]++;
+        else
+            lowered[t->xpos]++;
+    }
+    for (int x = 0; x < 64; x++)
+        if (kept[x] > lowered[x])
+            d->case_keeping |= 1ULL << x;
     size_t n_records = 0;
     for (size_t a = 0; a < m;) {
         /* the run of one (form, xpos); within it, runs of one lemma */
@@ -307,7 +325,7 @@ static int lemma_learn(lemma_data *d, const vg_treebank *bank, int rare, int min
             char lower[4 * TAG_WORD_BYTES + 8];
             const char *base = t->form;
             size_t blen = strlen(t->form), llen = strlen(t->lemma), lcp = 0;
-            if (!keeps_case(t->xpos)) {
+            if (!(d->case_keeping >> t->xpos & 1)) {
                 blen = tag_lowercase(lower, sizeof lower, t->form, blen);
                 base = lower;
             }
@@ -489,6 +507,7 @@ static int image_build(unsigned char **out, size_t *out_size, const weights *ws,
     h.n_rules = (uint32_t)ld->n_rules;
     h.string_bytes = (uint32_t)pool.len;
     h.options = setup->options;
+    h.case_keeping = ld->case_keeping;
     tag_layout l;
     tag_layout_compute(&l, &h);
     h.file_bytes = l.end;
@@ -595,7 +614,7 @@ static int image_build(unsigned char **out, size_t *out_size, const weights *ws,
             wslots[s].row = (uint32_t)i;
         }
         memcpy(img, &h, sizeof h);
-        h.checksum = vg_hash_bytes(img + sizeof h, l.end - sizeof h, 0);
+        h.checksum = tag_checksum(img, l.end);
         memcpy(img, &h, sizeof h);
         /* The summed rows of the frequent words come from the finished weights (int32: the
          * sums of a frequent word's features often pass the int16 range). */
@@ -612,7 +631,7 @@ static int image_build(unsigned char **out, size_t *out_size, const weights *ws,
                 row[c] = c < m.width ? first[c] : second[c - m.width];
         }
         vg_free(cached);
-        h.checksum = vg_hash_bytes(img + sizeof h, l.end - sizeof h, 0);
+        h.checksum = tag_checksum(img, l.end);
         memcpy(img, &h, sizeof h);
         if (rc) {
             vg_free(img);
@@ -759,6 +778,7 @@ typedef struct train_sentence {
     tag_word *words;
     uint64_t *keys;            /* TAG_MAX_STATIC per token */
     uint8_t *n_keys;
+    uint8_t *n_word;           /* how many of the keys are the word's own features */
     uint8_t *gold;             /* class index per token */
 } train_sentence;
 
@@ -787,7 +807,7 @@ static void static_keys_second(uint64_t *out, const uint64_t *keys, int n)
 
 /* Trains on one sentence: the first pass, then the second on the first pass's tags. */
 static int train_sentence_step(weights *ws, const train_sentence *ts, int n_classes, int shared,
-                               int *first, int *second, size_t *errors)
+                               int second_neighbours, int *first, int *second, size_t *errors)
 {
     float scores[TAG_MAX_CLASSES];
     uint64_t ctx[TAG_MAX_CONTEXT], stat2[TAG_MAX_STATIC];
@@ -798,6 +818,8 @@ static int train_sentence_step(weights *ws, const train_sentence *ts, int n_clas
             const uint64_t *stat = ts->keys + (size_t)i * TAG_MAX_STATIC;
             int ns = ts->n_keys[i];
             if (pass == 1 && !shared) {
+                int nw = ts->n_word[i], nn = ns - nw;
+                ns = nw + (nn < second_neighbours ? nn : second_neighbours);
                 static_keys_second(stat2, stat, ns);
                 stat = stat2;
             }
@@ -859,6 +881,47 @@ static int evaluate(const tag_model *m, const vg_treebank *bank, tag_scores *sc)
     return rc;
 }
 
+static int set_sure_margin(unsigned char *image, size_t size, uint32_t margin, tag_model *m,
+                           vg_error *err)
+{
+    tag_header h;
+    memcpy(&h, image, sizeof h);
+    h.sure_margin = margin;
+    memcpy(image, &h, sizeof h);
+    h.checksum = tag_checksum(image, size);
+    memcpy(image, &h, sizeof h);
+    return tag_model_view(m, image, size, "(training)", err);
+}
+
+/* The second pass changes few of the first pass's confident decisions: the smallest margin
+ * (a power of two) that costs at most 0.02% of the dev tokens is written into the model, so
+ * that tokens decided by a wider lead skip the second pass. */
+static int tune_sure_margin(unsigned char *image, size_t size, const vg_treebank *dev, int verbose,
+                            vg_error *err)
+{
+    tag_model m;
+    tag_scores base, sc;
+    int rc = set_sure_margin(image, size, 0, &m, err);
+    if (rc)
+        return rc;
+    if (evaluate(&m, dev, &base))
+        return vg_error_set(err, VG_ENOMEM, "out of memory");
+    size_t slack = base.tokens / 5000;
+    uint32_t chosen = 0;
+    for (int k = 30; k >= 6; k--) {
+        if ((rc = set_sure_margin(image, size, 1u << k, &m, err)) != 0)
+            return rc;
+        if (evaluate(&m, dev, &sc))
+            return vg_error_set(err, VG_ENOMEM, "out of memory");
+        if (sc.both + slack < base.both || sc.upos + slack < base.upos)
+            break;
+        chosen = 1u << k;
+    }
+    if (verbose)
+        fprintf(stderr, "tagger: second pass skipped when the first leads by %u\n", chosen);
+    return set_sure_margin(image, size, chosen, &m, err);
+}
+
 static double pct(size_t a, size_t b)
 {
     return b ? 100.0 * (double)a / (double)b : 0.0;
@@ -877,7 +940,8 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
 {
     int iterations = options && options->iterations > 0 ? options->iterations : DEFAULT_ITERATIONS;
     int verbose = options ? options->verbose : 0;
-    uint64_t rng = 0x853c49e6748fea9bULL ^ (options ? options->seed : 0);
+    int n_members = config->ensemble < 1 ? 1 : config->ensemble > TAG_MAX_ENSEMBLE ? TAG_MAX_ENSEMBLE
+                                                                                  : config->ensemble;
     double t_start = seconds_now();
 
     /* Classes: the (UPOS, XPOS) pairs of the training set, most frequent first. */
@@ -916,10 +980,20 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
     /* Features of every training sentence, computed once. */
     size_t n_sent = train->n_sentences;
     train_sentence *sents = vg_calloc(n_sent ? n_sent : 1, sizeof *sents);
-    size_t *order = vg_malloc((n_sent ? n_sent : 1) * sizeof *order);
+    size_t *orders[TAG_MAX_ENSEMBLE] = {0};
+    uint64_t rngs[TAG_MAX_ENSEMBLE];
+    weights ws[TAG_MAX_ENSEMBLE];
+    memset(ws, 0, sizeof ws);
+    int rc = 0;
+    for (int e = 0; e < n_members; e++) {
+        rngs[e] = 0x853c49e6748fea9bULL ^ ((options ? options->seed : 0) + 0x9e3779b9u * (unsigned)e);
+        orders[e] = vg_malloc((n_sent ? n_sent : 1) * sizeof *orders[e]);
+        if (!orders[e] || weights_init(&ws[e]))
+            rc = VG_ENOMEM;
+        for (size_t s = 0; orders[e] && s < n_sent; s++)
+            orders[e][s] = s;
+    }
     int *first = vg_malloc(4096 * sizeof *first), *second = vg_malloc(4096 * sizeof *second);
-    weights ws;
-    int rc = weights_init(&ws);
     lemma_data ld;
     memset(&ld, 0, sizeof ld);
     unsigned char *best_image = NULL, *image = NULL;
@@ -930,22 +1004,22 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
     word_class *pairs = vg_malloc((2 * n_tokens + 1) * sizeof *pairs);
     size_t n_pairs = 0;
     size_t best_size = 0, image_size = 0;
-    if (!sents || !order || !first || !second || !pairs || rc) {
+    if (!sents || !first || !second || !pairs || rc) {
         rc = vg_error_set(err, VG_ENOMEM, "out of memory");
         goto out;
     }
     for (size_t s = 0; s < n_sent; s++) {
         const vg_sentence *sen = &train->sentences[s];
         train_sentence *ts = &sents[s];
-        order[s] = s;
         ts->n = (int)(sen->n_tokens < 4096 ? sen->n_tokens : 0);
         if (!ts->n)
             continue;
         ts->words = vg_malloc((size_t)ts->n * sizeof *ts->words);
         ts->keys = vg_malloc((size_t)ts->n * TAG_MAX_STATIC * sizeof *ts->keys);
         ts->n_keys = vg_malloc((size_t)ts->n);
+        ts->n_word = vg_malloc((size_t)ts->n);
         ts->gold = vg_malloc((size_t)ts->n);
-        if (!ts->words || !ts->keys || !ts->n_keys || !ts->gold) {
+        if (!ts->words || !ts->keys || !ts->n_keys || !ts->n_word || !ts->gold) {
             rc = vg_error_set(err, VG_ENOMEM, "out of memory");
             goto out;
         }
@@ -980,9 +1054,12 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
             if (!ts->n)
                 continue;
             tag_words_fill(ts->words, &train->sentences[s], fold_dictionary, fold_slots - 1);
-            for (int i = 0; i < ts->n; i++)
+            for (int i = 0; i < ts->n; i++) {
                 ts->n_keys[i] = (uint8_t)tag_static_features(ts->keys + (size_t)i * TAG_MAX_STATIC,
                                                              ts->words, ts->n, i);
+                uint64_t scratch[TAG_MAX_WORD_FEATURES];
+                ts->n_word[i] = (uint8_t)tag_word_features(scratch, &ts->words[i]);
+            }
         }
         vg_free(fold_dictionary);
     }
@@ -1001,7 +1078,11 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
         rc = vg_error_set(err, VG_ENOMEM, "out of memory");
         goto out;
     }
-    train_setup setup = {classes, n_classes, config->shared_static ? TAG_OPT_SHARED_STATIC : 0,
+    int second_neighbours = config->second_neighbours < 0 ? 0
+                            : config->second_neighbours > 255 ? 255 : config->second_neighbours;
+    uint32_t opts = (config->shared_static ? TAG_OPT_SHARED_STATIC : 0) |
+                    (uint32_t)second_neighbours << TAG_OPT_SECOND_SHIFT;
+    train_setup setup = {classes, n_classes, opts,
                          dictionary, dictionary_slots, cached_words, n_cached_words};
     if (verbose)
         fprintf(stderr, "tagger: %zu sentences, %zu tokens, %d classes; lexicon %zu, %zu suffix rules (%zu rewrites)\n",
@@ -1010,20 +1091,43 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
     int best_iter = 0;
     for (int it = 1; it <= iterations; it++) {
         double t0 = seconds_now();
-        for (size_t s = n_sent; s > 1; s--) { /* Fisher-Yates with xorshift: deterministic */
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            size_t j = (size_t)(rng % s), tmp = order[s - 1];
-            order[s - 1] = order[j];
-            order[j] = tmp;
-        }
         size_t errors[2] = {0, 0};
-        for (size_t s = 0; s < n_sent && !rc; s++)
-            rc = train_sentence_step(&ws, &sents[order[s]], n_classes, config->shared_static,
-                                     first, second, errors);
-        if (rc || (rc = image_build(&image, &image_size, &ws, &setup, &ld, config->min_weight,
-                                    config->dense_min))) {
+        for (int e = 0; e < n_members && !rc; e++) {
+            uint64_t *rng = &rngs[e];
+            size_t *order = orders[e];
+            for (size_t s = n_sent; s > 1; s--) { /* Fisher-Yates with xorshift: deterministic */
+                *rng ^= *rng << 13;
+                *rng ^= *rng >> 7;
+                *rng ^= *rng << 17;
+                size_t j = (size_t)(*rng % s), tmp = order[s - 1];
+                order[s - 1] = order[j];
+                order[j] = tmp;
+            }
+            for (size_t s = 0; s < n_sent && !rc; s++)
+                rc = train_sentence_step(&ws[e], &sents[order[s]], n_classes, config->shared_static,
+                                         second_neighbours, first, second, errors);
+        }
+        weights combined;
+        const weights *final = &ws[0];
+        if (!rc && n_members > 1) {
+            /* The members are linear models over the same features: averaging their weights
+             * is averaging their scores, an ensemble at no cost at tagging time. */
+            rc = weights_init(&combined);
+            for (int e = 0; e < n_members && !rc; e++)
+                for (size_t i = 0; i < ws[e].n && !rc; i++)
+                    for (uint32_t j = 0; j < ws[e].features[i].n && !rc; j++) {
+                        const train_weight *w = &ws[e].features[i].w[j];
+                        rc = weight_update(&combined, ws[e].features[i].key, w->cls,
+                                           (float)(weight_average(&ws[e], w) / n_members));
+                    }
+            final = &combined;
+        }
+        if (!rc)
+            rc = image_build(&image, &image_size, final, &setup, &ld, config->min_weight,
+                             config->dense_min);
+        if (n_members > 1)
+            weights_free(&combined);
+        if (rc) {
             rc = vg_error_set(err, VG_ENOMEM, "out of memory");
             goto out;
         }
@@ -1041,9 +1145,9 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
         if (verbose)
             fprintf(stderr, "pass %2d: train errors %.2f%% / %.2f%%, features %zu, model %.1f MB, "
                     "dev UPOS %.2f XPOS %.2f both %.2f lemma %.2f (%.1fs)\n", it,
-                    pct(errors[0], n_tokens), pct(errors[1], n_tokens), ws.n, image_size / 1e6,
-                    pct(sc.upos, sc.tokens), pct(sc.xpos, sc.tokens), pct(sc.both, sc.tokens),
-                    pct(sc.lemma, sc.tokens), seconds_now() - t0);
+                    pct(errors[0], n_tokens * n_members), pct(errors[1], n_tokens * n_members),
+                    ws[0].n, image_size / 1e6, pct(sc.upos, sc.tokens), pct(sc.xpos, sc.tokens),
+                    pct(sc.both, sc.tokens), pct(sc.lemma, sc.tokens), seconds_now() - t0);
         if (score > best_score) {
             best_score = score;
             best_iter = it;
@@ -1055,6 +1159,8 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
         }
         image = NULL;
     }
+    if (dev && (rc = tune_sure_margin(best_image, best_size, dev, verbose, err)) != 0)
+        goto out;
     if (verbose)
         fprintf(stderr, "tagger: keeping pass %d; trained in %.1fs\n", best_iter, seconds_now() - t_start);
     FILE *f = fopen(model_path, "wb");
@@ -1078,13 +1184,16 @@ out:
             vg_free(sents[s].words);
             vg_free(sents[s].keys);
             vg_free(sents[s].n_keys);
+            vg_free(sents[s].n_word);
             vg_free(sents[s].gold);
         }
     vg_free(sents);
-    vg_free(order);
+    for (int e = 0; e < n_members; e++) {
+        vg_free(orders[e]);
+        weights_free(&ws[e]);
+    }
     vg_free(first);
     vg_free(second);
-    weights_free(&ws);
     return rc;
 }
 
@@ -1096,14 +1205,18 @@ int vg_tagger_train(const vg_treebank *train, const vg_treebank *dev,
     return tag_train_with(train, dev, options, &config, model_path, err);
 }
 
+/* The settings of the shipped model; docs/internals/tagger.md has the measurements behind
+ * each of them. */
 void tag_train_config_default(tag_train_config *c)
 {
-    c->shared_static = 1;
+    c->shared_static = 0;
     c->lemma_rare = 3;
     c->lemma_min_count = 1;
     c->dictionary_min_count = 1;
-    c->shortcut_min_count = 0;
-    c->min_weight = 0.0;
+    c->shortcut_min_count = 200;
+    c->min_weight = 0.5;
     c->dense_min = 24;
-    c->cached_words = 3000;
+    c->cached_words = 5000;
+    c->ensemble = 3;
+    c->second_neighbours = 255;
 }

@@ -83,6 +83,14 @@ static void choose_dense(tag_model *m)
 #endif
 }
 
+uint64_t tag_checksum(const unsigned char *image, size_t size)
+{
+    tag_header h;
+    memcpy(&h, image, sizeof h);
+    h.checksum = 0;
+    return vg_hash_bytes(image + sizeof h, size - sizeof h, vg_hash_bytes(&h, sizeof h, 0));
+}
+
 static int corrupt(vg_error *err, const char *name, const char *what)
 {
     return vg_error_set(err, VG_EMODEL, "%s: not a valid tagger model: %s", name, what);
@@ -117,7 +125,7 @@ int tag_model_view(tag_model *m, const unsigned char *data, size_t size, const c
     tag_layout_compute(&l, &h);
     if (h.file_bytes != size || l.end != size)
         return corrupt(err, name, "file size does not match its header (truncated?)");
-    if (vg_hash_bytes(data + sizeof h, size - sizeof h, 0) != h.checksum)
+    if (tag_checksum(data, size) != h.checksum)
         return corrupt(err, name, "checksum mismatch (the file is damaged)");
     if (((uintptr_t)data & 7) != 0)
         return corrupt(err, name, "image is not 8-byte aligned");
@@ -140,8 +148,6 @@ int tag_model_view(tag_model *m, const unsigned char *data, size_t size, const c
     m->width = (uint32_t)tag_dense_width((int)h.n_classes);
     m->word_row_width = m->width * (h.options & TAG_OPT_SHARED_STATIC ? 1 : 2);
     choose_dense(m);
-    m->xpos_nnp = (unsigned)vg_xpos_id("NNP");
-    m->xpos_nnps = (unsigned)vg_xpos_id("NNPS");
     m->lexicon_mask = h.lexicon_slots - 1;
     m->rule_mask = h.rule_slots - 1;
 
@@ -322,43 +328,58 @@ void tag_model_word_scores(const tag_model *m, const tag_word *word, int32_t *fi
     }
 }
 
+/* The first pass at token j: its class+1. Unless the first pass is sure of itself (its best
+ * class leads the next by the model's sure_margin), also the static scores the second pass
+ * will add its context to; *sure tells which. */
 static int first_pass(const tag_model *m, const tag_word *words, int n, int j, const int *left,
-                      int32_t *statics)
+                      int32_t *statics, int *sure)
 {
     int n_classes = (int)m->header->n_classes;
     int shared = (m->header->options & TAG_OPT_SHARED_STATIC) != 0;
     uint64_t keys[TAG_MAX_STATIC * 2];
     uint32_t rows[TAG_MAX_STATIC * 2];
     int32_t scores[TAG_MAX_WIDTH];
-    /* A frequent word's own features come summed in one row; the rest are looked up, those
-     * of both passes together when they have weights of their own, so that their cache
-     * misses overlap. */
+    /* A frequent word's own features come summed in one row; the others are looked up. */
     const int32_t *cached = word_row(m, words[j].form);
-    int ns = cached ? tag_neighbour_features(keys, words, n, j) : tag_static_features(keys, words, n, j);
-    int nr = ns;
-    if (!shared) {
-        memcpy(keys + ns, keys, (size_t)ns * sizeof *keys);
-        second_pass_keys(keys + ns, ns);
-        nr = 2 * ns;
-    }
-    find_rows(m, rows, keys, nr);
+    int nw = cached ? 0 : tag_word_features(keys, &words[j]);
+    int nn = tag_neighbour_features(keys + nw, words, n, j);
+    int ns = nw + nn;
+    find_rows(m, rows, keys, ns);
     memset(scores, 0, m->width * sizeof *scores);
     if (cached)
         m->add_dense32(scores, cached, m->width);
     for (int k = 0; k < ns; k++)
         add_row(m, scores, rows[k]);
-    if (shared) {
+    if (shared)
         memcpy(statics, scores, m->width * sizeof *statics);
-    } else {
+    uint64_t context[TAG_MAX_CONTEXT];
+    int nk = tag_context_features(context, words, n, j, left, NULL);
+    add_weights(m, scores, context, nk);
+    int best = 0, runner_up = -1;
+    for (int c = 1; c < n_classes; c++) {
+        if (scores[c] > scores[best]) {
+            runner_up = best;
+            best = c;
+        } else if (runner_up < 0 || scores[c] > scores[runner_up]) {
+            runner_up = c;
+        }
+    }
+    uint32_t margin = m->header->sure_margin;
+    *sure = margin && (runner_up < 0 || (int64_t)scores[best] - scores[runner_up] >= margin);
+    if (!shared && !*sure) {
+        /* the second pass's static weights: the word's features and the first few
+         * neighbours' (keys[0..ns) still hold the first pass's keys) */
+        int second = tag_second_neighbours(m->header->options);
+        int n2 = nw + (nn < second ? nn : second);
+        second_pass_keys(keys, n2);
+        find_rows(m, rows, keys, n2);
         memset(statics, 0, m->width * sizeof *statics);
         if (cached)
             m->add_dense32(statics, cached + m->width, m->width);
-        for (int k = ns; k < nr; k++)
+        for (int k = 0; k < n2; k++)
             add_row(m, statics, rows[k]);
     }
-    int nk = tag_context_features(keys, words, n, j, left, NULL);
-    add_weights(m, scores, keys, nk);
-    return best_class(scores, n_classes) + 1;
+    return best + 1;
 }
 
 static int second_pass(const tag_model *m, const tag_word *words, int n, int i, const int *left,
@@ -378,7 +399,7 @@ int tag_model_tag(const tag_model *m, vg_sentence *sentence, void *arena)
     /* The second pass runs two tokens behind the first, so four rows of scores and tags
      * suffice whatever the sentence's length: no allocation per sentence. */
     int32_t statics[4][TAG_MAX_WIDTH];
-    int first[4] = {0}, second[4] = {0};
+    int first[4] = {0}, second[4] = {0}, sure[4] = {0};
     tag_word words_small[VG_MAX_SENTENCE_TOKENS];
     tag_word *words = words_small;
     if (n > (int)VG_MAX_SENTENCE_TOKENS) { /* only CoNLL-U input can be this long */
@@ -392,16 +413,16 @@ int tag_model_tag(const tag_model *m, vg_sentence *sentence, void *arena)
         if (j < n) {
             int left[2] = {j >= 1 ? first[(j - 1) & 3] : 0, j >= 2 ? first[(j - 2) & 3] : 0};
             /* a frequent word always seen with one class needs no classifier */
+            sure[j & 3] = 1;
             first[j & 3] = words[j].only ? (int)words[j].only
-                                         : first_pass(m, words, n, j, left, statics[j & 3]);
+                                         : first_pass(m, words, n, j, left, statics[j & 3], &sure[j & 3]);
         }
         int i = j - 2;
         if (i < 0)
             continue;
         int left[2] = {i >= 1 ? second[(i - 1) & 3] : 0, i >= 2 ? second[(i - 2) & 3] : 0};
         int right[2] = {i + 1 < n ? first[(i + 1) & 3] : 0, i + 2 < n ? first[(i + 2) & 3] : 0};
-        int c = words[i].only ? (int)words[i].only
-                              : second_pass(m, words, n, i, left, right, statics[i & 3]);
+        int c = sure[i & 3] ? first[i & 3] : second_pass(m, words, n, i, left, right, statics[i & 3]);
         second[i & 3] = c;
         vg_token *t = &sentence->tokens[i];
         t->upos = m->classes[c - 1].upos;
