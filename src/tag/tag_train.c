@@ -13,6 +13,8 @@
 
 #define DEFAULT_ITERATIONS 12
 #define DICTIONARY_FOLDS 10
+/* Longer training sentences (none in UD treebanks) are left out. */
+#define TRAIN_MAX_TOKENS 4096
 
 /* ---- Weights during training ------------------------------------------------------------ */
 
@@ -993,7 +995,8 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
         for (size_t s = 0; orders[e] && s < n_sent; s++)
             orders[e][s] = s;
     }
-    int *first = vg_malloc(4096 * sizeof *first), *second = vg_malloc(4096 * sizeof *second);
+    int *first = vg_malloc(TRAIN_MAX_TOKENS * sizeof *first);
+    int *second = vg_malloc(TRAIN_MAX_TOKENS * sizeof *second);
     lemma_data ld;
     memset(&ld, 0, sizeof ld);
     unsigned char *best_image = NULL, *image = NULL;
@@ -1011,7 +1014,7 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
     for (size_t s = 0; s < n_sent; s++) {
         const vg_sentence *sen = &train->sentences[s];
         train_sentence *ts = &sents[s];
-        ts->n = (int)(sen->n_tokens < 4096 ? sen->n_tokens : 0);
+        ts->n = (int)(sen->n_tokens < TRAIN_MAX_TOKENS ? sen->n_tokens : 0);
         if (!ts->n)
             continue;
         ts->words = vg_malloc((size_t)ts->n * sizeof *ts->words);

@@ -454,6 +454,12 @@ int vg_tagger_open(vg_tagger **out, const char *model_path, vg_error *err)
         vg_free(t);
         return rc;
     }
+    if (t->map.size > VG_MAX_MODEL_BYTES) {
+        rc = vg_error_set(err, VG_EMODEL, "%s: tagger model larger than %u bytes", model_path,
+                          VG_MAX_MODEL_BYTES);
+        vg_tagger_close(t);
+        return rc;
+    }
     rc = tag_model_view(&t->model, t->map.data, t->map.size, model_path, err);
     if (rc) {
         vg_tagger_close(t);
