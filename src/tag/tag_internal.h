@@ -23,8 +23,8 @@ static inline int tag_dense_width(int n_classes)
 /* Upper bounds on the keys one token yields, checked against the template lists. */
 #define TAG_MAX_STATIC 48
 #define TAG_MAX_CONTEXT 16
-/* Bytes of a word looked at by the features; longer words are hashed on this prefix
- * and their own suffix, which is plenty to tell words apart. */
+/* The lowercase form is cut at about four times this many bytes before its prefixes and
+ * suffixes are taken (the exact form is hashed whole): plenty for any real word. */
 #define TAG_WORD_BYTES 64
 
 /* What the templates need of each word, hashed once per sentence. */
@@ -40,8 +40,8 @@ enum {
     TAG_F_LOWER = 32, TAG_F_PUNCT = 64, TAG_F_NONASCII = 128, TAG_F_ALLDIGIT = 256
 };
 
-/* The tag dictionary: lowercased word hash -> hash of the set of tags it was seen with
- * (frequent enough words only). Open addressing; word 0 marks an empty slot. */
+/* The tag dictionary: lowercased word hash -> hash of the set of tags it was seen with (words
+ * seen at least dictionary_min_count times). Open addressing; word 0 marks an empty slot. */
 typedef struct tag_ambiguity_slot {
     uint64_t word, tags;
     uint32_t only;             /* class+1 of a frequent word always seen with one class, else 0 */
@@ -72,7 +72,7 @@ size_t tag_lowercase(char *out, size_t out_size, const char *text, size_t len);
 
 /* ---- Model file layout ------------------------------------------------------------------ */
 /* All integers little-endian (the header's byte_order field rejects the other order). Each
- * section starts on an 8-byte boundary, in the order listed in tag_header. */
+ * section starts on an 8-byte boundary (dense rows on 64), in the order of tag_layout. */
 
 #define TAG_MAGIC "VGTAGGER"
 #define TAG_VERSION 1u
@@ -185,7 +185,7 @@ typedef struct tag_model {
 /* Checksum of a model image: the header (with its checksum field zeroed), then the rest. */
 uint64_t tag_checksum(const unsigned char *image, size_t size);
 
-/* Byte offsets of the sections for a header's counts; returns the total file size. */
+/* Byte offsets of the sections for a header's counts; `end` is the file size they make. */
 typedef struct tag_layout {
     size_t classes, ambiguity, words, features, rows, dense, word_rows, lexicon, rule_slots, rules, strings, end;
 } tag_layout;
