@@ -1,5 +1,5 @@
 # vigil parse end to end: help texts, the seeds' sentences, and bad input that must not crash.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/common.bash"
 
 check "vigil --help" "$vigil" --help >/dev/null
 for cmd in parse eval-parse train; do
