@@ -28,6 +28,7 @@ static int usage(void)
 {
     fputs("usage: train_tagger train TRAIN.conllu DEV.conllu MODEL [-i N] [-s SEED] [--separate|--shared]\n"
           "         [--frozen] [--rare N] [--min-count N] [--min-weight X] [--dict-min N] [--shortcut N] [--dense N] [--cache N] [--ensemble N] [--second N]\n"
+          "         [--jackknife FOLDS]\n"
           "       train_tagger eval MODEL GOLD.conllu [-r REPS] [-o PRED.conllu] [-t TRAIN.conllu]\n"
           "       train_tagger lemmas MODEL GOLD.conllu   (lemma accuracy given the gold tags)\n",
           stderr);
@@ -59,6 +60,8 @@ static int train(int argc, char **argv)
             cfg.lemma_rare = atoi(v), i++;
         else if (!strcmp(a, "--min-count"))
             cfg.lemma_min_count = atoi(v), i++;
+        else if (!strcmp(a, "--jackknife"))
+            cfg.jackknife_folds = atoi(v), i++;
         else if (!strcmp(a, "--second"))
             cfg.second_neighbours = atoi(v), i++;
         else if (!strcmp(a, "--ensemble"))

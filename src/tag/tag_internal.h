@@ -225,6 +225,8 @@ typedef struct tag_train_config {
     int cached_words;          /* the most frequent forms get their word features summed */
     int ensemble;              /* members trained with different shuffles, weights averaged */
     int second_neighbours;     /* neighbour features the second pass has weights for */
+    int jackknife_folds;       /* > 1: the second pass trains on jackknifed first-pass tags */
+    int jackknife_passes;      /* passes of each fold's first-pass model */
 } tag_train_config;
 
 #define TAG_MAX_ENSEMBLE 8

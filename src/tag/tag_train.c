@@ -781,6 +781,7 @@ typedef struct train_sentence {
     uint64_t *keys;            /* TAG_MAX_STATIC per token */
     uint8_t *n_keys;
     uint8_t *n_word;           /* how many of the keys are the word's own features */
+    uint8_t *jackknifed;       /* first-pass classes from models that did not see it, or NULL */
     uint8_t *gold;             /* class index per token */
 } train_sentence;
 
@@ -807,15 +808,23 @@ static void static_keys_second(uint64_t *out, const uint64_t *keys, int n)
         out[k] = vg_hash_mix(keys[k], 0x2545f4914f6cdd1dULL);
 }
 
-/* Trains on one sentence: the first pass, then the second on the first pass's tags. */
+/* Trains on one sentence: the first pass, then (n_passes 2) the second on the first pass's
+ * tags, or on ts->jackknifed when the sentence has them. With learn 0 it only predicts. */
 static int train_sentence_step(weights *ws, const train_sentence *ts, int n_classes, int shared,
-                               int second_neighbours, int *first, int *second, size_t *errors)
+                               int second_neighbours, int n_passes, int learn, int *first,
+                               int *second, size_t *errors)
 {
     float scores[TAG_MAX_CLASSES];
     uint64_t ctx[TAG_MAX_CONTEXT], stat2[TAG_MAX_STATIC];
+    const int *right_of = first;
     int rc = 0;
-    for (int pass = 0; pass < 2 && !rc; pass++) {
+    for (int pass = 0; pass < n_passes && !rc; pass++) {
         int *pred = pass == 0 ? first : second;
+        if (pass == 1 && ts->jackknifed) {
+            for (int i = 0; i < ts->n; i++)
+                second[TRAIN_MAX_TOKENS + i] = ts->jackknifed[i];
+            right_of = second + TRAIN_MAX_TOKENS;
+        }
         for (int i = 0; i < ts->n && !rc; i++) {
             const uint64_t *stat = ts->keys + (size_t)i * TAG_MAX_STATIC;
             int ns = ts->n_keys[i];
@@ -826,14 +835,16 @@ static int train_sentence_step(weights *ws, const train_sentence *ts, int n_clas
                 stat = stat2;
             }
             int left[2] = {i >= 1 ? pred[i - 1] + 1 : 0, i >= 2 ? pred[i - 2] + 1 : 0};
-            int right[2] = {i + 1 < ts->n ? first[i + 1] + 1 : 0, i + 2 < ts->n ? first[i + 2] + 1 : 0};
+            int right[2] = {i + 1 < ts->n ? right_of[i + 1] + 1 : 0,
+                            i + 2 < ts->n ? right_of[i + 2] + 1 : 0};
             int nc = tag_context_features(ctx, ts->words, ts->n, i, left, pass ? right : NULL);
             memset(scores, 0, (size_t)n_classes * sizeof *scores);
             weights_score(ws, scores, stat, ns);
             weights_score(ws, scores, ctx, nc);
             int p = argmax(scores, n_classes), g = ts->gold[i];
-            ws->step++;
-            if (p != g) {
+            if (learn)
+                ws->step++;
+            if (p != g && learn) {
                 errors[pass]++;
                 for (int k = 0; k < ns && !rc && !(pass == 1 && shared == 2); k++)
                     rc = weight_update(ws, stat[k], (uint32_t)g, 1.0f) ||
@@ -845,6 +856,70 @@ static int train_sentence_step(weights *ws, const train_sentence *ts, int n_clas
             pred[i] = p;
         }
     }
+    return rc;
+}
+
+/* A copy of the averaged weights (step 0, so that the copy's weights are used as they are). */
+static int weights_averaged(weights *out, const weights *ws, int n_members)
+{
+    int rc = weights_init(out);
+    for (int e = 0; e < n_members && !rc; e++)
+        for (size_t i = 0; i < ws[e].n && !rc; i++)
+            for (uint32_t j = 0; j < ws[e].features[i].n && !rc; j++) {
+                const train_weight *w = &ws[e].features[i].w[j];
+                rc = weight_update(out, ws[e].features[i].key, w->cls,
+                                   (float)(weight_average(&ws[e], w) / n_members));
+            }
+    return rc;
+}
+
+/* Stacking without leaking: the first-pass tags the second pass trains on come from
+ * first-pass models that did not see the sentence (folds of the training set), as tags of
+ * new text will. */
+static int jackknife_first_pass(train_sentence *sents, size_t n_sent, int n_classes, int folds,
+                                int passes, uint64_t seed, int *first, int *second)
+{
+    size_t *order = vg_malloc((n_sent ? n_sent : 1) * sizeof *order);
+    if (!order)
+        return VG_ENOMEM;
+    int rc = 0;
+    size_t errors[2];
+    uint64_t rng = seed ^ 0x2545f4914f6cdd1dULL;
+    for (int fold = 0; fold < folds && !rc; fold++) {
+        weights ws, avg;
+        if ((rc = weights_init(&ws)) != 0)
+            break;
+        size_t m = 0;
+        for (size_t s = 0; s < n_sent; s++)
+            if ((int)(s % (size_t)folds) != fold)
+                order[m++] = s;
+        for (int it = 0; it < passes && !rc; it++) {
+            for (size_t s = m; s > 1; s--) {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                size_t j = (size_t)(rng % s), tmp = order[s - 1];
+                order[s - 1] = order[j];
+                order[j] = tmp;
+            }
+            for (size_t s = 0; s < m && !rc; s++)
+                rc = train_sentence_step(&ws, &sents[order[s]], n_classes, 1, 0, 1, 1, first,
+                                         second, errors);
+        }
+        if (!rc && (rc = weights_averaged(&avg, &ws, 1)) == 0) {
+            for (size_t s = (size_t)fold; s < n_sent && !rc; s += (size_t)folds) {
+                train_sentence *ts = &sents[s];
+                if (!ts->n)
+                    continue;
+                rc = train_sentence_step(&avg, ts, n_classes, 1, 0, 1, 0, first, second, errors);
+                for (int i = 0; i < ts->n && !rc; i++)
+                    ts->jackknifed[i] = (uint8_t)first[i];
+            }
+            weights_free(&avg);
+        }
+        weights_free(&ws);
+    }
+    vg_free(order);
     return rc;
 }
 
@@ -996,7 +1071,7 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
             orders[e][s] = s;
     }
     int *first = vg_malloc(TRAIN_MAX_TOKENS * sizeof *first);
-    int *second = vg_malloc(TRAIN_MAX_TOKENS * sizeof *second);
+    int *second = vg_malloc(2 * TRAIN_MAX_TOKENS * sizeof *second);
     lemma_data ld;
     memset(&ld, 0, sizeof ld);
     unsigned char *best_image = NULL, *image = NULL;
@@ -1090,6 +1165,22 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
     if (verbose)
         fprintf(stderr, "tagger: %zu sentences, %zu tokens, %d classes; lexicon %zu, %zu suffix rules (%zu rewrites)\n",
                 n_sent, n_tokens, n_classes, ld.n_lexicon, ld.n_choices, ld.n_rules);
+    if (config->jackknife_folds > 1) {
+        for (size_t s = 0; s < n_sent && !rc; s++)
+            if (sents[s].n && !(sents[s].jackknifed = vg_malloc((size_t)sents[s].n)))
+                rc = VG_ENOMEM;
+        if (!rc)
+            rc = jackknife_first_pass(sents, n_sent, n_classes, config->jackknife_folds,
+                                      config->jackknife_passes, options ? options->seed : 0,
+                                      first, second);
+        if (rc) {
+            rc = vg_error_set(err, VG_ENOMEM, "out of memory");
+            goto out;
+        }
+        if (verbose)
+            fprintf(stderr, "tagger: first-pass tags jackknifed over %d folds (%.1fs)\n",
+                    config->jackknife_folds, seconds_now() - t_start);
+    }
     double best_score = -1;
     int best_iter = 0;
     for (int it = 1; it <= iterations; it++) {
@@ -1108,21 +1199,14 @@ int tag_train_with(const vg_treebank *train, const vg_treebank *dev,
             }
             for (size_t s = 0; s < n_sent && !rc; s++)
                 rc = train_sentence_step(&ws[e], &sents[order[s]], n_classes, config->shared_static,
-                                         second_neighbours, first, second, errors);
+                                         second_neighbours, 2, 1, first, second, errors);
         }
         weights combined;
         const weights *final = &ws[0];
         if (!rc && n_members > 1) {
             /* The members are linear models over the same features: averaging their weights
              * is averaging their scores, an ensemble at no cost at tagging time. */
-            rc = weights_init(&combined);
-            for (int e = 0; e < n_members && !rc; e++)
-                for (size_t i = 0; i < ws[e].n && !rc; i++)
-                    for (uint32_t j = 0; j < ws[e].features[i].n && !rc; j++) {
-                        const train_weight *w = &ws[e].features[i].w[j];
-                        rc = weight_update(&combined, ws[e].features[i].key, w->cls,
-                                           (float)(weight_average(&ws[e], w) / n_members));
-                    }
+            rc = weights_averaged(&combined, ws, n_members);
             final = &combined;
         }
         if (!rc)
@@ -1188,6 +1272,7 @@ out:
             vg_free(sents[s].keys);
             vg_free(sents[s].n_keys);
             vg_free(sents[s].n_word);
+            vg_free(sents[s].jackknifed);
             vg_free(sents[s].gold);
         }
     vg_free(sents);
@@ -1222,4 +1307,6 @@ void tag_train_config_default(tag_train_config *c)
     c->cached_words = 5000;
     c->ensemble = 3;
     c->second_neighbours = 255;
+    c->jackknife_folds = 5;
+    c->jackknife_passes = 8;
 }
