@@ -23,12 +23,12 @@ static const char help[] =
     "                          (default 10)\n"
     "  --tagger-iterations N   passes of the tagger (default: the tagger's own)\n"
     "  --parser-iterations N   passes of the parser (default: the parser's own)\n"
-    "  --seed N                shuffling seed (default 1)\n"
+    "  --seed N                shuffling seed (default 0)\n"
     "  --quiet                 no progress on stderr\n";
 
 int cmd_train(int argc, char **argv)
 {
-    vigil_train_options o = {.out_dir = "data/models", .jackknife_folds = 10, .seed = 1, .verbose = 1};
+    vigil_train_options o = {.out_dir = "data/models", .jackknife_folds = 10, .seed = 0, .verbose = 1};
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
