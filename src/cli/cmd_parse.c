@@ -58,7 +58,10 @@ int cmd_parse(int argc, char **argv)
 {
     const char *conllu = NULL, *format = NULL, *models = NULL;
     int quiet = 0, n_paths = 0;
-    const char *paths[argc > 0 ? argc : 1];
+    /* Input paths are gathered at the front of argv (after the command name). */
+    char **paths = argv + 1;
+    char stdin_path[] = "-";
+    char *stdin_only[] = {stdin_path};
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
@@ -82,7 +85,7 @@ int cmd_parse(int argc, char **argv)
             fprintf(stderr, "vigil parse: unknown option '%s' (see --help)\n", arg);
             return 2;
         } else {
-            paths[n_paths++] = arg;
+            paths[n_paths++] = argv[i];
         }
     }
     if (conllu && n_paths) {
@@ -101,8 +104,10 @@ int cmd_parse(int argc, char **argv)
             status = 1;
         }
     } else {
-        if (n_paths == 0)
-            paths[n_paths++] = "-";
+        if (n_paths == 0) {
+            paths = stdin_only;
+            n_paths = 1;
+        }
         progress bar;
         progress_start(&bar, "parse: documents", 0);
         size_t docs = 0, sentences = 0, tokens = 0;
