@@ -41,3 +41,31 @@ int check_finish(const char *suite)
     printf("%s: ok\n", suite);
     return 0;
 }
+
+int check_write_damaged(const char *path, const char *original, size_t len, int round, int max_edits,
+                        uint32_t *seed, const char *junk, size_t n_junk)
+{
+    char *copy = malloc(len ? len : 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, original, len);
+    size_t n = len;
+    for (int k = 0; k < 1 + round % max_edits && n > 0; k++) {
+        *seed = *seed * 1103515245u + 12345u;
+        size_t at = (*seed >> 8) % n;
+        *seed = *seed * 1103515245u + 12345u;
+        if (round % 7 == 0)
+            n = at + 1; /* cut short */
+        else
+            copy[at] = junk[(*seed >> 8) % n_junk];
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        free(copy);
+        return -1;
+    }
+    fwrite(copy, 1, n, f);
+    fclose(f);
+    free(copy);
+    return 0;
+}

@@ -22,6 +22,13 @@ const char *check_shared_path(const char *relative);
 /* Path of a file under the source tree. */
 const char *check_source_path(const char *relative);
 
+/* Writes the round-th damaged copy of original (len bytes) to path: 1 to max_edits bytes
+ * replaced by bytes of junk, or, every seventh round, the text cut short. *seed carries the
+ * generator from round to round. Returns 0, or -1 when path cannot be written. */
+#include <stdint.h>
+int check_write_damaged(const char *path, const char *original, size_t len, int round, int max_edits,
+                        uint32_t *seed, const char *junk, size_t n_junk);
+
 /* Ends main(): prints the tally and returns the process status. */
 int check_finish(const char *suite);
 #define CHECK_SKIP 77

@@ -244,25 +244,10 @@ static void test_damaged_input(void)
         return;
     close(fd);
     static const char junk[] = { '#', ' ', '\t', '\n', '.', '/', '-', '0', '9', 'A', 'z', '\xC3', '\xFF', '\0' };
-    static char copy[65536];
     uint32_t seed = 777;
     for (int round = 0; round < 300; round++) {
-        memcpy(copy, original, len);
-        size_t n = len;
-        for (int k = 0; k < 1 + round % 5; k++) {
-            seed = seed * 1103515245u + 12345u;
-            size_t at = (seed >> 8) % n;
-            seed = seed * 1103515245u + 12345u;
-            if (round % 7 == 0)
-                n = at + 1;
-            else
-                copy[at] = junk[(seed >> 8) % sizeof junk];
-        }
-        f = fopen(tmp, "wb");
-        if (!f)
+        if (check_write_damaged(tmp, original, len, round, 5, &seed, junk, sizeof junk) != 0)
             break;
-        fwrite(copy, 1, n, f);
-        fclose(f);
         vg_cameo *c = NULL;
         vg_error err = { 0 };
         int rc = vg_cameo_load(&c, tmp, &err);

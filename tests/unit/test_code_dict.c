@@ -512,24 +512,8 @@ static void test_damaged_input(void)
     static const char junk[] = { '|', '#', '[', ']', ':', ' ', '\t', '\n', '.', '\'', 'A', 'z', '\xC3', '\xFF', '\0', '-' };
     uint32_t seed = 12345;
     for (int round = 0; round < 400; round++) {
-        char copy[4096];
-        memcpy(copy, original, len);
-        size_t n = len;
-        int edits = 1 + round % 6;
-        for (int k = 0; k < edits; k++) {
-            seed = seed * 1103515245u + 12345u;
-            size_t at = (seed >> 8) % n;
-            seed = seed * 1103515245u + 12345u;
-            if (round % 7 == 0)
-                n = at + 1; /* truncate */
-            else
-                copy[at] = junk[(seed >> 8) % sizeof junk];
-        }
-        f = fopen(tmp, "wb");
-        if (!f)
+        if (check_write_damaged(tmp, original, len, round, 6, &seed, junk, sizeof junk) != 0)
             break;
-        fwrite(copy, 1, n, f);
-        fclose(f);
         vg_dict *d = NULL;
         vg_error err = { 0 };
         int rc = vg_dict_load(&d, tmp, &err);

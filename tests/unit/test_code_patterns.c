@@ -304,7 +304,7 @@ static void test_damaged_input(void)
         vg_cameo_free(c);
         return;
     }
-    static char original[131072], copy[131072];
+    static char original[131072];
     size_t len = fread(original, 1, sizeof original, f);
     fclose(f);
     char tmp[] = "/tmp/vigil-patterns-fuzz-XXXXXX";
@@ -314,22 +314,8 @@ static void test_damaged_input(void)
         static const char junk[] = { '#', ' ', '\t', '\n', '|', '^', '=', ',', ':', '[', ']', '0', 'A', 'z', '\xC3', '\0' };
         uint32_t seed = 4242;
         for (int round = 0; round < 200; round++) {
-            memcpy(copy, original, len);
-            size_t n = len;
-            for (int k = 0; k < 1 + round % 5; k++) {
-                seed = seed * 1103515245u + 12345u;
-                size_t at = (seed >> 8) % n;
-                seed = seed * 1103515245u + 12345u;
-                if (round % 7 == 0)
-                    n = at + 1;
-                else
-                    copy[at] = junk[(seed >> 8) % sizeof junk];
-            }
-            f = fopen(tmp, "wb");
-            if (!f)
+            if (check_write_damaged(tmp, original, len, round, 5, &seed, junk, sizeof junk) != 0)
                 break;
-            fwrite(copy, 1, n, f);
-            fclose(f);
             vg_patterns *p = NULL;
             vg_error err = { 0 };
             int rc = vg_patterns_load(&p, tmp, c, &err);
