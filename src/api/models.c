@@ -58,12 +58,10 @@ void vigil_analyser_free(vigil_analyser *a)
 
 int api_analyse_sentence(const vigil_analyser *a, vg_sentence *s, vg_arena *arena)
 {
-    vg_error err = {0};
     int rc = vg_tagger_tag(a->tagger, s, arena);
     if (rc)
         return api_fail(rc, "tagging failed");
     rc = vg_parser_parse(a->parser, s);
-    (void)err;
     return rc ? api_fail(rc, "parsing failed") : 0;
 }
 
