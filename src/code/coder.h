@@ -1,0 +1,39 @@
+/* The event coder: from a document's parsed sentences to event records (event.h), using the
+ * actor dictionaries (dict.h), the CAMEO codebook (cameo.h) and the event-pattern lexicon
+ * (patterns.h). How it reads a tree: docs/internals/coder.md. */
+#ifndef VIGIL_CODE_CODER_H
+#define VIGIL_CODE_CODER_H
+#include <stddef.h>
+#include <stdint.h>
+#include "code/dict.h"
+#include "code/event.h"
+#include "code/patterns.h"
+#include "text/sentence.h"
+#include "util/arena.h"
+#include "util/error.h"
+
+/* The coder's knowledge. It borrows the three resources, which must outlive it; it is
+ * read-only once opened, so one coder serves any number of threads. */
+typedef struct vg_coder vg_coder;
+
+int vg_coder_open(vg_coder **out, const vg_dict *actors, const vg_cameo *cameo,
+                  const vg_patterns *patterns, vg_error *err);
+void vg_coder_free(vg_coder *coder);
+
+/* The per-document state: what the document has named so far (for pronouns, definite
+ * descriptions and aliases), its publication date, and the events coded. One per document,
+ * used by one thread. */
+typedef struct vg_coding vg_coding;
+
+/* pubdate: YYYYMMDD, or 0 when unknown (relative dates then stay unresolved). Every string and
+ * event the coding gives out is allocated from arena, which must outlive their use. */
+int vg_coding_begin(vg_coding **out, const vg_coder *coder, int32_t pubdate, vg_arena *arena);
+/* Codes one analysed sentence (tags, lemmas, tree filled in); index is 1-based. The sentence's
+ * strings must live until vg_coding_end (they are read again for pronouns). Appends its events.
+ * Returns 0 or VG_ENOMEM. */
+int vg_coding_sentence(vg_coding *coding, const vg_sentence *sentence, uint32_t index);
+/* The events coded so far, in sentence order. */
+const vg_event *vg_coding_events(const vg_coding *coding, size_t *n);
+void vg_coding_end(vg_coding *coding);
+
+#endif

@@ -1,0 +1,39 @@
+/* One document through the whole analysis: segment, tag, lemmatise, parse, code. The step
+ * every command that codes (vigil code, vigil ingest, vigil validate) shares. */
+#ifndef VIGIL_CODE_PIPELINE_H
+#define VIGIL_CODE_PIPELINE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "code/coder.h"
+#include "parse/parser.h"
+#include "tag/tagger.h"
+#include "text/document.h"
+#include "util/arena.h"
+#include "util/error.h"
+
+/* Borrowed, read-only models and knowledge; one pipeline may serve many threads. */
+typedef struct vg_pipeline {
+    const vg_tagger *tagger;
+    const vg_parser *parser;
+    const vg_coder *coder;
+} vg_pipeline;
+
+/* A document coded: its analysed sentences and its events, all in the caller's arena. */
+typedef struct vg_coded_document {
+    const vg_document *doc;
+    vg_sentence *sentences;      /* body sentences in order; sentence k is sentences[k-1] */
+    uint32_t n_sentences;
+    const vg_event *events;
+    size_t n_events;
+    int32_t pubdate;             /* YYYYMMDD the relative dates were resolved against, or 0 */
+} vg_coded_document;
+
+/* The publication date of a document as YYYYMMDD: its full date, else 0. */
+int32_t vg_document_pubdate(const vg_document *doc);
+
+/* Codes doc. pubdate overrides the document's own date when not 0 (--date). Returns 0, or
+ * VG_ENOMEM / VG_ELIMIT with err set. */
+int vg_pipeline_code(const vg_pipeline *pipeline, const vg_document *doc, int32_t pubdate,
+                     vg_arena *arena, vg_coded_document *out, vg_error *err);
+
+#endif
