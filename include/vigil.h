@@ -99,6 +99,31 @@ const char *vigil_document_body(const vigil_document *document);   /* one paragr
 int vigil_document_write_conllu(const vigil_analyser *analyser, const vigil_document *document, FILE *out,
                                 size_t *n_sentences, size_t *n_tokens);
 
+/* ---- Coding events ---------------------------------------------------------------------- */
+
+/* The coder's knowledge: actor dictionaries (DATA/actors/), the CAMEO codebook
+ * (DATA/cameo/codes.txt) and the event patterns (DATA/events/patterns.txt). */
+typedef struct vigil_coder vigil_coder;
+/* $VIGIL_DATA, else the data/ folder of the source tree vigil was built from. */
+const char *vigil_default_data_dir(void);
+/* Loads the knowledge of data_dir (NULL: the default). Errors name the file and line. */
+int vigil_coder_open(vigil_coder **out, const char *data_dir);
+void vigil_coder_free(vigil_coder *coder);
+
+typedef struct vigil_code_options {
+    const char *date;      /* "YYYY-MM-DD": the publication date to resolve relative dates against,
+                            * instead of the document's own; NULL keeps the document's */
+    int explain;           /* add each event's tree path ("path") */
+    int keep_negated;      /* keep events the text says did not happen, marked "negated": true */
+} vigil_code_options;
+
+/* Analyses the document and writes its events as JSON Lines (the event record of
+ * docs/formats/events.md), one per line. options may be NULL. The counts (may be NULL)
+ * receive the sentences read and the events written. */
+int vigil_document_write_events(const vigil_analyser *analyser, const vigil_coder *coder,
+                                const vigil_document *document, const vigil_code_options *options,
+                                FILE *out, size_t *n_sentences, size_t *n_events);
+
 #ifdef __cplusplus
 }
 #endif

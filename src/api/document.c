@@ -12,9 +12,6 @@ struct vigil_reader {
     vg_reader *reader;
 };
 
-struct vigil_document {
-    vg_document *doc;
-};
 
 static int parse_format(const char *format, vg_read_options *opts)
 {

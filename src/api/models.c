@@ -12,11 +12,6 @@
 #define VIGIL_DEFAULT_MODEL_DIR "data/models"
 #endif
 
-struct vigil_analyser {
-    vg_tagger *tagger;
-    vg_parser *parser;
-};
-
 const char *vigil_default_model_dir(void)
 {
     const char *env = getenv("VIGIL_MODELS");

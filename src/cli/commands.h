@@ -11,5 +11,6 @@ typedef struct vg_command {
 int cmd_parse(int argc, char **argv);
 int cmd_eval_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
+int cmd_code(int argc, char **argv);
 
 #endif

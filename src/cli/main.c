@@ -6,6 +6,7 @@
 
 static const vg_command commands[] = {
     {"parse", "read documents and write CoNLL-U (sentences, tags, lemmas, trees)", cmd_parse},
+    {"code", "read documents and write their events as JSON Lines", cmd_code},
     {"eval-parse", "compare a predicted CoNLL-U file with a gold one", cmd_eval_parse},
     {"train", "train the tagger, lemmatizer and parser on a treebank", cmd_train},
 };

@@ -20,6 +20,13 @@ int vg_coder_open(vg_coder **out, const vg_dict *actors, const vg_cameo *cameo,
                   const vg_patterns *patterns, vg_error *err);
 void vg_coder_free(vg_coder *coder);
 
+/* Coding flags. */
+enum {
+    /* Keep events the text says did not happen ("did not attack"), marked negated; by default
+     * they are dropped, as a report that something did not happen is no event. */
+    VG_CODE_KEEP_NEGATED = 1u << 0
+};
+
 /* The per-document state: what the document has named so far (for pronouns, definite
  * descriptions and aliases), its publication date, and the events coded. One per document,
  * used by one thread. */
@@ -27,7 +34,8 @@ typedef struct vg_coding vg_coding;
 
 /* pubdate: YYYYMMDD, or 0 when unknown (relative dates then stay unresolved). Every string and
  * event the coding gives out is allocated from arena, which must outlive their use. */
-int vg_coding_begin(vg_coding **out, const vg_coder *coder, int32_t pubdate, vg_arena *arena);
+int vg_coding_begin(vg_coding **out, const vg_coder *coder, int32_t pubdate, unsigned flags,
+                    vg_arena *arena);
 /* Codes one analysed sentence (tags, lemmas, tree filled in); index is 1-based. The sentence's
  * strings must live until vg_coding_end (they are read again for pronouns). Appends its events.
  * Returns 0 or VG_ENOMEM. */

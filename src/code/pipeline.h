@@ -16,6 +16,7 @@ typedef struct vg_pipeline {
     const vg_tagger *tagger;
     const vg_parser *parser;
     const vg_coder *coder;
+    unsigned flags;              /* VG_CODE_* */
 } vg_pipeline;
 
 /* A document coded: its analysed sentences and its events, all in the caller's arena. */

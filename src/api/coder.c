@@ -1,0 +1,113 @@
+/* The coder handle: the knowledge the event coder reads (actor dictionaries, codebook, event
+ * patterns), and coding a document to JSON Lines with it. */
+#include "vigil.h"
+#include "api/api_internal.h"
+#include "code/cameo.h"
+#include "code/coder.h"
+#include "code/dict.h"
+#include "code/patterns.h"
+#include "code/pipeline.h"
+#include "util/alloc.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef VIGIL_DEFAULT_DATA_DIR
+#define VIGIL_DEFAULT_DATA_DIR "data"
+#endif
+
+struct vigil_coder {
+    vg_dict *dict;
+    vg_cameo *cameo;
+    vg_patterns *patterns;
+    vg_coder *coder;
+};
+
+const char *vigil_default_data_dir(void)
+{
+    const char *env = getenv("VIGIL_DATA");
+    return env && *env ? env : VIGIL_DEFAULT_DATA_DIR;
+}
+
+int vigil_coder_open(vigil_coder **out, const char *data_dir)
+{
+    *out = NULL;
+    if (!data_dir)
+        data_dir = vigil_default_data_dir();
+    vigil_coder *c = vg_calloc(1, sizeof *c);
+    if (!c)
+        return api_fail(VG_ENOMEM, "out of memory");
+    char path[4096];
+    vg_error err = {0};
+    snprintf(path, sizeof path, "%s/actors", data_dir);
+    int rc = vg_dict_load(&c->dict, path, &err);
+    if (!rc) {
+        snprintf(path, sizeof path, "%s/cameo/codes.txt", data_dir);
+        rc = vg_cameo_load(&c->cameo, path, &err);
+    }
+    if (!rc) {
+        snprintf(path, sizeof path, "%s/events/patterns.txt", data_dir);
+        rc = vg_patterns_load(&c->patterns, path, c->cameo, &err);
+    }
+    if (!rc)
+        rc = vg_coder_open(&c->coder, c->dict, c->cameo, c->patterns, &err);
+    if (rc) {
+        vigil_coder_free(c);
+        return api_fail(rc, "%s", err.message);
+    }
+    *out = c;
+    return 0;
+}
+
+void vigil_coder_free(vigil_coder *c)
+{
+    if (!c)
+        return;
+    vg_coder_free(c->coder);
+    vg_patterns_free(c->patterns);
+    vg_cameo_free(c->cameo);
+    vg_dict_free(c->dict);
+    vg_free(c);
+}
+
+static int parse_date(const char *s, int32_t *out)
+{
+    int y, m, d;
+    char tail;
+    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+        return -1;
+    *out = y * 10000 + m * 100 + d;
+    return 0;
+}
+
+int vigil_document_write_events(const vigil_analyser *analyser, const vigil_coder *coder,
+                                const vigil_document *d, const vigil_code_options *options, FILE *out,
+                                size_t *n_sentences, size_t *n_events)
+{
+    vigil_code_options none = {0};
+    if (!options)
+        options = &none;
+    int32_t date = 0;
+    if (options->date && parse_date(options->date, &date))
+        return api_fail(VG_EINVAL, "bad date \"%s\": expected YYYY-MM-DD", options->date);
+    vg_pipeline pipeline = { analyser->tagger, analyser->parser, coder->coder,
+                             options->keep_negated ? VG_CODE_KEEP_NEGATED : 0 };
+    vg_arena arena;
+    vg_arena_init(&arena, 64 * 1024);
+    vg_coded_document coded;
+    vg_error err = {0};
+    int rc = vg_pipeline_code(&pipeline, d->doc, date, &arena, &coded, &err);
+    if (rc) {
+        vg_arena_free(&arena);
+        return api_fail(rc, "%s", err.message);
+    }
+    const char *id = d->doc->id ? d->doc->id : d->doc->name;
+    for (size_t i = 0; i < coded.n_events && !rc; i++)
+        rc = vg_event_write_json(out, id, &coded.events[i], options->explain);
+    if (n_sentences)
+        *n_sentences = coded.n_sentences;
+    if (n_events)
+        *n_events = coded.n_events;
+    vg_arena_free(&arena);
+    return rc ? api_fail(rc, "writing events failed") : 0;
+}

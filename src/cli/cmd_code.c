@@ -1,0 +1,138 @@
+/* vigil code: documents in, event records out (JSON Lines). */
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "vigil.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char help[] =
+    "usage: vigil code [options] [FILE|DIR|-]...\n"
+    "\n"
+    "Reads news documents (plain text, HTML or JSON Lines; files, folders or '-' for stdin,\n"
+    "the default), analyses each article's body and writes the events it reports as JSON\n"
+    "Lines on stdout, one event a line: who did what to whom (CAMEO and PLOVER codes), the\n"
+    "mode (occurred, planned, attempted, thwarted, threatened), the stance (asserted, alleged,\n"
+    "denied), who says so, the date and the place. The record is described in\n"
+    "docs/formats/events.md.\n"
+    "\n"
+    "options:\n"
+    "  --date YYYY-MM-DD  resolve relative dates (\"Friday\", \"last year\") against this date\n"
+    "                     instead of each document's own publication date\n"
+    "  --explain          add each event's tree path (\"path\") to the record\n"
+    "  --negated          keep events the text says did not happen, marked \"negated\": true\n"
+    "  --data DIR         dictionaries, codebook and patterns (default: $VIGIL_DATA or the\n"
+    "                     built-in data/)\n"
+    "  --format F         input format: auto (default), text, html, jsonl\n"
+    "  --models DIR       model folder (default: $VIGIL_MODELS or the built-in data/models)\n"
+    "  -q, --quiet        no summary on stderr\n";
+
+typedef struct code_run {
+    const vigil_analyser *analyser;
+    const vigil_coder *coder;
+    vigil_code_options options;
+    const char *format;
+    progress bar;
+    size_t docs, sentences, events, failed;
+} code_run;
+
+static int code_path(code_run *run, const char *path)
+{
+    vigil_reader *reader;
+    if (vigil_reader_open(&reader, path, run->format) != 0) {
+        fprintf(stderr, "vigil code: %s\n", vigil_error_message());
+        return 1;
+    }
+    int status = 0, rc;
+    vigil_document *doc;
+    while ((rc = vigil_reader_next(reader, &doc)) == 1) {
+        size_t n_sentences = 0, n_events = 0;
+        if (vigil_document_write_events(run->analyser, run->coder, doc, &run->options, stdout, &n_sentences,
+                                        &n_events) != 0) {
+            fprintf(stderr, "vigil code: %s\n", vigil_error_message());
+            run->failed++;
+            status = 1;
+        }
+        run->docs++;
+        run->sentences += n_sentences;
+        run->events += n_events;
+        progress_advance(&run->bar, 1);
+        vigil_document_free(doc);
+    }
+    if (rc < 0) {
+        fprintf(stderr, "vigil code: %s\n", vigil_error_message());
+        status = 1;
+    }
+    vigil_reader_free(reader);
+    return status;
+}
+
+int cmd_code(int argc, char **argv)
+{
+    const char *models = NULL, *data = NULL;
+    code_run run = {0};
+    int quiet = 0, n_paths = 0;
+    char **paths = argv + 1;   /* input paths are gathered at the front of argv */
+    char stdin_path[] = "-";
+    char *stdin_only[] = {stdin_path};
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+            fputs(help, stdout);
+            return 0;
+        } else if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
+            quiet = 1;
+        } else if (!strcmp(arg, "--explain")) {
+            run.options.explain = 1;
+        } else if (!strcmp(arg, "--negated")) {
+            run.options.keep_negated = 1;
+        } else if (!strcmp(arg, "--date") || !strcmp(arg, "--format") || !strcmp(arg, "--models") ||
+                   !strcmp(arg, "--data")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "vigil code: %s needs a value (see --help)\n", arg);
+                return 2;
+            }
+            const char *value = argv[++i];
+            if (!strcmp(arg, "--date"))
+                run.options.date = value;
+            else if (!strcmp(arg, "--format"))
+                run.format = value;
+            else if (!strcmp(arg, "--models"))
+                models = value;
+            else
+                data = value;
+        } else if (arg[0] == '-' && arg[1]) {
+            fprintf(stderr, "vigil code: unknown option '%s' (see --help)\n", arg);
+            return 2;
+        } else {
+            paths[n_paths++] = argv[i];
+        }
+    }
+    vigil_analyser *analyser = NULL;
+    vigil_coder *coder = NULL;
+    if (vigil_coder_open(&coder, data) != 0 || vigil_analyser_open(&analyser, models) != 0) {
+        fprintf(stderr, "vigil code: %s\n", vigil_error_message());
+        vigil_coder_free(coder);
+        return 1;
+    }
+    run.analyser = analyser;
+    run.coder = coder;
+    if (n_paths == 0) {
+        paths = stdin_only;
+        n_paths = 1;
+    }
+    int status = 0;
+    progress_start(&run.bar, "code: documents", 0);
+    for (int i = 0; i < n_paths; i++)
+        status |= code_path(&run, paths[i]);
+    progress_finish(&run.bar);
+    if (!quiet)
+        fprintf(stderr, "vigil code: %zu documents, %zu sentences, %zu events%s\n", run.docs, run.sentences,
+                run.events, run.failed ? " (some documents failed)" : "");
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "vigil code: error writing the output\n");
+        status = 1;
+    }
+    vigil_analyser_free(analyser);
+    vigil_coder_free(coder);
+    return status;
+}

@@ -1,0 +1,751 @@
+/* The event coder (coder.h). For each sentence:
+ *   1. every token is matched against the lexicon: an event, a mode marker, an attribution;
+ *   2. the speakers of the sentence are found first (they are who "we" is in a quote), then
+ *      every noun phrase is resolved in sentence order, so pronouns see what came before;
+ *   3. each event head walks up the tree: mode markers it is the content of (the outermost
+ *      decides: "thwarted a plot to kill" is thwarted), the accusation or denial it is the
+ *      content of (stance, and the accused as its source), the reporting verb or "according
+ *      to" that attributes it; its source, when the head has none, comes from the chain
+ *      (a mode marker's subject, a control verb's subject, a relative clause's noun);
+ *   4. one record per source and target pair is kept when at least one side is known.
+ * docs/internals/coder.md explains the choices. */
+#include "code/coder.h"
+#include <stdio.h>
+#include <string.h>
+#include "code/mention.h"
+#include "code/tree.h"
+#include "code/when.h"
+#include "text/tagset.h"
+#include "util/alloc.h"
+
+#define MAX_SIDE 6            /* actors on one side of an event ("U.S. and Israeli officials") */
+#define MAX_CHAIN 24          /* tokens walked up from an event head */
+
+struct vg_coder {
+    const vg_dict *dict;
+    const vg_cameo *cameo;
+    const vg_patterns *patterns;
+    const vg_cameo_code *accuse;          /* 112: the speakers of an allegation accuse its source */
+    const vg_cameo_code *unspecified_assault; /* 180: a plot with a target but no act named */
+};
+
+struct vg_coding {
+    const vg_coder *coder;
+    int32_t pubdate;
+    unsigned flags;           /* VG_CODE_* */
+    vg_arena *arena;
+    vg_memory *memory;
+    vg_event *events;         /* vg_malloc'd, grown by doubling */
+    size_t n_events, cap;
+    const vg_actor *last_speaker; /* a quote's speaker stays the speaker of the next sentences */
+};
+
+/* The lexicon entries a token carries. */
+typedef struct marks {
+    const vg_pattern *event, *mode, *attribution;
+} marks;
+
+/* One sentence being coded. */
+typedef struct sentence_ctx {
+    vg_coding *coding;
+    const vg_coder *coder;
+    vg_tree tree;
+    vg_mentions mentions;
+    marks *marks;
+    uint32_t index;
+    /* Resolved actors per token, filled in sentence order before any event is coded. */
+    vg_actor **actors;
+    uint8_t *n_actors;
+    uint8_t *resolved;
+} sentence_ctx;
+
+const char *vg_stance_name(vg_stance stance)
+{
+    static const char *const names[] = { "asserted", "alleged", "denied" };
+    return (unsigned)stance < 3 ? names[stance] : NULL;
+}
+
+const char *vg_date_precision_name(vg_date_precision p)
+{
+    static const char *const names[] = { "none", "publication", "day", "month", "part_of_year", "year",
+                                         "approximate" };
+    return (unsigned)p < sizeof names / sizeof *names ? names[p] : NULL;
+}
+
+int vg_coder_open(vg_coder **out, const vg_dict *actors, const vg_cameo *cameo,
+                  const vg_patterns *patterns, vg_error *err)
+{
+    *out = NULL;
+    vg_coder *c = vg_calloc(1, sizeof *c);
+    if (!c)
+        return vg_error_set(err, VG_ENOMEM, "coder: out of memory");
+    c->dict = actors;
+    c->cameo = cameo;
+    c->patterns = patterns;
+    c->accuse = vg_cameo_find(cameo, "112");
+    c->unspecified_assault = vg_cameo_find(cameo, "180");
+    if (!c->accuse || !c->unspecified_assault) {
+        vg_free(c);
+        return vg_error_set(err, VG_EINVAL, "coder: the codebook lacks code 112 or 180, which the coder uses");
+    }
+    *out = c;
+    return 0;
+}
+
+void vg_coder_free(vg_coder *coder) { vg_free(coder); }
+
+int vg_coding_begin(vg_coding **out, const vg_coder *coder, int32_t pubdate, unsigned flags, vg_arena *arena)
+{
+    *out = NULL;
+    vg_coding *c = vg_arena_alloc(arena, sizeof *c);
+    if (!c)
+        return VG_ENOMEM;
+    c->coder = coder;
+    c->pubdate = pubdate;
+    c->flags = flags;
+    c->arena = arena;
+    c->memory = vg_memory_new(arena);
+    if (!c->memory)
+        return VG_ENOMEM;
+    *out = c;
+    return 0;
+}
+
+const vg_event *vg_coding_events(const vg_coding *coding, size_t *n)
+{
+    *n = coding->n_events;
+    return coding->events;
+}
+
+void vg_coding_end(vg_coding *coding)
+{
+    if (coding)
+        vg_free(coding->events);
+}
+
+/* ---- matching the lexicon on the tree ---------------------------------------------------- */
+
+static int pos_fits(const vg_tree *t, uint32_t i, vg_pattern_pos pos)
+{
+    uint8_t u = t->s->tokens[i].upos;
+    switch (pos) {
+    case VG_PATTERN_VERB: return u == VG_UPOS_VERB;
+    case VG_PATTERN_NOUN: return u == VG_UPOS_NOUN || u == VG_UPOS_PROPN;
+    case VG_PATTERN_ADJ: return u == VG_UPOS_ADJ || u == VG_UPOS_VERB;
+    case VG_PATTERN_ADP: return 0;   /* matched on forms by attribution_by_phrase */
+    }
+    return 0;
+}
+
+/* Whether token k lies within depth levels below i. */
+static int below(const vg_tree *t, uint32_t i, uint32_t k, unsigned depth)
+{
+    int cur = (int)k;
+    for (unsigned d = 0; d <= depth && cur >= 0; d++) {
+        if ((uint32_t)cur == i)
+            return d > 0;
+        cur = vg_tree_head(t, (uint32_t)cur);
+    }
+    return 0;
+}
+
+/* Whether every word of p other than its head is found near head i, in the pattern's order:
+ * words after the head among i's descendants (three levels), words before it among the
+ * descendants or the head's own governor ("assassination ^attempt": the compound). Returns the
+ * number of words matched (p->n_words) or 0. */
+static uint32_t pattern_fits(const vg_tree *t, uint32_t i, const vg_pattern *p)
+{
+    if (strcmp(t->lower[i], p->words[p->head]) || !pos_fits(t, i, p->pos))
+        return 0;
+    int last = (int)i;
+    for (uint32_t w = p->head + 1; w < p->n_words; w++) {
+        int found = -1;
+        for (uint32_t k = (uint32_t)last + 1; k < t->n && found < 0; k++)
+            if (!strcmp(t->lower[k], p->words[w]) && below(t, i, k, 3))
+                found = (int)k;
+        if (found < 0)
+            return 0;
+        last = found;
+    }
+    int first = (int)i;
+    for (uint32_t w = p->head; w-- > 0;) {
+        int found = -1;
+        for (int k = first - 1; k >= 0 && found < 0; k--)
+            if (!strcmp(t->lower[k], p->words[w]) &&
+                (below(t, i, (uint32_t)k, 3) || vg_tree_head(t, i) == k))
+                found = k;
+        if (found < 0)
+            return 0;
+        first = found;
+    }
+    return p->n_words;
+}
+
+static int has_role_child(const vg_tree *t, uint32_t i, const vg_pattern_roles *roles)
+{
+    for (uint32_t r = 0; r < roles->n; r++)
+        if (vg_tree_find_child(t, i, roles->rels[r]) >= 0)
+            return 1;
+    return 0;
+}
+
+/* The best entry of each kind at token i: the most words; then one whose target or content
+ * relation is present (so "charge" with "against" picks the legal charge); then file order. */
+static void mark_token(const vg_coder *c, const vg_tree *t, uint32_t i, marks *m)
+{
+    size_t n;
+    const vg_pattern *const *cands = vg_patterns_by_head(c->patterns, t->lower[i], &n);
+    uint32_t best_len[4] = { 0 };
+    int best_fit[4] = { 0 };
+    for (size_t k = 0; k < n; k++) {
+        const vg_pattern *p = cands[k];
+        uint32_t len = pattern_fits(t, i, p);
+        if (!len)
+            continue;
+        int fit = has_role_child(t, i, &p->target) + has_role_child(t, i, &p->content);
+        const vg_pattern **slot = p->kind == VG_PATTERN_EVENT ? &m->event
+                                  : p->kind == VG_PATTERN_MODE ? &m->mode : &m->attribution;
+        if (!*slot || len > best_len[p->kind] || (len == best_len[p->kind] && fit > best_fit[p->kind])) {
+            *slot = p;
+            best_len[p->kind] = len;
+            best_fit[p->kind] = fit;
+        }
+    }
+}
+
+/* ---- actors -------------------------------------------------------------------------------- */
+
+static size_t actors_of(sentence_ctx *sc, uint32_t token, const vg_actor **out)
+{
+    if (!sc->resolved[token]) {
+        vg_actor buf[MAX_SIDE];
+        size_t n = vg_mention_actors(&sc->mentions, token, buf, MAX_SIDE);
+        sc->resolved[token] = 1;
+        if (n) {
+            sc->actors[token] = vg_arena_alloc(sc->coding->arena, n * sizeof *buf);
+            if (sc->actors[token]) {
+                memcpy(sc->actors[token], buf, n * sizeof *buf);
+                sc->n_actors[token] = (uint8_t)n;
+            }
+        }
+    }
+    *out = sc->actors[token];
+    return sc->n_actors[token];
+}
+
+/* The actors in the relations roles of head i; rel_out (when not NULL) names the relation used. */
+static size_t role_actors(sentence_ctx *sc, uint32_t i, const vg_pattern_roles *roles, const vg_actor **out,
+                          const char **rel_out)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t r = 0; r < roles->n; r++)
+        for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+            uint32_t c = vg_tree_child(t, i, k);
+            if (!vg_tree_rel_matches(t, c, roles->rels[r]) ||
+                (!vg_tree_is_nominal(t, c) && t->s->tokens[c].upos != VG_UPOS_ADJ))
+                continue;
+            size_t n = actors_of(sc, c, out);
+            if (n) {
+                if (rel_out)
+                    *rel_out = roles->rels[r];
+                return n;
+            }
+        }
+    return 0;
+}
+
+static int any_code(const vg_actor *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i].code)
+            return 1;
+    return 0;
+}
+
+/* ---- the walk from an event head up the tree ---------------------------------------------- */
+
+typedef struct walk {
+    vg_event_mode mode;
+    int mode_marker;              /* the outermost mode marker, or -1 */
+    int parent;                   /* token of the accusation or denial whose content this is */
+    int attribution;              /* token of the reporting word, or -1 */
+    const vg_actor *speakers;
+    size_t n_speakers;
+    int allege;                   /* the attribution keeps its distance (allege, claim) */
+    int alleged_word;             /* "alleged", "allegedly", "suspected" on the chain */
+    int negated;
+    const vg_actor *source;       /* inherited from the chain */
+    size_t n_source;
+    const char *source_how;
+    const vg_actor *target;
+    size_t n_target;
+    uint32_t chain[MAX_CHAIN];    /* event head first */
+    uint32_t n_chain;
+} walk;
+
+static int content_fits(const vg_tree *t, uint32_t child, const vg_pattern *p)
+{
+    for (uint32_t r = 0; r < p->content.n; r++)
+        if (vg_tree_rel_matches(t, child, p->content.rels[r]))
+            return 1;
+    return 0;
+}
+
+static int is_alleged_word(const char *w)
+{
+    static const char *const words[] = { "alleged", "allegedly", "suspected", "purported", "purportedly",
+                                         "reportedly", "presumed", "supposed", "supposedly" };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(w, words[i]))
+            return 1;
+    return 0;
+}
+
+/* The speakers of "according to X" or "citing X" among i's children. */
+static size_t by_phrase_speakers(sentence_ctx *sc, uint32_t i, const vg_actor **out)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        const char *r = vg_tree_rel(t, c);
+        if (!strcmp(r, "obl:according_to") || !strcmp(r, "nmod:according_to")) {
+            size_t n = actors_of(sc, c, out);
+            if (n)
+                return n;
+        }
+        if (!strncmp(r, "advcl", 5) && !strcmp(t->lower[c], "cite")) {
+            int o = vg_tree_find_child(t, c, "obj");
+            size_t n = o >= 0 ? actors_of(sc, (uint32_t)o, out) : 0;
+            if (n)
+                return n;
+        }
+    }
+    return 0;
+}
+
+/* A reporting verb hanging off the clause: "X attacked Y, officials said". */
+static int parataxis_attribution(sentence_ctx *sc, uint32_t i)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        const char *d = vg_tree_deprel(t, c);
+        if ((!strcmp(d, "parataxis") || !strcmp(d, "ccomp") || !strncmp(d, "advcl", 5)) &&
+            sc->marks[c].attribution && sc->marks[c].attribution->pos == VG_PATTERN_VERB &&
+            vg_tree_find_child(t, c, "ccomp") < 0)
+            return (int)c;
+    }
+    return -1;
+}
+
+static void take_attribution(sentence_ctx *sc, walk *w, uint32_t token)
+{
+    w->attribution = (int)token;
+    const vg_pattern *p = sc->marks[token].attribution;
+    w->n_speakers = role_actors(sc, token, &p->source, &w->speakers, NULL);
+    w->allege = p->attribution == VG_ATTRIBUTION_ALLEGE;
+}
+
+static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
+{
+    const vg_tree *t = &sc->tree;
+    memset(w, 0, sizeof *w);
+    w->mode_marker = w->parent = w->attribution = -1;
+    uint32_t cur = head;
+    int in_mode_chain = 1;
+    w->chain[w->n_chain++] = head;
+    for (unsigned steps = 0; steps < MAX_CHAIN - 1; steps++) {
+        /* What the node itself carries. */
+        for (uint32_t k = 0; k < vg_tree_n_children(t, cur); k++) {
+            uint32_t c = vg_tree_child(t, cur, k);
+            const char *d = vg_tree_deprel(t, c);
+            if ((!strcmp(d, "amod") || !strcmp(d, "advmod")) && is_alleged_word(t->lower_form[c]))
+                w->alleged_word = 1;
+        }
+        if (in_mode_chain && vg_tree_is_negated(t, cur))
+            w->negated = 1;
+        if (w->attribution < 0 && !w->n_speakers) {
+            const vg_actor *sp;
+            size_t n = by_phrase_speakers(sc, cur, &sp);
+            if (n) {
+                w->speakers = sp;
+                w->n_speakers = n;
+            } else {
+                int pa = parataxis_attribution(sc, cur);
+                if (pa >= 0 && (uint32_t)pa != head)
+                    take_attribution(sc, w, (uint32_t)pa);
+            }
+        }
+        int g = vg_tree_head(t, cur);
+        if (g < 0)
+            break;
+        const marks *gm = &sc->marks[g];
+        const char *rel = vg_tree_rel(t, cur);
+        if (gm->mode && content_fits(t, cur, gm->mode) && in_mode_chain) {
+            w->mode = gm->mode->mode;   /* the outer marker decides */
+            w->mode_marker = g;
+            if (!w->n_source && gm->mode->mode != VG_MODE_THWARTED) {
+                const char *how = NULL;
+                w->n_source = role_actors(sc, (uint32_t)g, &gm->mode->source, &w->source, &how);
+                w->source_how = how;
+            }
+        } else if (gm->event && gm->event->content.n && content_fits(t, cur, gm->event)) {
+            w->parent = g;
+            break;
+        } else if (gm->attribution && content_fits(t, cur, gm->attribution)) {
+            take_attribution(sc, w, (uint32_t)g);
+            break;
+        } else if (!strcmp(rel, "xcomp") || !strcmp(rel, "conj") ||
+                   (!strcmp(rel, "acl") && t->s->tokens[cur].upos == VG_UPOS_VERB)) {
+            /* Control and coordination: "sought to attack", "arrested and charged". */
+        } else {
+            in_mode_chain = 0;
+        }
+        /* The subject of a governing verb acts, when the head has none of its own. */
+        if (!w->n_source && (!strcmp(rel, "xcomp") || !strcmp(rel, "conj"))) {
+            const vg_actor *a;
+            int s = vg_tree_find_child(t, (uint32_t)g, "nsubj");
+            size_t n = s >= 0 ? actors_of(sc, (uint32_t)s, &a) : 0;
+            if (n) {
+                w->source = a;
+                w->n_source = n;
+                w->source_how = !strcmp(rel, "xcomp") ? "subject of the controlling verb" : "shared subject";
+            }
+        }
+        cur = (uint32_t)g;
+        if (w->n_chain < MAX_CHAIN)
+            w->chain[w->n_chain++] = cur;
+    }
+}
+
+/* ---- records ------------------------------------------------------------------------------- */
+
+/* CAMEO codes a threat to act as a threat (13x), not as the act: the threatened act's family
+ * picks the threat's code. */
+static const vg_cameo_code *threat_code(const vg_coder *c, const vg_cameo_code *act)
+{
+    const char *code = NULL;
+    int root = (act->root[0] - '0') * 10 + (act->root[1] - '0');
+    switch (root) {
+    case 14: code = "133"; break;
+    case 15: code = "138"; break;
+    case 16: code = "131"; break;
+    case 17: code = "137"; break;
+    case 18: code = "1383"; break;
+    case 19: code = "1384"; break;
+    case 20: code = "1385"; break;
+    default: return act;
+    }
+    const vg_cameo_code *t = vg_cameo_find(c->cameo, code);
+    return t ? t : act;
+}
+
+/* CAMEO's assassination codes: 186 only when the target died; a planned, attempted or thwarted
+ * assassination is 185. */
+static const vg_cameo_code *mode_code(const vg_coder *c, const vg_cameo_code *code, vg_event_mode mode)
+{
+    if (mode == VG_MODE_THREATENED)
+        return threat_code(c, code);
+    if (mode != VG_MODE_OCCURRED && !strcmp(code->code, "186")) {
+        const vg_cameo_code *a = vg_cameo_find(c->cameo, "185");
+        return a ? a : code;
+    }
+    return code;
+}
+
+static vg_event *new_event(vg_coding *c)
+{
+    if (c->n_events == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 16;
+        vg_event *e = vg_realloc(c->events, cap * sizeof *e);
+        if (!e)
+            return NULL;
+        c->events = e;
+        c->cap = cap;
+    }
+    vg_event *e = &c->events[c->n_events++];
+    memset(e, 0, sizeof *e);
+    e->parent = -1;
+    return e;
+}
+
+static const char *chain_path(sentence_ctx *sc, const walk *w, const char *source_how, const char *target_how)
+{
+    const vg_tree *t = &sc->tree;
+    char buf[1024];
+    size_t at = 0;
+    int top = w->attribution >= 0 ? w->attribution : w->parent;
+    if (top >= 0)
+        at += (size_t)snprintf(buf + at, sizeof buf - at, "%s ", t->s->tokens[top].form);
+    for (uint32_t k = w->n_chain; k-- > 0 && at < sizeof buf;) {
+        uint32_t i = w->chain[k];
+        if (k + 1 < w->n_chain || top >= 0)
+            at += (size_t)snprintf(buf + at, sizeof buf - at, ">%s ", vg_tree_rel(t, i));
+        if (at < sizeof buf)
+            at += (size_t)snprintf(buf + at, sizeof buf - at, "%s ", t->s->tokens[i].form);
+    }
+    if (at < sizeof buf)
+        at += (size_t)snprintf(buf + at, sizeof buf - at, "; source: %s; target: %s",
+                               source_how ? source_how : "-", target_how ? target_how : "-");
+    if (at >= sizeof buf)
+        at = sizeof buf - 1;
+    return vg_arena_strndup(sc->coding->arena, buf, at);
+}
+
+static void place_of(sentence_ctx *sc, const walk *w, vg_event *e)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t k = 0; k < w->n_chain; k++) {
+        uint32_t i = w->chain[k];
+        for (uint32_t j = 0; j < vg_tree_n_children(t, i); j++) {
+            uint32_t c = vg_tree_child(t, i, j);
+            const char *r = vg_tree_rel(t, c);
+            if (strcmp(r, "obl:in") && strcmp(r, "nmod:in") && strcmp(r, "obl:at"))
+                continue;
+            const vg_actor *a;
+            size_t n = actors_of(sc, c, &a);
+            if (n && a[0].code && strlen(a[0].code) >= 3 && t->s->tokens[c].upos == VG_UPOS_PROPN) {
+                e->place_name = a[0].name ? a[0].name : a[0].text;
+                e->place_country = vg_arena_strndup(sc->coding->arena, a[0].code, 3);
+                return;
+            }
+        }
+    }
+}
+
+static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t k = 0; k < w->n_chain; k++) {
+        uint32_t i = w->chain[k];
+        if ((int)i == w->attribution)
+            break;
+        for (uint32_t j = 0; j < vg_tree_n_children(t, i); j++) {
+            uint32_t c = vg_tree_child(t, i, j);
+            vg_when when;
+            if (vg_when_is_temporal(t, c) && vg_when_phrase(t, c, sc->coding->pubdate, &when, sc->coding->arena)) {
+                e->date = when.date;
+                e->date_end = when.date_end;
+                e->date_precision = when.precision;
+                e->date_text = when.text;
+                return;
+            }
+        }
+    }
+    if (sc->coding->pubdate) {
+        e->date = e->date_end = sc->coding->pubdate;
+        e->date_precision = VG_DATE_PUBLICATION;
+    }
+}
+
+/* Adds one record per (source, target) pair. Returns the index of the first, or -1. */
+static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, const vg_cameo_code *code,
+                       const vg_actor *src, size_t n_src, const vg_actor *tgt, size_t n_tgt, const walk *w,
+                       vg_stance stance, const vg_actor *speakers, size_t n_speakers, int parent,
+                       const char *path)
+{
+    vg_coding *c = sc->coding;
+    const vg_tree *t = &sc->tree;
+    int first = -1;
+    size_t ns = n_src ? n_src : 1, nt = n_tgt ? n_tgt : 1;
+    for (size_t a = 0; a < ns; a++)
+        for (size_t b = 0; b < nt; b++) {
+            const vg_actor *s = n_src ? &src[a] : NULL, *g = n_tgt ? &tgt[b] : NULL;
+            if (s && g && s->code && g->code && s->token == g->token && s->sentence == g->sentence)
+                continue;     /* one phrase cannot be both sides */
+            vg_event *e = new_event(c);
+            if (!e)
+                return first;
+            if (first < 0)
+                first = (int)(c->n_events - 1);
+            e->sentence = sc->index;
+            e->text = t->s->text;
+            e->cameo = code;
+            e->source = s;
+            e->target = g;
+            e->mode = w->mode;
+            e->negated = (uint8_t)w->negated;
+            e->stance = stance;
+            e->attributed_to = speakers;
+            e->n_attributed = (uint32_t)n_speakers;
+            e->rule = rule;
+            e->path = path;
+            e->head = head;
+            e->start = t->s->tokens[head].start;
+            e->end = t->s->tokens[head].end;
+            e->parent = parent;
+            date_of(sc, w, e);
+            place_of(sc, w, e);
+        }
+    return first;
+}
+
+/* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
+ * -1 when none is kept. */
+static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_cameo_code *code_override)
+{
+    const vg_coder *coder = sc->coder;
+    walk w;
+    walk_up(sc, i, &w);
+    const vg_actor *src = NULL, *tgt = NULL;
+    const char *src_how = NULL, *tgt_how = NULL;
+    size_t n_src = role_actors(sc, i, &p->source, &src, &src_how);
+    size_t n_tgt = role_actors(sc, i, &p->target, &tgt, &tgt_how);
+    if (!n_src && w.n_source) {
+        src = w.source;
+        n_src = w.n_source;
+        src_how = w.source_how;
+    }
+    if (p->mode && w.mode == VG_MODE_OCCURRED)
+        w.mode = p->mode;
+    vg_stance stance = VG_STANCE_ASSERTED;
+    const vg_actor *speakers = w.speakers;
+    size_t n_speakers = w.n_speakers;
+    int parent_record = -1;
+    if (w.parent >= 0) {
+        const vg_pattern *pp = sc->marks[w.parent].event;
+        stance = pp->denied ? VG_STANCE_DENIED : VG_STANCE_ALLEGED;
+        n_speakers = role_actors(sc, (uint32_t)w.parent, &pp->source, &speakers, NULL);
+        /* "accused Y of plotting": the accused is the one who plotted. */
+        if (!n_src && !pp->denied) {
+            n_src = role_actors(sc, (uint32_t)w.parent, &pp->target, &src, NULL);
+            src_how = "the accused";
+        }
+        for (size_t k = sc->coding->n_events; k-- > 0;)
+            if (sc->coding->events[k].sentence == sc->index && sc->coding->events[k].head == (uint32_t)w.parent) {
+                parent_record = (int)k;
+                break;
+            }
+    } else if (w.allege || w.alleged_word) {
+        stance = VG_STANCE_ALLEGED;
+    }
+    if (w.negated && !(sc->coding->flags & VG_CODE_KEEP_NEGATED)) {
+        int pattern_negates = 0;
+        for (uint32_t k = 0; k < p->n_words; k++)
+            pattern_negates |= !strcmp(p->words[k], "not") || !strcmp(p->words[k], "no");
+        if (!pattern_negates)
+            return -1;
+    }
+    if (!any_code(src, n_src) && !any_code(tgt, n_tgt))
+        return -1;
+    const vg_cameo_code *code = mode_code(coder, code_override ? code_override : p->cameo, w.mode);
+    const char *path = chain_path(sc, &w, src_how ? src_how : (n_src ? "?" : NULL), n_tgt ? tgt_how : NULL);
+    int first = add_records(sc, i, p, code, src, n_src, tgt, n_tgt, &w, stance, speakers, n_speakers,
+                            parent_record, path);
+    /* The speakers of an allegation of a hostile act accuse its author (US officials say Iran
+     * plotted: the US accuses Iran); an accusation verb already is that record. */
+    if (first >= 0 && stance == VG_STANCE_ALLEGED && w.parent < 0 && n_speakers && any_code(src, n_src) &&
+        code->quad >= VG_CAMEO_VERBAL_CONFLICT) {
+        walk plain = w;
+        plain.mode = VG_MODE_OCCURRED;
+        plain.negated = 0;
+        add_records(sc, i, p, coder->accuse, speakers, n_speakers, src, n_src, &plain, VG_STANCE_ASSERTED, NULL, 0,
+                    first, path);
+    }
+    return first;
+}
+
+/* Whether the content of marker m (a mode or an event taking content) at token i holds an
+ * event head of its own: then the marker adds its mode or stance to that event instead of
+ * standing alone. */
+static int content_has_event(sentence_ctx *sc, uint32_t i, const vg_pattern *m, unsigned depth)
+{
+    const vg_tree *t = &sc->tree;
+    if (depth > 4)
+        return 0;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        if (!content_fits(t, c, m))
+            continue;
+        if (sc->marks[c].event)
+            return 1;
+        if (sc->marks[c].mode && content_has_event(sc, c, sc->marks[c].mode, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- the sentence -------------------------------------------------------------------------- */
+
+static int is_phrase_head(const vg_tree *t, uint32_t i)
+{
+    if (!vg_tree_is_nominal(t, i))
+        return 0;
+    const char *d = vg_tree_deprel(t, i);
+    return strcmp(d, "compound") && strcmp(d, "flat") && strcmp(d, "fixed") && strcmp(d, "amod") &&
+           strcmp(d, "nmod:poss") && strcmp(d, "det") && strcmp(d, "nummod");
+}
+
+int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
+{
+    vg_arena *arena = coding->arena;
+    sentence_ctx sc = { .coding = coding, .coder = coding->coder, .index = index };
+    if (vg_tree_build(&sc.tree, s, arena))
+        return VG_ENOMEM;
+    const vg_tree *t = &sc.tree;
+    uint32_t n = t->n;
+    sc.marks = vg_arena_alloc(arena, (n + 1) * sizeof *sc.marks);
+    sc.actors = vg_arena_alloc(arena, (n + 1) * sizeof *sc.actors);
+    sc.n_actors = vg_arena_alloc(arena, n + 1);
+    sc.resolved = vg_arena_alloc(arena, n + 1);
+    if (!sc.marks || !sc.actors || !sc.n_actors || !sc.resolved ||
+        vg_mentions_begin(&sc.mentions, coding->coder->dict, t, coding->pubdate, index, coding->memory, arena))
+        return VG_ENOMEM;
+    for (uint32_t i = 0; i < n; i++)
+        mark_token(coding->coder, t, i, &sc.marks[i]);
+    vg_mentions_learn_aliases(&sc.mentions);
+
+    /* The sentence's speaker first: a quote's "we" is who says it. */
+    sc.mentions.speaker = coding->last_speaker;
+    for (uint32_t i = 0; i < n; i++) {
+        const vg_pattern *a = sc.marks[i].attribution;
+        if (!a || a->pos != VG_PATTERN_VERB)
+            continue;
+        const vg_actor *sp;
+        size_t k = role_actors(&sc, i, &a->source, &sp, NULL);
+        if (k && sp[0].code) {
+            sc.mentions.speaker = &sp[0];
+            coding->last_speaker = &sp[0];
+            break;
+        }
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const vg_actor *a;
+        if (is_phrase_head(t, i))
+            actors_of(&sc, i, &a);
+    }
+
+    for (uint32_t i = 0; i < n; i++) {
+        const marks *m = &sc.marks[i];
+        /* A reporting verb with its report is an attribution, not a statement event. */
+        if (m->attribution && (vg_tree_find_child(t, i, "ccomp") >= 0 || vg_tree_find_child(t, i, "parataxis") >= 0))
+            continue;
+        if (m->event) {
+            /* A marker whose content is an event lends it its mode ("threatened to kill" is
+             * one threat); an accusation or denial stays a record of its own. */
+            if (m->mode && content_has_event(&sc, i, m->mode, 0))
+                continue;
+            if (code_event(&sc, i, m->event, NULL) < 0 && vg_tree_n_children(t, i) == 0)
+                continue;
+        } else if (m->mode && (m->mode->mode == VG_MODE_PLANNED || m->mode->mode == VG_MODE_ATTEMPTED) &&
+                   m->mode->pos == VG_PATTERN_NOUN && !content_has_event(&sc, i, m->mode, 0)) {
+            /* "a plot against the embassy": a planned act of violence with no act named. */
+            static const char *const against[] = { "nmod:against", "nmod:on", "acl:against" };
+            const vg_pattern_roles roles = { against, 3 };
+            const vg_actor *tgt;
+            if (role_actors(&sc, i, &roles, &tgt, NULL)) {
+                vg_pattern synthetic = *m->mode;
+                synthetic.kind = VG_PATTERN_EVENT;
+                synthetic.cameo = coding->coder->unspecified_assault;
+                synthetic.target = roles;
+                synthetic.mode = m->mode->mode;
+                vg_pattern *copy = vg_arena_alloc(arena, sizeof *copy);
+                if (copy) {
+                    *copy = synthetic;
+                    code_event(&sc, i, copy, NULL);
+                }
+            }
+        }
+    }
+    return 0;
+}

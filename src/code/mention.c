@@ -1,0 +1,509 @@
+/* Actor mentions (mention.h). A mention is resolved from its head token outward: a dictionary
+ * name covering the head; else a role word composed with the countries or bodies that modify
+ * it; else a pronoun, a definite description or a bare name looked up in the document's memory.
+ * Coordinated heads ("Iran and Syria") add their own actors. */
+#include "code/mention.h"
+#include <string.h>
+#include "text/tagset.h"
+
+/* One thing the document has named. */
+typedef struct memory_entry {
+    const char *code;
+    const char *name;       /* canonical name or the words */
+    const char *head;       /* lowercase head lemma: "ambassador", "ministry" */
+    const char *surname;    /* last word of a person's name, or NULL */
+    const char *host;
+    uint8_t person, plural;
+    uint32_t sentence;
+} memory_entry;
+
+#define MEMORY_MAX 512      /* a long article names far fewer; the oldest are forgotten */
+#define ALIAS_MAX 64
+
+struct vg_memory {
+    memory_entry entries[MEMORY_MAX];
+    uint32_t n, next;       /* ring buffer once full */
+    struct { const char *alias; memory_entry entry; } aliases[ALIAS_MAX];
+    uint32_t n_aliases;
+    vg_arena *arena;
+};
+
+vg_memory *vg_memory_new(vg_arena *arena)
+{
+    vg_memory *m = vg_arena_alloc(arena, sizeof *m);
+    if (m)
+        m->arena = arena;
+    return m;
+}
+
+static void remember(vg_memory *mem, const memory_entry *e)
+{
+    if (!mem || !e->code)
+        return;
+    mem->entries[mem->next] = *e;
+    mem->next = (mem->next + 1) % MEMORY_MAX;
+    if (mem->n < MEMORY_MAX)
+        mem->n++;
+}
+
+/* Entries from the most recent back; k = 0 is the latest. */
+static const memory_entry *recent(const vg_memory *mem, uint32_t k)
+{
+    if (!mem || k >= mem->n)
+        return NULL;
+    return &mem->entries[(mem->next + MEMORY_MAX - 1 - k) % MEMORY_MAX];
+}
+
+/* Human roles: a singular one is "he" or "she"; institutions are "it". */
+static int is_person_noun(const char *lemma)
+{
+    static const char *const words[] = {
+        "ambassador", "minister", "president", "spokesperson", "spokesman", "spokeswoman",
+        "official", "officer", "commander", "diplomat", "envoy", "leader", "secretary", "director",
+        "director-general", "general", "aide", "adviser", "advisor", "judge", "prosecutor",
+        "member", "journalist", "scientist", "king", "queen", "emir", "premier", "chancellor",
+        "governor", "mayor", "agent", "operative", "head", "chief", "consul", "attaché",
+        "reporter", "suspect", "man", "woman", "lawmaker", "senator", "colonel", "admiral"
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(lemma, words[i]))
+            return 1;
+    return 0;
+}
+
+/* Nouns that stand for the body named by their modifier: "an IRGC member" is the IRGC's. */
+static int is_part_noun(const char *lemma)
+{
+    static const char *const words[] = {
+        "member", "head", "chief", "leader", "representative", "unit", "branch", "cell", "wing",
+        "affiliate", "operative", "commander", "official", "officer", "spokesperson", "spokesman",
+        "spokeswoman", "director", "director-general", "aide", "envoy", "agent"
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(lemma, words[i]))
+            return 1;
+    return 0;
+}
+
+int vg_mentions_begin(vg_mentions *m, const vg_dict *dict, const vg_tree *tree, int32_t date,
+                      uint32_t sentence, vg_memory *memory, vg_arena *arena)
+{
+    memset(m, 0, sizeof *m);
+    m->dict = dict;
+    m->tree = tree;
+    m->date = date;
+    m->sentence = sentence;
+    m->memory = memory;
+    m->arena = arena;
+    uint32_t n = tree->n;
+    m->name_span = vg_arena_alloc(arena, (n + 1) * sizeof *m->name_span);
+    m->spans = vg_arena_alloc(arena, (n + 1) * sizeof *m->spans);
+    if (!m->name_span || !m->spans)
+        return -1;
+    for (uint32_t i = 0; i < n; i++)
+        m->name_span[i] = -1;
+    const vg_token *toks = tree->s->tokens;
+    for (uint32_t i = 0; i < n;) {
+        vg_dict_match match;
+        size_t k = vg_dict_match_tokens(dict, toks, n, i, &match);
+        /* A lowercase single word ("general", "mission") is a common noun, not a name. */
+        if (k == 1 && toks[i].form && toks[i].form[0] >= 'a' && toks[i].form[0] <= 'z' &&
+            match.hits[0].how != VG_DICT_BY_ADJECTIVE && match.hits[0].how != VG_DICT_BY_DEMONYM)
+            k = 0;
+        if (!k) {
+            i++;
+            continue;
+        }
+        struct vg_name_span *sp = &m->spans[m->n_spans];
+        sp->first = i;
+        sp->n_tokens = (uint32_t)k;
+        sp->hit = &match.hits[0];
+        for (uint32_t j = i; j < i + k; j++)
+            m->name_span[j] = (int32_t)m->n_spans;
+        m->n_spans++;
+        i += (uint32_t)k;
+    }
+    return 0;
+}
+
+static const char *arena_concat(vg_arena *arena, const char *a, size_t alen, const char *b)
+{
+    size_t blen = strlen(b);
+    char *out = vg_arena_alloc(arena, alen + blen + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, a, alen);
+    memcpy(out + alen, b, blen);
+    out[alen + blen] = '\0';
+    return out;
+}
+
+static int is_plural(const vg_tree *t, uint32_t i)
+{
+    uint8_t x = t->s->tokens[i].xpos;
+    return x && (x == vg_xpos_id("NNS") || x == vg_xpos_id("NNPS"));
+}
+
+static void fill_text(vg_mentions *m, uint32_t head, vg_actor *a)
+{
+    uint32_t first, last;
+    vg_tree_phrase(m->tree, head, &first, &last);
+    const vg_sentence *s = m->tree->s;
+    a->text = vg_tree_text(m->tree, first, last, m->arena);
+    a->start = s->tokens[first].start;
+    a->end = s->tokens[last].end;
+    a->token = head;
+    a->sentence = m->sentence;
+}
+
+static void remember_actor(vg_mentions *m, const vg_actor *a, uint32_t head, int person)
+{
+    const vg_tree *t = m->tree;
+    memory_entry e = {0};
+    e.code = a->code;
+    e.name = a->name ? a->name : a->text;
+    e.head = t->lower[head];
+    e.host = a->host;
+    e.person = (uint8_t)person;
+    e.plural = (uint8_t)is_plural(t, head);
+    e.sentence = m->sentence;
+    if (person && t->s->tokens[head].upos == VG_UPOS_PROPN)
+        e.surname = t->lower_form[head];
+    remember(m->memory, &e);
+}
+
+static size_t actors_at(vg_mentions *m, uint32_t token, vg_actor *out, size_t max, unsigned depth);
+
+/* The modifiers of a role word that say whose it is: "Mexican", "Iran's", "of Iran", "U.S."
+ * (compound), "for the Israeli Embassy"; "in Mexico" only when the role is not posted abroad. */
+static int owner_rel(const vg_tree *t, uint32_t c, int has_host)
+{
+    const char *r = vg_tree_rel(t, c);
+    if (!strcmp(r, "amod") || !strcmp(r, "compound") || !strcmp(r, "nmod:poss") ||
+        !strcmp(r, "nmod:of") || !strcmp(r, "nmod:from") || !strcmp(r, "nmod:for"))
+        return 1;
+    return !has_host && !strcmp(r, "nmod:in");
+}
+
+/* The host a diplomat or mission is posted to: "to Mexico", "in Mexico". */
+static const char *host_of(vg_mentions *m, uint32_t head, const vg_dict_entry *role, unsigned depth)
+{
+    const vg_tree *t = m->tree;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, head); k++) {
+        uint32_t c = vg_tree_child(t, head, k);
+        const char *r = vg_tree_rel(t, c);
+        if (strncmp(r, "nmod:", 5))
+            continue;
+        for (uint32_t w = 0; w < role->n_host_words; w++) {
+            if (strcmp(r + 5, role->host_words[w]))
+                continue;
+            vg_actor a[4];
+            size_t n = actors_at(m, c, a, 4, depth + 1);
+            if (n && a[0].code)
+                return a[0].code;
+        }
+    }
+    return NULL;
+}
+
+/* A role word ("authorities", "foreign minister") at head, composed with its owners. */
+static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *role, vg_actor *out,
+                          size_t max, unsigned depth)
+{
+    const vg_tree *t = m->tree;
+    const char *host = role->n_host_words ? host_of(m, head, role, depth) : NULL;
+    size_t n = 0;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, head) && n < max; k++) {
+        uint32_t c = vg_tree_child(t, head, k);
+        if (!owner_rel(t, c, role->n_host_words > 0) ||
+            (!vg_tree_is_nominal(t, c) && t->s->tokens[c].upos != VG_UPOS_ADJ))
+            continue;
+        vg_actor owners[8];
+        size_t k_owners = actors_at(m, c, owners, 8, depth + 1);
+        for (size_t o = 0; o < k_owners && n < max; o++) {
+            const char *oc = owners[o].code;
+            if (!oc || strlen(oc) < 3)
+                continue;
+            vg_actor *a = &out[n++];
+            memset(a, 0, sizeof *a);
+            /* A person of a body keeps the body's code ("a spokesperson for the Israeli
+             * Embassy"); otherwise the owner's country takes the role ("an IRGC officer"). */
+            if (strlen(oc) > 3 && is_part_noun(t->lower[head]))
+                a->code = oc;
+            else
+                a->code = arena_concat(m->arena, oc, 3, role->code);
+            a->host = host;
+        }
+    }
+    if (n == 0) {
+        /* No owner named here: "the ambassador" is the last ambassador the document named. */
+        const memory_entry *e = NULL;
+        for (uint32_t k = 0; (e = recent(m->memory, k)) != NULL; k++)
+            if (e->head && !strcmp(e->head, t->lower[head]) && e->code)
+                break;
+        out[0] = (vg_actor){0};
+        if (e) {
+            out[0].code = e->code;
+            out[0].name = e->name;
+            out[0].host = e->host;
+            out[0].resolved = 1;
+        } else {
+            out[0].code = role->code;    /* a bare role: "GOV", "UAF" */
+            out[0].host = host;
+        }
+        n = 1;
+    }
+    static const char *const anonymous[] = { "official", "source", "person", "people", "diplomat",
+                                             "officer", "insider", "aide", "analyst", "expert" };
+    int anon = 0;
+    for (size_t w = 0; w < sizeof anonymous / sizeof *anonymous; w++)
+        anon |= !strcmp(t->lower[head], anonymous[w]);
+    for (size_t i = 0; i < n; i++) {
+        fill_text(m, head, &out[i]);
+        out[i].anonymous = (uint8_t)anon;
+        if (!out[i].resolved && strlen(out[i].code) > 3)
+            remember_actor(m, &out[i], head, is_person_noun(t->lower[head]) && !is_plural(t, head));
+    }
+    return n;
+}
+
+static int pronoun_kind(const char *w)
+{
+    static const char *const he[] = { "he", "him", "his", "himself", "she", "her", "hers", "herself" };
+    static const char *const it[] = { "it", "its", "itself" };
+    static const char *const they[] = { "they", "them", "their", "theirs", "themselves" };
+    static const char *const we[] = { "we", "us", "our", "ours", "ourselves", "i", "me", "my", "mine" };
+    static const char *const rel[] = { "who", "whom", "whose", "which", "that" };
+    for (size_t i = 0; i < sizeof he / sizeof *he; i++) if (!strcmp(w, he[i])) return 1;
+    for (size_t i = 0; i < sizeof it / sizeof *it; i++) if (!strcmp(w, it[i])) return 2;
+    for (size_t i = 0; i < sizeof they / sizeof *they; i++) if (!strcmp(w, they[i])) return 3;
+    for (size_t i = 0; i < sizeof we / sizeof *we; i++) if (!strcmp(w, we[i])) return 4;
+    for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) if (!strcmp(w, rel[i])) return 5;
+    return 0;
+}
+
+static size_t pronoun_actors(vg_mentions *m, uint32_t token, int kind, vg_actor *out, size_t max,
+                             unsigned depth)
+{
+    const vg_tree *t = m->tree;
+    if (kind == 5) {
+        /* "a network that sought to attack": the relative clause's noun. */
+        int clause = vg_tree_head(t, token);
+        if (clause < 0 || strncmp(vg_tree_deprel(t, (uint32_t)clause), "acl", 3))
+            return 0;
+        int noun = vg_tree_head(t, (uint32_t)clause);
+        return noun < 0 ? 0 : actors_at(m, (uint32_t)noun, out, max, depth + 1);
+    }
+    if (kind == 4) {
+        if (!m->speaker)
+            return 0;
+        out[0] = *m->speaker;
+        out[0].resolved = 1;
+        fill_text(m, token, &out[0]);
+        return 1;
+    }
+    const memory_entry *e = NULL;
+    for (uint32_t k = 0; (e = recent(m->memory, k)) != NULL; k++) {
+        if (kind == 1 && e->person && !e->plural)
+            break;
+        if (kind == 2 && !e->person && !e->plural)
+            break;
+        if (kind == 3 && (e->plural || !e->person))
+            break;
+    }
+    if (!e)
+        return 0;
+    out[0] = (vg_actor){ .code = e->code, .name = e->name, .host = e->host, .resolved = 1 };
+    fill_text(m, token, &out[0]);
+    return 1;
+}
+
+/* A name the dictionaries do not know: an apposition may say who it is ("Hasan Izadi, an IRGC
+ * officer"), or the document named it before (by full name, surname or alias). */
+static size_t unknown_name_actors(vg_mentions *m, uint32_t head, vg_actor *out, unsigned depth)
+{
+    const vg_tree *t = m->tree;
+    uint32_t first = head, last = head;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, head); k++) {
+        uint32_t c = vg_tree_child(t, head, k);
+        const char *d = vg_tree_deprel(t, c);
+        if ((!strcmp(d, "flat") || !strcmp(d, "compound")) && t->s->tokens[c].upos == VG_UPOS_PROPN) {
+            if (c < first) first = c;
+            if (c > last) last = c;
+        }
+    }
+    out[0] = (vg_actor){0};
+    out[0].name = vg_tree_text(t, first, last, m->arena);
+    fill_text(m, head, &out[0]);
+    for (uint32_t k = 0; k < vg_tree_n_children(t, head); k++) {
+        uint32_t c = vg_tree_child(t, head, k);
+        if (strcmp(vg_tree_deprel(t, c), "appos"))
+            continue;
+        vg_actor a[2];
+        if (actors_at(m, c, a, 2, depth + 1) && a[0].code) {
+            out[0].code = a[0].code;
+            break;
+        }
+    }
+    const char *surname = t->lower_form[last];
+    if (!out[0].code && m->memory) {
+        const vg_memory *mem = m->memory;
+        for (uint32_t k = 0; k < mem->n_aliases && out[0].name; k++)
+            if (!strcmp(mem->aliases[k].alias, out[0].name)) {
+                out[0].code = mem->aliases[k].entry.code;
+                out[0].name = mem->aliases[k].entry.name;
+                out[0].resolved = 1;
+            }
+        const memory_entry *e = NULL;
+        for (uint32_t k = 0; !out[0].code && (e = recent(mem, k)) != NULL; k++)
+            if (e->surname && !strcmp(e->surname, surname)) {
+                out[0].code = e->code;
+                out[0].name = e->name;
+                out[0].resolved = 1;
+            }
+    }
+    if (out[0].code && !out[0].resolved) {
+        memory_entry e = { .code = out[0].code, .name = out[0].name, .head = t->lower[head],
+                           .surname = surname, .person = 1, .sentence = m->sentence };
+        remember(m->memory, &e);
+    }
+    return 1;
+}
+
+static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t max, unsigned depth)
+{
+    const vg_tree *t = m->tree;
+    const vg_token *tok = &t->s->tokens[token];
+    int32_t span = m->name_span[token];
+    if (span >= 0) {
+        const struct vg_name_span *sp = &m->spans[span];
+        const vg_dict_hit *hit = sp->hit;
+        vg_actor *a = &out[0];
+        memset(a, 0, sizeof *a);
+        const vg_dict_role *role = NULL;
+        a->code = hit->how == VG_DICT_BY_CAPITAL ? hit->code : vg_dict_code_at(hit->entry, m->date, &role);
+        if (hit->how != VG_DICT_BY_CAPITAL && hit->code && strcmp(hit->code, hit->entry->code) &&
+            !role)
+            a->code = hit->code;
+        a->name = hit->entry->name;
+        a->host = role ? role->host : NULL;
+        fill_text(m, token, a);
+        /* A name used as a modifier's head keeps only the name's own words ("Iran" of "Iran's"). */
+        if (hit->how != VG_DICT_BY_ADJECTIVE)
+            remember_actor(m, a, token, hit->entry->kind == VG_DICT_PERSON);
+        if (hit->entry->kind == VG_DICT_PERSON && m->memory) {
+            /* The surname alone refers to the person later. */
+            memory_entry e = { .code = a->code, .name = a->name, .head = t->lower[token],
+                               .surname = t->lower_form[sp->first + sp->n_tokens - 1], .person = 1,
+                               .sentence = m->sentence };
+            remember(m->memory, &e);
+        }
+        return 1;
+    }
+    int pk = tok->upos == VG_UPOS_PRON || tok->upos == VG_UPOS_DET ? pronoun_kind(t->lower_form[token]) : 0;
+    if (pk)
+        return pronoun_actors(m, token, pk, out, max, depth);
+    /* A role phrase ending at the head: "foreign minister", "intelligence agencies". */
+    for (uint32_t start = token > 4 ? token - 4 : 0; start <= token; start++) {
+        vg_dict_match match;
+        size_t k = vg_dict_match_role_tokens(m->dict, t->s->tokens, t->n, start, &match);
+        if (k && start + k - 1 >= token && start + k - 1 <= token + 2)
+            return role_actors(m, token, match.hits[0].entry, out, max, depth);
+    }
+    if (tok->upos == VG_UPOS_PROPN)
+        return unknown_name_actors(m, token, out, depth);
+    /* "an IRGC member": a part of the body its modifier names. */
+    if (tok->upos == VG_UPOS_NOUN && is_part_noun(t->lower[token])) {
+        for (uint32_t k = 0; k < vg_tree_n_children(t, token); k++) {
+            uint32_t c = vg_tree_child(t, token, k);
+            if (!owner_rel(t, c, 0))
+                continue;
+            vg_actor a[2];
+            if (actors_at(m, c, a, 2, depth + 1) && a[0].code) {
+                out[0] = a[0];
+                fill_text(m, token, &out[0]);
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static size_t actors_at(vg_mentions *m, uint32_t token, vg_actor *out, size_t max, unsigned depth)
+{
+    if (depth > 6 || max == 0 || token >= m->tree->n)
+        return 0;
+    size_t n = head_actors(m, token, out, max, depth);
+    const vg_tree *t = m->tree;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, token) && n < max; k++) {
+        uint32_t c = vg_tree_child(t, token, k);
+        if (!strcmp(vg_tree_deprel(t, c), "conj") &&
+            (vg_tree_is_nominal(t, c) || t->s->tokens[c].upos == VG_UPOS_ADJ))
+            n += actors_at(m, c, out + n, max - n, depth + 1);
+    }
+    return n;
+}
+
+size_t vg_mention_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t max)
+{
+    return actors_at(m, token, out, max, 0);
+}
+
+static void add_alias(vg_mentions *m, uint32_t named, uint32_t alias_head)
+{
+    vg_memory *mem = m->memory;
+    if (!mem || mem->n_aliases >= ALIAS_MAX)
+        return;
+    vg_actor a[2];
+    if (!actors_at(m, named, a, 2, 1) || !a[0].code)
+        return;
+    vg_actor alias;
+    unknown_name_actors(m, alias_head, &alias, 1);
+    if (!alias.name)
+        return;
+    memory_entry *e = &mem->aliases[mem->n_aliases].entry;
+    *e = (memory_entry){ .code = a[0].code, .name = a[0].name ? a[0].name : a[0].text,
+                         .person = 1, .sentence = m->sentence };
+    mem->aliases[mem->n_aliases].alias = alias.name;
+    mem->n_aliases++;
+    memory_entry s = *e;
+    s.surname = m->tree->lower_form[alias_head];
+    remember(mem, &s);
+}
+
+void vg_mentions_learn_aliases(vg_mentions *m)
+{
+    const vg_tree *t = m->tree;
+    for (uint32_t i = 0; i < t->n; i++) {
+        if (t->s->tokens[i].upos != VG_UPOS_PROPN)
+            continue;
+        const char *r = vg_tree_rel(t, i);
+        int verb = vg_tree_head(t, i);
+        if (verb < 0)
+            continue;
+        const char *v = t->lower[verb];
+        /* "who also goes by Y", "also known as Y", "called Y", "using the name Y" */
+        int alias = (!strcmp(r, "obl:by") && !strcmp(v, "go")) ||
+                    ((!strcmp(r, "obl:as") || !strcmp(r, "xcomp")) && (!strcmp(v, "know") || !strcmp(v, "call")));
+        if (!alias)
+            continue;
+        const char *vr = vg_tree_deprel(t, (uint32_t)verb);
+        int named = vg_tree_head(t, (uint32_t)verb);
+        if (named >= 0 && (!strncmp(vr, "acl", 3) || !strcmp(vr, "appos")))
+            add_alias(m, (uint32_t)named, i);
+    }
+    /* "X aka Y", "X, a.k.a. Y", "X alias Y": the marker word sits between the names. */
+    for (uint32_t i = 1; i + 1 < t->n; i++) {
+        const char *w = t->lower_form[i];
+        if (strcmp(w, "aka") && strcmp(w, "a.k.a.") && strcmp(w, "alias"))
+            continue;
+        uint32_t before = i - 1;
+        while (before > 0 && t->s->tokens[before].upos == VG_UPOS_PUNCT)
+            before--;
+        uint32_t after = i + 1;
+        while (after + 1 < t->n && t->s->tokens[after + 1].upos == VG_UPOS_PROPN)
+            after++;
+        if (t->s->tokens[before].upos == VG_UPOS_PROPN && t->s->tokens[after].upos == VG_UPOS_PROPN)
+            add_alias(m, before, after);
+    }
+}

@@ -1,0 +1,80 @@
+/* One document through the whole analysis (pipeline.h). Sentences and events live in the
+ * caller's arena, so a caller that stores or prints them frees everything at once. */
+#include "code/pipeline.h"
+#include <string.h>
+#include "text/segment.h"
+#include "util/alloc.h"
+
+int32_t vg_document_pubdate(const vg_document *doc)
+{
+    const vg_date *d = &doc->date_parts;
+    if (d->year && d->month && d->day)
+        return d->year * 10000 + d->month * 100 + d->day;
+    return 0;
+}
+
+int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubdate, vg_arena *arena,
+                     vg_coded_document *out, vg_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->doc = doc;
+    out->pubdate = pubdate ? pubdate : vg_document_pubdate(doc);
+    vg_segmenter *seg = vg_malloc(sizeof *seg);
+    if (!seg)
+        return vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
+    int rc = vg_segmenter_init(seg, doc->body, doc->body_len, err);
+    if (rc) {
+        vg_free(seg);
+        return rc;
+    }
+    vg_coding *coding = NULL;
+    if (vg_coding_begin(&coding, p->coder, out->pubdate, p->flags, arena)) {
+        vg_free(seg);
+        return vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
+    }
+    uint32_t cap = 0;
+    vg_sentence s;
+    while ((rc = vg_segmenter_next(seg, arena, &s, err)) == 1) {
+        if (out->n_sentences == cap) {
+            uint32_t ncap = cap ? cap * 2 : 32;
+            vg_sentence *grown = vg_arena_alloc(arena, ncap * sizeof *grown);
+            if (!grown) {
+                rc = vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
+                break;
+            }
+            if (cap)
+                memcpy(grown, out->sentences, cap * sizeof *grown);
+            out->sentences = grown;
+            cap = ncap;
+        }
+        rc = vg_tagger_tag(p->tagger, &s, arena);
+        if (!rc)
+            rc = vg_parser_parse(p->parser, &s);
+        if (rc) {
+            rc = vg_error_set(err, rc, "%s: analysing sentence %u failed", doc->name, out->n_sentences + 1);
+            break;
+        }
+        out->sentences[out->n_sentences++] = s;
+        rc = vg_coding_sentence(coding, &out->sentences[out->n_sentences - 1], out->n_sentences);
+        if (rc) {
+            rc = vg_error_set(err, rc, "%s: coding sentence %u failed", doc->name, out->n_sentences);
+            break;
+        }
+    }
+    vg_free(seg);
+    if (rc == 0) {
+        size_t n;
+        const vg_event *ev = vg_coding_events(coding, &n);
+        vg_event *copy = n ? vg_arena_alloc(arena, n * sizeof *copy) : NULL;
+        if (n && !copy)
+            rc = vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
+        else {
+            if (n)
+                memcpy(copy, ev, n * sizeof *copy);
+            out->events = copy;
+            out->n_events = n;
+        }
+    }
+    vg_coding_end(coding);
+    return rc < 0 ? rc : 0;
+}

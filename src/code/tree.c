@@ -1,0 +1,267 @@
+/* The tree view of a parsed sentence (tree.h). Children are stored in one flat array in
+ * sentence order (counting sort by head), so walking them allocates nothing. */
+#include "code/tree.h"
+#include <stdio.h>
+#include <string.h>
+#include "text/tagset.h"
+
+static char *lowercase(const char *s, vg_arena *arena)
+{
+    size_t n = strlen(s);
+    char *out = vg_arena_strndup(arena, s, n);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (out[i] >= 'A' && out[i] <= 'Z')
+            out[i] = (char)(out[i] - 'A' + 'a');
+    return out;
+}
+
+int vg_tree_head(const vg_tree *t, uint32_t i)
+{
+    int h = t->s->tokens[i].head;
+    return (h >= 1 && (uint32_t)h <= t->n && (uint32_t)h != i + 1) ? h - 1 : -1;
+}
+
+uint32_t vg_tree_n_children(const vg_tree *t, uint32_t i) { return t->first_child[i + 1] - t->first_child[i]; }
+uint32_t vg_tree_child(const vg_tree *t, uint32_t i, uint32_t k) { return t->child[t->first_child[i] + k]; }
+
+const char *vg_tree_deprel(const vg_tree *t, uint32_t i)
+{
+    uint8_t d = t->s->tokens[i].deprel;
+    return d < vg_deprel_count ? vg_deprel_names[d] : "_";
+}
+
+static int deprel_is(const vg_tree *t, uint32_t i, const char *name)
+{
+    return strcmp(vg_tree_deprel(t, i), name) == 0;
+}
+
+int vg_tree_is_passive(const vg_tree *t, uint32_t i)
+{
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        const char *d = vg_tree_deprel(t, vg_tree_child(t, i, k));
+        if (!strcmp(d, "aux:pass") || !strcmp(d, "nsubj:pass") || !strcmp(d, "csubj:pass"))
+            return 1;
+    }
+    /* "the plot uncovered by police": a past participle modifying a noun. */
+    const vg_token *tok = &t->s->tokens[i];
+    if (tok->upos == VG_UPOS_VERB && tok->xpos == vg_xpos_id("VBN") && deprel_is(t, i, "acl"))
+        return 1;
+    return 0;
+}
+
+/* The relation with its marker, built once per token by vg_tree_build. */
+static const char *marked_rel(const vg_tree *t, uint32_t i, vg_arena *arena)
+{
+    const char *d = vg_tree_deprel(t, i);
+    static const char *const markable[] = { "obl", "nmod", "advcl", "acl" };
+    int bare = 0;
+    for (size_t k = 0; k < sizeof markable / sizeof *markable; k++)
+        bare |= !strcmp(d, markable[k]);
+    if (!bare)
+        return d;
+    char buf[VG_TREE_REL_SIZE];
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        if (!deprel_is(t, c, "case") && !deprel_is(t, c, "mark"))
+            continue;
+        const char *w = t->lower_form[c];
+        if (!strcmp(w, "to") && !strcmp(d, "advcl"))
+            continue;             /* an infinitive's "to" is no marker */
+        int len = snprintf(buf, sizeof buf, "%s:%s", d, w);
+        /* "according to", "because of": the marker's fixed dependents. */
+        for (uint32_t f = 0; f < vg_tree_n_children(t, c) && len > 0 && (size_t)len < sizeof buf; f++) {
+            uint32_t g = vg_tree_child(t, c, f);
+            if (deprel_is(t, g, "fixed"))
+                len += snprintf(buf + len, sizeof buf - (size_t)len, "_%s", t->lower_form[g]);
+        }
+        if (len <= 0 || (size_t)len >= sizeof buf)
+            return d;
+        int h = vg_tree_head(t, i);
+        if (!strcmp(buf, "obl:by") && h >= 0 && vg_tree_is_passive(t, (uint32_t)h))
+            return "obl:agent";
+        char *out = vg_arena_strndup(arena, buf, (size_t)len);
+        return out ? out : d;
+    }
+    return d;
+}
+
+int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
+{
+    memset(t, 0, sizeof *t);
+    t->s = s;
+    t->n = s->n_tokens;
+    uint32_t n = t->n;
+    uint32_t *first = vg_arena_alloc(arena, (n + 2) * sizeof *first);
+    uint32_t *child = vg_arena_alloc(arena, (n + 1) * sizeof *child);
+    const char **lower = vg_arena_alloc(arena, (n + 1) * sizeof *lower);
+    const char **lower_form = vg_arena_alloc(arena, (n + 1) * sizeof *lower_form);
+    const char **rel = vg_arena_alloc(arena, (n + 1) * sizeof *rel);
+    if (!first || !child || !lower || !lower_form || !rel)
+        return -1;
+    t->first_child = first;
+    t->child = child;
+    t->lower = lower;
+    t->lower_form = lower_form;
+    t->rel = rel;
+    for (uint32_t i = 0; i < n; i++) {
+        int h = vg_tree_head(t, i);
+        if (h >= 0)
+            first[h + 1]++;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        first[i + 1] += first[i];
+    uint32_t *fill = vg_arena_alloc(arena, (n + 1) * sizeof *fill);
+    if (!fill)
+        return -1;
+    memcpy(fill, first, n * sizeof *fill);
+    for (uint32_t i = 0; i < n; i++) {
+        int h = vg_tree_head(t, i);
+        if (h >= 0)
+            child[fill[h]++] = i;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const vg_token *tok = &s->tokens[i];
+        lower_form[i] = lowercase(tok->form ? tok->form : "", arena);
+        lower[i] = tok->lemma ? lowercase(tok->lemma, arena) : lower_form[i];
+        if (!lower[i] || !lower_form[i])
+            return -1;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        rel[i] = marked_rel(t, i, arena);
+    return 0;
+}
+
+const char *vg_tree_rel(const vg_tree *t, uint32_t i) { return t->rel[i]; }
+
+int vg_tree_rel_matches(const vg_tree *t, uint32_t i, const char *want)
+{
+    const char *have = t->rel[i];
+    if (!strcmp(have, want))
+        return 1;
+    int h = vg_tree_head(t, i);
+    int passive = h >= 0 && vg_tree_is_passive(t, (uint32_t)h);
+    if (passive && !strcmp(want, "obj") && !strcmp(have, "nsubj:pass"))
+        return 1;
+    if (passive && !strcmp(want, "nsubj") && !strcmp(have, "obl:agent"))
+        return 1;
+    size_t n = strlen(want);
+    /* "obl" matches "obl:on" and "obl:agent"; but a subject type is never widened. */
+    if (!strncmp(have, want, n) && have[n] == ':' && strcmp(want, "nsubj") && strcmp(want, "csubj"))
+        return 1;
+    return 0;
+}
+
+int vg_tree_find_child(const vg_tree *t, uint32_t i, const char *rel)
+{
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        if (vg_tree_rel_matches(t, c, rel))
+            return (int)c;
+    }
+    return -1;
+}
+
+int vg_tree_find_child_lemma(const vg_tree *t, uint32_t i, const char *lemma)
+{
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        if (!strcmp(t->lower[c], lemma))
+            return (int)c;
+    }
+    return -1;
+}
+
+int vg_tree_is_negated(const vg_tree *t, uint32_t i)
+{
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        const char *w = t->lower[c];
+        const char *d = vg_tree_deprel(t, c);
+        if ((!strcmp(d, "advmod") || !strcmp(d, "neg")) && (!strcmp(w, "not") || !strcmp(w, "never")))
+            return 1;
+        if (!strcmp(d, "det") && !strcmp(w, "no"))
+            return 1;
+        if ((!strcmp(d, "case") || !strcmp(d, "mark")) && !strcmp(w, "without"))
+            return 1;
+    }
+    return 0;
+}
+
+int vg_tree_dominates(const vg_tree *t, uint32_t a, uint32_t b)
+{
+    /* Bounded by n steps so a malformed (cyclic) head array cannot loop forever. */
+    int cur = (int)b;
+    for (uint32_t steps = 0; cur >= 0 && steps <= t->n; steps++) {
+        if ((uint32_t)cur == a)
+            return 1;
+        cur = vg_tree_head(t, (uint32_t)cur);
+    }
+    return 0;
+}
+
+int vg_tree_is_nominal(const vg_tree *t, uint32_t i)
+{
+    uint8_t u = t->s->tokens[i].upos;
+    return u == VG_UPOS_NOUN || u == VG_UPOS_PROPN || u == VG_UPOS_PRON || u == VG_UPOS_NUM;
+}
+
+static int clause_rel(const char *d)
+{
+    return !strncmp(d, "acl", 3) || !strcmp(d, "appos") || !strcmp(d, "conj") || !strcmp(d, "cc") ||
+           !strcmp(d, "parataxis") || !strncmp(d, "advcl", 5) || !strcmp(d, "dep") || !strcmp(d, "punct");
+}
+
+static void extend(const vg_tree *t, uint32_t i, uint32_t *first, uint32_t *last, unsigned depth)
+{
+    if (i < *first)
+        *first = i;
+    if (i > *last)
+        *last = i;
+    if (depth > 64)
+        return;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        if (!clause_rel(vg_tree_deprel(t, c)))
+            extend(t, c, first, last, depth + 1);
+    }
+}
+
+void vg_tree_phrase(const vg_tree *t, uint32_t i, uint32_t *first, uint32_t *last)
+{
+    *first = *last = i;
+    extend(t, i, first, last, 0);
+    /* Leading case markers and determiners are kept ("the ambassador"), leading "by"/"of" not. */
+    while (*first < i && (deprel_is(t, *first, "case") || deprel_is(t, *first, "mark") ||
+                          deprel_is(t, *first, "punct") || deprel_is(t, *first, "cc")))
+        (*first)++;
+    while (*last > i && deprel_is(t, *last, "punct"))
+        (*last)--;
+}
+
+char *vg_tree_text(const vg_tree *t, uint32_t first, uint32_t last, vg_arena *arena)
+{
+    const vg_sentence *s = t->s;
+    const vg_token *a = &s->tokens[first], *b = &s->tokens[last];
+    if (s->text && b->end > a->start && a->start >= s->start && b->end <= s->end &&
+        (size_t)(b->end - s->start) <= strlen(s->text))
+        return vg_arena_strndup(arena, s->text + (a->start - s->start), b->end - a->start);
+    size_t len = 0;
+    for (uint32_t i = first; i <= last; i++)
+        len += strlen(s->tokens[i].form ? s->tokens[i].form : "") + 1;
+    char *out = vg_arena_alloc(arena, len + 1);
+    if (!out)
+        return NULL;
+    size_t at = 0;
+    for (uint32_t i = first; i <= last; i++) {
+        const char *f = s->tokens[i].form ? s->tokens[i].form : "";
+        size_t fl = strlen(f);
+        memcpy(out + at, f, fl);
+        at += fl;
+        if (i < last && s->tokens[i].space_after)
+            out[at++] = ' ';
+    }
+    out[at] = '\0';
+    return out;
+}

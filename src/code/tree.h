@@ -1,0 +1,66 @@
+/* A parsed sentence seen as a tree: children of each token, the relation a child holds with the
+ * preposition that introduces it ("obl:against"), passives, negation and spans. The coder's only
+ * view of the parse. */
+#ifndef VIGIL_CODE_TREE_H
+#define VIGIL_CODE_TREE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "text/sentence.h"
+#include "util/arena.h"
+
+/* Longest relation name the tree produces: a deprel, ":" and a lowercase marker word. */
+#define VG_TREE_REL_SIZE 48
+
+typedef struct vg_tree {
+    const vg_sentence *s;
+    uint32_t n;
+    const uint32_t *first_child;  /* children of token i: child[first_child[i] .. first_child[i+1]) */
+    const uint32_t *child;        /* 0-based token indices, in sentence order */
+    const char *const *lower;     /* lowercase lemma of each token (form when no lemma) */
+    const char *const *lower_form;/* lowercase form of each token */
+    const char *const *rel;       /* each token's relation to its head, marker added (see vg_tree_rel) */
+} vg_tree;
+
+/* Builds the tree view of a tagged, lemmatised and parsed sentence from arena.
+ * Returns 0 or VG_ENOMEM. Heads out of range are treated as roots. */
+int vg_tree_build(vg_tree *tree, const vg_sentence *s, vg_arena *arena);
+
+/* Head of token i (0-based), or -1 for a root. */
+int vg_tree_head(const vg_tree *tree, uint32_t i);
+/* Number of children of i, and the k-th. */
+uint32_t vg_tree_n_children(const vg_tree *tree, uint32_t i);
+uint32_t vg_tree_child(const vg_tree *tree, uint32_t i, uint32_t k);
+/* The deprel name of token i ("nsubj:pass"). */
+const char *vg_tree_deprel(const vg_tree *tree, uint32_t i);
+/* The relation of i with its marker: an obl, nmod, advcl or acl that has a case or mark child
+ * is named "obl:against", "nmod:of", "advcl:of" (multi-word markers joined by "_":
+ * "obl:according_to"); "by" under a passive verb gives "obl:agent". Other relations are the
+ * deprel itself. */
+const char *vg_tree_rel(const vg_tree *tree, uint32_t i);
+/* Whether pattern relation want matches token i's relation: equal, or want is the bare deprel
+ * of a relation with subtype or marker ("obl" matches "obl:on"; "nsubj" does not match
+ * "nsubj:pass"). Passive verbs: their nsubj:pass matches "obj", their agent "nsubj". */
+int vg_tree_rel_matches(const vg_tree *tree, uint32_t i, const char *want);
+
+/* Whether verb i is passive (an aux:pass or nsubj:pass child, or a past participle modifying a
+ * noun: "the plot uncovered by police"). */
+int vg_tree_is_passive(const vg_tree *tree, uint32_t i);
+/* Whether token i is negated: a "not"/"never" advmod, a "no" determiner, or "without". */
+int vg_tree_is_negated(const vg_tree *tree, uint32_t i);
+/* The first child of i whose relation matches rel (vg_tree_rel_matches), or -1. */
+int vg_tree_find_child(const vg_tree *tree, uint32_t i, const char *rel);
+/* The first child of i whose lowercase lemma is lemma, or -1. */
+int vg_tree_find_child_lemma(const vg_tree *tree, uint32_t i, const char *lemma);
+/* Whether a is b or an ancestor of b. */
+int vg_tree_dominates(const vg_tree *tree, uint32_t a, uint32_t b);
+/* Whether token i is nominal (NOUN, PROPN, PRON, NUM) */
+int vg_tree_is_nominal(const vg_tree *tree, uint32_t i);
+
+/* The token range [*first, *last] of i's phrase: its subtree without clauses (acl, relcl,
+ * appos, conj, parataxis, punctuation at the edges). */
+void vg_tree_phrase(const vg_tree *tree, uint32_t i, uint32_t *first, uint32_t *last);
+/* The text of tokens first..last: a slice of the sentence text when offsets are known, else
+ * the forms joined by their spacing. Allocated from arena; NULL on exhaustion. */
+char *vg_tree_text(const vg_tree *tree, uint32_t first, uint32_t last, vg_arena *arena);
+
+#endif

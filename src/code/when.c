@@ -1,0 +1,263 @@
+/* Temporal expressions (when.h). The words of a temporal phrase are read left to right into
+ * a few slots (weekday, day, month, year, relative year, part of year, vagueness) and then
+ * resolved against the publication date. */
+#include "code/when.h"
+#include <stdlib.h>
+#include <string.h>
+#include "text/tagset.h"
+
+static int64_t days_from_civil(int y, int m, int d)
+{
+    /* Howard Hinnant's days-from-civil algorithm (public domain arithmetic). */
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int32_t civil_from_days(int64_t z)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    int64_t m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    return (int32_t)(y * 10000 + m * 100 + d);
+}
+
+int32_t vg_date_make(int year, int month, int day) { return year * 10000 + month * 100 + day; }
+
+int vg_date_days_in_month(int year, int month)
+{
+    static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (month < 1 || month > 12)
+        return 0;
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return days[month - 1] + (month == 2 && leap);
+}
+
+int32_t vg_date_add_days(int32_t date, int days)
+{
+    return civil_from_days(days_from_civil(date / 10000, date / 100 % 100, date % 100) + days);
+}
+
+int vg_date_weekday(int32_t date)
+{
+    int64_t z = days_from_civil(date / 10000, date / 100 % 100, date % 100);
+    /* 1970-01-01 was a Thursday (4). */
+    int64_t w = (z % 7 + 7 + 3) % 7;
+    return (int)w + 1;
+}
+
+static int word_in(const char *w, const char *const *list, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(w, list[i]))
+            return i + 1;
+    return 0;
+}
+
+static int month_of(const char *w)
+{
+    static const char *const full[] = { "january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december" };
+    static const char *const abbr[] = { "jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.",
+                                        "aug.", "sept.", "oct.", "nov.", "dec." };
+    int m = word_in(w, full, 12);
+    return m ? m : word_in(w, abbr, 12);
+}
+
+static int weekday_of(const char *w)
+{
+    static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday", "friday",
+                                        "saturday", "sunday" };
+    return word_in(w, days, 7);
+}
+
+static int number_of(const char *w, int lo, int hi)
+{
+    char *end;
+    long v = strtol(w, &end, 10);
+    if (end == w || (*end && strcmp(end, "st") && strcmp(end, "nd") && strcmp(end, "rd") && strcmp(end, "th")))
+        return 0;
+    return v >= lo && v <= hi ? (int)v : 0;
+}
+
+int vg_when_words(const char *const *w, uint32_t n, int32_t pub, vg_when *out)
+{
+    memset(out, 0, sizeof *out);
+    int weekday = 0, day = 0, month = 0, year = 0, rel_year = 0, has_rel_year = 0, part = 0;
+    int vague = 0, rel_month = 0, has_rel_month = 0, rel_day = 0, has_rel_day = 0, next = 0, last = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *x = w[i];
+        int v;
+        if ((v = weekday_of(x)))
+            weekday = v;
+        else if ((v = month_of(x)) && !(v == 5 && i + 1 < n && !strcmp(w[i + 1], "be")))
+            month = v;
+        else if ((v = number_of(x, 1800, 2100)))
+            year = v;
+        else if ((v = number_of(x, 1, 31)) && (month || (i + 1 < n && month_of(w[i + 1]))))
+            day = v;
+        else if (!strncmp(x, "mid-", 4) && (v = number_of(x + 4, 1800, 2100))) {
+            year = v;
+            part = 2;
+        } else if (!strcmp(x, "last") || !strcmp(x, "past") || !strcmp(x, "previous"))
+            last = 1;
+        else if (!strcmp(x, "next") || !strcmp(x, "coming"))
+            next = 1;
+        else if (!strcmp(x, "this") || !strcmp(x, "current"))
+            last = next = 0;
+        else if (!strcmp(x, "year")) {
+            rel_year = last ? -1 : next ? 1 : 0;
+            has_rel_year = 1;
+            last = next = 0;
+        } else if (!strcmp(x, "month")) {
+            rel_month = last ? -1 : next ? 1 : 0;
+            has_rel_month = 1;
+            last = next = 0;
+        } else if (!strcmp(x, "week")) {
+            vague = 1;
+            rel_day = last ? -7 : next ? 7 : 0;
+            has_rel_day = 1;
+            last = next = 0;
+        } else if (!strcmp(x, "yesterday")) {
+            rel_day = -1;
+            has_rel_day = 1;
+        } else if (!strcmp(x, "today") || !strcmp(x, "tonight")) {
+            rel_day = 0;
+            has_rel_day = 1;
+        } else if (!strcmp(x, "tomorrow")) {
+            rel_day = 1;
+            has_rel_day = 1;
+        } else if (!strcmp(x, "beginning") || !strcmp(x, "start") || !strcmp(x, "early"))
+            part = 1;
+        else if (!strcmp(x, "middle") || !strcmp(x, "mid"))
+            part = 2;
+        else if (!strcmp(x, "end") || !strcmp(x, "late"))
+            part = 3;
+        else if (!strcmp(x, "days") || !strcmp(x, "weeks") || !strcmp(x, "recently") ||
+                 !strcmp(x, "earlier") || !strcmp(x, "ago"))
+            vague = 1;
+    }
+    int py = pub / 10000, pm = pub / 100 % 100;
+    if (weekday && pub) {
+        /* The most recent such day on or before publication, or the next one after "next". */
+        int delta = weekday - vg_date_weekday(pub);
+        if (next)
+            delta = delta <= 0 ? delta + 7 : delta;
+        else if (delta > 0)
+            delta -= 7;
+        out->date = out->date_end = vg_date_add_days(pub, delta);
+        out->precision = VG_DATE_DAY;
+        return 1;
+    }
+    if (has_rel_day && pub) {
+        out->date = out->date_end = vg_date_add_days(pub, rel_day);
+        out->precision = vague ? VG_DATE_APPROXIMATE : VG_DATE_DAY;
+        if (vague) {
+            out->date = vg_date_add_days(pub, rel_day < 0 ? rel_day : 0);
+            out->date_end = vg_date_add_days(out->date, 6);
+        }
+        return 1;
+    }
+    if (month) {
+        if (!year && pub) {
+            /* "in February": the last February up to publication (a month after counts). */
+            year = py;
+            if (month > pm + 1)
+                year--;
+        }
+        if (!year)
+            return 0;
+        int dim = vg_date_days_in_month(year, month);
+        if (day && day <= dim) {
+            out->date = out->date_end = vg_date_make(year, month, day);
+            out->precision = VG_DATE_DAY;
+        } else {
+            out->date = vg_date_make(year, month, 1);
+            out->date_end = vg_date_make(year, month, dim);
+            out->precision = VG_DATE_MONTH;
+        }
+        return 1;
+    }
+    if (has_rel_month && pub) {
+        int y = py, m = pm + rel_month;
+        if (m < 1) { m += 12; y--; }
+        if (m > 12) { m -= 12; y++; }
+        out->date = vg_date_make(y, m, 1);
+        out->date_end = vg_date_make(y, m, vg_date_days_in_month(y, m));
+        out->precision = vague || part ? VG_DATE_APPROXIMATE : VG_DATE_MONTH;
+        return 1;
+    }
+    if (has_rel_year && pub)
+        year = py + rel_year;
+    if (year) {
+        static const int part_months[4][2] = { { 1, 12 }, { 1, 4 }, { 5, 8 }, { 9, 12 } };
+        int m0 = part_months[part][0], m1 = part_months[part][1];
+        out->date = vg_date_make(year, m0, 1);
+        out->date_end = vg_date_make(year, m1, vg_date_days_in_month(year, m1));
+        out->precision = part ? VG_DATE_PART_OF_YEAR : VG_DATE_YEAR;
+        return 1;
+    }
+    if (vague && pub) {
+        /* "days after", "recently": within a few weeks of the reference date. */
+        out->date = vg_date_add_days(pub, -30);
+        out->date_end = pub;
+        out->precision = VG_DATE_APPROXIMATE;
+        return 1;
+    }
+    return 0;
+}
+
+int vg_when_is_temporal(const vg_tree *t, uint32_t i)
+{
+    const char *r = vg_tree_rel(t, i);
+    static const char *const rels[] = { "obl:tmod", "obl:npmod", "obl:unmarked", "nmod:tmod", "nmod:unmarked",
+                                        "obl:in", "obl:on", "obl:at", "obl:during", "obl:since", "obl:by",
+                                        "obl:until", "obl:before", "obl:after", "obl:from", "obl:of",
+                                        "advmod", "obl", "advcl:after", "advcl:before" };
+    int ok = 0;
+    for (size_t k = 0; k < sizeof rels / sizeof *rels && !ok; k++)
+        ok = !strcmp(r, rels[k]);
+    if (!ok)
+        return 0;
+    /* The words decide: a month, weekday, year or relative date word somewhere in the head's
+     * immediate phrase. */
+    const char *w = t->lower_form[i];
+    if (weekday_of(w) || month_of(w) || number_of(w, 1800, 2100) || !strncmp(w, "mid-", 4))
+        return 1;
+    static const char *const words[] = { "year", "month", "week", "yesterday", "today", "tonight", "tomorrow",
+                                         "end", "beginning", "start", "middle", "days", "weeks", "recently" };
+    return word_in(w, words, (int)(sizeof words / sizeof *words)) > 0;
+}
+
+int vg_when_phrase(const vg_tree *t, uint32_t i, int32_t pub, vg_when *out, vg_arena *arena)
+{
+    uint32_t first = i, last = i;
+    /* The whole subtree: "the end of last year" has "year" two levels down. */
+    for (uint32_t k = 0; k < t->n; k++)
+        if (vg_tree_dominates(t, i, k)) {
+            if (k < first) first = k;
+            if (k > last) last = k;
+        }
+    if (last - first > 12)
+        return 0;
+    const char *words[16];
+    uint32_t n = 0;
+    for (uint32_t k = first; k <= last && n < 16; k++)
+        words[n++] = t->lower_form[k];
+    if (!vg_when_words(words, n, pub, out))
+        return 0;
+    while (first < i && (t->s->tokens[first].upos == VG_UPOS_ADP || t->s->tokens[first].upos == VG_UPOS_PUNCT))
+        first++;
+    out->text = vg_tree_text(t, first, last, arena);
+    return 1;
+}
