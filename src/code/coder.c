@@ -274,6 +274,7 @@ typedef struct walk {
     int allege;                   /* the attribution keeps its distance (allege, claim) */
     int alleged_word;             /* "alleged", "allegedly", "suspected" on the chain */
     int negated;
+    int future;                   /* "will", "shall" on the clause: an intent or a threat */
     const vg_actor *source;       /* inherited from the chain */
     size_t n_source;
     const char *source_how;
@@ -346,13 +347,38 @@ static void take_attribution(sentence_ctx *sc, walk *w, uint32_t token)
     w->allege = p->attribution == VG_ATTRIBUTION_ALLEGE;
 }
 
+/* Verbs whose object noun carries the event while their subject does it: "announced
+ * charges", "launched an attack", "issued a warning", "imposed sanctions". */
+static int is_light_verb(const char *lemma)
+{
+    static const char *const verbs[] = { "announce", "impose", "launch", "file", "bring", "issue", "make",
+                                         "carry", "conduct", "stage", "mount", "level", "press", "unveil",
+                                         "give", "deliver", "extend", "offer", "provide", "lodge", "take",
+                                         "commit", "perpetrate", "orchestrate", "mastermind", "claim" };
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (!strcmp(lemma, verbs[i]))
+            return 1;
+    return 0;
+}
+
+static int has_future_aux(const vg_tree *t, uint32_t i)
+{
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        const char *w = t->lower_form[c];
+        if (!strcmp(vg_tree_deprel(t, c), "aux") && (!strcmp(w, "will") || !strcmp(w, "shall") || !strcmp(w, "'ll")))
+            return 1;
+    }
+    return 0;
+}
+
 static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
 {
     const vg_tree *t = &sc->tree;
     memset(w, 0, sizeof *w);
     w->mode_marker = w->parent = w->attribution = -1;
     uint32_t cur = head;
-    int in_mode_chain = 1;
+    int in_mode_chain = 1, passed_thwart = 0;
     w->chain[w->n_chain++] = head;
     for (unsigned steps = 0; steps < MAX_CHAIN - 1; steps++) {
         /* What the node itself carries. */
@@ -364,6 +390,8 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         }
         if (in_mode_chain && vg_tree_is_negated(t, cur))
             w->negated = 1;
+        if (in_mode_chain && has_future_aux(t, cur))
+            w->future = 1;
         if (w->attribution < 0 && !w->n_speakers) {
             const vg_actor *sp;
             size_t n = by_phrase_speakers(sc, cur, &sp);
@@ -384,6 +412,7 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         if (gm->mode && content_fits(t, cur, gm->mode) && in_mode_chain) {
             w->mode = gm->mode->mode;   /* the outer marker decides */
             w->mode_marker = g;
+            passed_thwart |= gm->mode->mode == VG_MODE_THWARTED;
             if (!w->n_source && gm->mode->mode != VG_MODE_THWARTED) {
                 const char *how = NULL;
                 w->n_source = role_actors(sc, (uint32_t)g, &gm->mode->source, &w->source, &how);
@@ -401,15 +430,23 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         } else {
             in_mode_chain = 0;
         }
-        /* The subject of a governing verb acts, when the head has none of its own. */
-        if (!w->n_source && (!strcmp(rel, "xcomp") || !strcmp(rel, "conj"))) {
+        /* The subject of a governing verb acts, when the head has none of its own; with an
+         * object, the object does ("urged them to raise", "ordered police to arrest"). Not past
+         * a thwarting: who stopped a plot did not plot it. */
+        int control = (!strcmp(rel, "xcomp") || !strcmp(rel, "conj")) && in_mode_chain && !passed_thwart;
+        int light = cur == head && !strcmp(rel, "obj") && t->s->tokens[head].upos == VG_UPOS_NOUN &&
+                    is_light_verb(t->lower[g]);
+        if (!w->n_source && (control || light)) {
             const vg_actor *a;
-            int s = vg_tree_find_child(t, (uint32_t)g, "nsubj");
+            int s = !strcmp(rel, "xcomp") ? vg_tree_find_child(t, (uint32_t)g, "obj") : -1;
+            if (s < 0)
+                s = vg_tree_find_child(t, (uint32_t)g, "nsubj");
             size_t n = s >= 0 ? actors_of(sc, (uint32_t)s, &a) : 0;
             if (n) {
                 w->source = a;
                 w->n_source = n;
-                w->source_how = !strcmp(rel, "xcomp") ? "subject of the controlling verb" : "shared subject";
+                w->source_how = light ? "subject of the light verb"
+                                : !strcmp(rel, "xcomp") ? "controller of the infinitive" : "shared subject";
             }
         }
         cur = (uint32_t)g;
@@ -440,12 +477,36 @@ static const vg_cameo_code *threat_code(const vg_coder *c, const vg_cameo_code *
     return t ? t : act;
 }
 
-/* CAMEO's assassination codes: 186 only when the target died; a planned, attempted or thwarted
- * assassination is 185. */
+/* CAMEO codes a stated intention to cooperate as 03x ("express intent to"), not as the
+ * cooperation: the intended act picks the code. */
+static const vg_cameo_code *intent_code(const vg_coder *c, const vg_cameo_code *act)
+{
+    static const struct { const char *act, *intent; } map[] = {
+        { "04", "036" }, { "05", "032" }, { "06", "031" }, { "061", "0311" }, { "062", "0312" },
+        { "063", "0313" }, { "064", "0314" }, { "07", "033" }, { "071", "0331" }, { "072", "0332" },
+        { "073", "0333" }, { "074", "0334" }, { "08", "035" }, { "081", "0351" }, { "083", "034" },
+    };
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
+        size_t n = strlen(map[i].act);
+        if (!strncmp(act->code, map[i].act, n) && n > best_len) {
+            best = map[i].intent;
+            best_len = n;
+        }
+    }
+    const vg_cameo_code *t = best ? vg_cameo_find(c->cameo, best) : NULL;
+    return t ? t : act;
+}
+
+/* The code an act gets in a mode. CAMEO's assassination codes: 186 only when the target died; a
+ * planned, attempted or thwarted assassination is 185. */
 static const vg_cameo_code *mode_code(const vg_coder *c, const vg_cameo_code *code, vg_event_mode mode)
 {
     if (mode == VG_MODE_THREATENED)
         return threat_code(c, code);
+    if (mode == VG_MODE_PLANNED && code->quad == VG_CAMEO_MATERIAL_COOPERATION)
+        return intent_code(c, code);
     if (mode != VG_MODE_OCCURRED && !strcmp(code->code, "186")) {
         const vg_cameo_code *a = vg_cameo_find(c->cameo, "185");
         return a ? a : code;
@@ -580,6 +641,30 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
     return first;
 }
 
+/* The target of the first act found in the content of marker p at token i. */
+static size_t content_target(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_actor **out)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t k = 0; k < t->n; k++) {
+        if (k == i || !below(t, i, k, 5))
+            continue;
+        /* k must be inside a content child of i */
+        int top = (int)k;
+        while (top >= 0 && vg_tree_head(t, (uint32_t)top) != (int)i)
+            top = vg_tree_head(t, (uint32_t)top);
+        if (top < 0 || !content_fits(t, (uint32_t)top, p))
+            continue;
+        static const char *const against[] = { "nmod:against", "nmod:on", "nmod:of" };
+        static const vg_pattern_roles plot_roles = { against, 3 };
+        const vg_pattern_roles *roles = sc->marks[k].event ? &sc->marks[k].event->target
+                                        : sc->marks[k].mode ? &plot_roles : NULL;
+        size_t n = roles ? role_actors(sc, k, roles, out, NULL) : 0;
+        if (n && any_code(*out, n))
+            return n;
+    }
+    return 0;
+}
+
 /* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
  * -1 when none is kept. */
 static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_cameo_code *code_override)
@@ -598,6 +683,20 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     }
     if (p->mode && w.mode == VG_MODE_OCCURRED)
         w.mode = p->mode;
+    const vg_cameo_code *act = code_override ? code_override : p->cameo;
+    if (w.future && w.mode == VG_MODE_OCCURRED) {
+        /* "will help" is an intent; "will strike" a threat. */
+        if (act->quad == VG_CAMEO_MATERIAL_COOPERATION)
+            w.mode = VG_MODE_PLANNED;
+        else if (act->quad == VG_CAMEO_MATERIAL_CONFLICT)
+            w.mode = VG_MODE_THREATENED;
+    }
+    /* A denial names what is denied; its target is the target of the denied act ("denied a
+     * plan to assassinate Trump"). */
+    if (!n_tgt && p->denied) {
+        n_tgt = content_target(sc, i, p, &tgt);
+        tgt_how = "target of the denied act";
+    }
     vg_stance stance = VG_STANCE_ASSERTED;
     const vg_actor *speakers = w.speakers;
     size_t n_speakers = w.n_speakers;
@@ -628,7 +727,9 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     }
     if (!any_code(src, n_src) && !any_code(tgt, n_tgt))
         return -1;
-    const vg_cameo_code *code = mode_code(coder, code_override ? code_override : p->cameo, w.mode);
+    if (p->denied)
+        stance = VG_STANCE_DENIED;
+    const vg_cameo_code *code = mode_code(coder, act, w.mode);
     const char *path = chain_path(sc, &w, src_how ? src_how : (n_src ? "?" : NULL), n_tgt ? tgt_how : NULL);
     int first = add_records(sc, i, p, code, src, n_src, tgt, n_tgt, &w, stance, speakers, n_speakers,
                             parent_record, path);

@@ -13,6 +13,8 @@ typedef struct vg_actor {
     const char *code;      /* CAMEO actor code ("ISRGOV"), or NULL when unknown */
     const char *name;      /* canonical name of the entity ("Einat Kranz Neiger"), or NULL */
     const char *host;      /* the country a diplomat is posted to ("MEX"), or NULL */
+    const char *role;      /* the role code a role word gave ("GOV" of "officials"), or NULL; with
+                            * no country known, code is NULL and only the role is */
     uint32_t start, end;   /* byte span of the mention in the document body */
     uint32_t token;        /* 0-based index of the mention's head token in its sentence */
     uint32_t sentence;     /* 1-based sentence of the mention (earlier for a resolved pronoun) */

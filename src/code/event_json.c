@@ -16,6 +16,8 @@ static json_t *actor_json(const vg_actor *a)
     json_object_set_new(o, "text", a->text ? json_string(a->text) : json_null());
     json_object_set_new(o, "code", a->code ? json_string(a->code) : json_null());
     json_object_set_new(o, "name", a->name ? json_string(a->name) : json_null());
+    if (a->role)
+        json_object_set_new(o, "role", json_string(a->role));
     if (a->host)
         json_object_set_new(o, "host", json_string(a->host));
     if (a->anonymous)

@@ -248,8 +248,7 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
             out[0].host = e->host;
             out[0].resolved = 1;
         } else {
-            out[0].code = role->code;    /* a bare role: "GOV", "UAF" */
-            out[0].host = host;
+            out[0].host = host;      /* a bare role: only out[i].role is known */
         }
         n = 1;
     }
@@ -261,7 +260,8 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
     for (size_t i = 0; i < n; i++) {
         fill_text(m, head, &out[i]);
         out[i].anonymous = (uint8_t)anon;
-        if (!out[i].resolved && strlen(out[i].code) > 3)
+        out[i].role = role->code;
+        if (!out[i].resolved && out[i].code)
             remember_actor(m, &out[i], head, is_person_noun(t->lower[head]) && !is_plural(t, head));
     }
     return n;

@@ -446,7 +446,13 @@ int vg_patterns_load(vg_patterns **out, const char *path, const vg_cameo *cameo,
     if (!ld.p)
         return oom(&ld);
     vg_arena_init(&ld.p->arena, 65536);
-    int rc = vg_linereader_open(&ld.lr, path, VG_MAX_DICT_FILE_BYTES, err);
+    /* Entries name their file for --explain long after the caller's path is gone. */
+    const char *kept_path = vg_arena_strndup(&ld.p->arena, path, strlen(path));
+    if (!kept_path) {
+        vg_patterns_free(ld.p);
+        return oom(&ld);
+    }
+    int rc = vg_linereader_open(&ld.lr, kept_path, VG_MAX_DICT_FILE_BYTES, err);
     if (rc)
         goto out;
     const char *s;
