@@ -17,6 +17,7 @@
 #include "code/when.h"
 #include "text/tagset.h"
 #include "util/alloc.h"
+#include "util/limits.h"
 
 #define MAX_SIDE 6            /* actors on one side of an event ("U.S. and Israeli officials") */
 #define MAX_CHAIN 24          /* tokens walked up from an event head */
@@ -43,6 +44,7 @@ struct vg_coding {
 /* The lexicon entries a token carries. */
 typedef struct marks {
     const vg_pattern *event, *mode, *attribution;
+    int32_t covered_by;       /* the head of a multi-word event pattern this token is a word of, or -1 */
 } marks;
 
 /* One sentence being coded. */
@@ -153,10 +155,11 @@ static int below(const vg_tree *t, uint32_t i, uint32_t k, unsigned depth)
  * words after the head among i's descendants (three levels), words before it among the
  * descendants or the head's own governor ("assassination ^attempt": the compound). Returns the
  * number of words matched (p->n_words) or 0. */
-static uint32_t pattern_fits(const vg_tree *t, uint32_t i, const vg_pattern *p)
+static uint32_t pattern_fits(const vg_tree *t, uint32_t i, const vg_pattern *p, uint32_t *where)
 {
     if (strcmp(t->lower[i], p->words[p->head]) || !pos_fits(t, i, p->pos))
         return 0;
+    where[p->head] = i;
     int last = (int)i;
     for (uint32_t w = p->head + 1; w < p->n_words; w++) {
         int found = -1;
@@ -166,6 +169,7 @@ static uint32_t pattern_fits(const vg_tree *t, uint32_t i, const vg_pattern *p)
         if (found < 0)
             return 0;
         last = found;
+        where[w] = (uint32_t)found;
     }
     int first = (int)i;
     for (uint32_t w = p->head; w-- > 0;) {
@@ -177,6 +181,7 @@ static uint32_t pattern_fits(const vg_tree *t, uint32_t i, const vg_pattern *p)
         if (found < 0)
             return 0;
         first = found;
+        where[w] = (uint32_t)found;
     }
     return p->n_words;
 }
@@ -191,15 +196,19 @@ static int has_role_child(const vg_tree *t, uint32_t i, const vg_pattern_roles *
 
 /* The best entry of each kind at token i: the most words; then one whose target or content
  * relation is present (so "charge" with "against" picks the legal charge); then file order. */
-static void mark_token(const vg_coder *c, const vg_tree *t, uint32_t i, marks *m)
+static void mark_token(const vg_coder *c, const vg_tree *t, uint32_t i, marks *all)
 {
+    marks *m = &all[i];
+    uint32_t where[VG_MAX_DICT_NAME_TOKENS + 1], event_where[VG_MAX_DICT_NAME_TOKENS + 1];
     size_t n;
     const vg_pattern *const *cands = vg_patterns_by_head(c->patterns, t->lower[i], &n);
     uint32_t best_len[4] = { 0 };
     int best_fit[4] = { 0 };
     for (size_t k = 0; k < n; k++) {
         const vg_pattern *p = cands[k];
-        uint32_t len = pattern_fits(t, i, p);
+        if (p->n_words > VG_MAX_DICT_NAME_TOKENS)
+            continue;
+        uint32_t len = pattern_fits(t, i, p, where);
         if (!len)
             continue;
         int fit = has_role_child(t, i, &p->target) + has_role_child(t, i, &p->content);
@@ -209,8 +218,14 @@ static void mark_token(const vg_coder *c, const vg_tree *t, uint32_t i, marks *m
             *slot = p;
             best_len[p->kind] = len;
             best_fit[p->kind] = fit;
+            if (p->kind == VG_PATTERN_EVENT)
+                memcpy(event_where, where, p->n_words * sizeof *where);
         }
     }
+    /* The other words of a multi-word event ("issue" + "threat") are not events of their own. */
+    for (uint32_t w = 0; m->event && w < m->event->n_words; w++)
+        if (event_where[w] != i)
+            all[event_where[w]].covered_by = (int32_t)i;
 }
 
 /* ---- actors -------------------------------------------------------------------------------- */
@@ -372,6 +387,47 @@ static int has_future_aux(const vg_tree *t, uint32_t i)
     return 0;
 }
 
+/* "announced charges against X for plotting": the content of the light verb's noun attached
+ * to the verb. Returns the noun's token, or -1. */
+static int light_parent(sentence_ctx *sc, uint32_t verb, uint32_t child)
+{
+    const vg_tree *t = &sc->tree;
+    int o = vg_tree_find_child(t, verb, "obj");
+    if (o < 0 || (uint32_t)o == child || !sc->marks[o].event || !sc->marks[o].event->content.n)
+        return -1;
+    const char *r = vg_tree_rel(t, child);
+    const char *colon = strchr(r, ':');
+    if (!colon)
+        return -1;
+    /* The noun's content relations name nmod/acl; on the verb the same phrase is obl/advcl. */
+    const vg_pattern *p = sc->marks[o].event;
+    for (uint32_t k = 0; k < p->content.n; k++) {
+        const char *c = strchr(p->content.rels[k], ':');
+        if (c && !strcmp(c, colon))
+            return o;
+    }
+    return -1;
+}
+
+/* The subject of verb v, or of the verb that controls it ("continued to issue threats":
+ * "issue" has the subject of "continued"; "urged them to raise": "them"). -1 when none. */
+static int subject_of(const vg_tree *t, uint32_t v)
+{
+    for (unsigned steps = 0; steps < 8; steps++) {
+        int s = vg_tree_find_child(t, v, "nsubj");
+        if (s >= 0)
+            return s;
+        const char *rel = vg_tree_rel(t, v);
+        int g = vg_tree_head(t, v);
+        if (g < 0 || (strcmp(rel, "xcomp") && strcmp(rel, "conj")))
+            return -1;
+        if (!strcmp(rel, "xcomp") && (s = vg_tree_find_child(t, (uint32_t)g, "obj")) >= 0)
+            return s;
+        v = (uint32_t)g;
+    }
+    return -1;
+}
+
 static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
 {
     const vg_tree *t = &sc->tree;
@@ -421,6 +477,8 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         } else if (gm->event && gm->event->content.n && content_fits(t, cur, gm->event)) {
             w->parent = g;
             break;
+        } else if (is_light_verb(t->lower[g]) && (w->parent = light_parent(sc, (uint32_t)g, cur)) >= 0) {
+            break;
         } else if (gm->attribution && content_fits(t, cur, gm->attribution)) {
             take_attribution(sc, w, (uint32_t)g);
             break;
@@ -440,7 +498,7 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
             const vg_actor *a;
             int s = !strcmp(rel, "xcomp") ? vg_tree_find_child(t, (uint32_t)g, "obj") : -1;
             if (s < 0)
-                s = vg_tree_find_child(t, (uint32_t)g, "nsubj");
+                s = subject_of(t, (uint32_t)g);
             size_t n = s >= 0 ? actors_of(sc, (uint32_t)s, &a) : 0;
             if (n) {
                 w->source = a;
@@ -641,6 +699,39 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
     return first;
 }
 
+/* Whether some actor of a and some actor of b have the same country (first code block). */
+static int same_country(const vg_actor *a, size_t na, const vg_actor *b, size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (a[i].code && b[j].code && strlen(a[i].code) >= 3 && !strncmp(a[i].code, b[j].code, 3))
+                return 1;
+    return 0;
+}
+
+/* The distinct sources (side 0) or targets (side 1) of the records of the event whose first
+ * record is first, as one array from the arena. */
+static size_t record_sides(sentence_ctx *sc, uint32_t first, int side, const vg_actor **out)
+{
+    const vg_coding *c = sc->coding;
+    uint32_t head = c->events[first].head;
+    vg_actor *all = vg_arena_alloc(c->arena, MAX_SIDE * sizeof *all);
+    size_t n = 0;
+    for (size_t k = first; all && k < c->n_events && n < MAX_SIDE; k++) {
+        const vg_event *e = &c->events[k];
+        if (e->sentence != sc->index || e->head != head)
+            continue;
+        const vg_actor *a = side ? e->target : e->source;
+        int seen = !a;
+        for (size_t j = 0; j < n && !seen; j++)
+            seen = all[j].token == a->token && all[j].code == a->code;
+        if (!seen)
+            all[n++] = *a;
+    }
+    *out = all;
+    return n;
+}
+
 /* The target of the first act found in the content of marker p at token i. */
 static size_t content_target(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_actor **out)
 {
@@ -676,6 +767,30 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     const char *src_how = NULL, *tgt_how = NULL;
     size_t n_src = role_actors(sc, i, &p->source, &src, &src_how);
     size_t n_tgt = role_actors(sc, i, &p->target, &tgt, &tgt_how);
+    static const char *const noun_targets[] = { "nmod:against", "nmod:on", "nmod:of", "nmod:to" };
+    static const vg_pattern_roles noun_roles = { noun_targets, 4 };
+    /* "issued threats against Trump": the target hangs off the pattern's noun. */
+    for (uint32_t k = 0; !n_tgt && k < sc->tree.n; k++)
+        if (k != i && sc->marks[k].covered_by == (int32_t)i && sc->tree.s->tokens[k].upos == VG_UPOS_NOUN) {
+            const vg_pattern_roles *roles = sc->marks[k].event ? &sc->marks[k].event->target : &noun_roles;
+            n_tgt = role_actors(sc, k, roles, &tgt, &tgt_how);
+        }
+    /* "announced charges against X" is often parsed with the phrase on the verb. */
+    int g = vg_tree_head(&sc->tree, i);
+    if (!n_tgt && g >= 0 && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN && !strcmp(vg_tree_rel(&sc->tree, i), "obj") &&
+        is_light_verb(sc->tree.lower[g])) {
+        const char *obl[8];
+        uint32_t k_obl = 0;
+        char names[8][VG_TREE_REL_SIZE];
+        for (uint32_t r = 0; r < p->target.n && k_obl < 8; r++)
+            if (!strncmp(p->target.rels[r], "nmod:", 5)) {
+                snprintf(names[k_obl], sizeof names[k_obl], "obl:%s", p->target.rels[r] + 5);
+                obl[k_obl] = names[k_obl];
+                k_obl++;
+            }
+        const vg_pattern_roles verb_roles = { obl, k_obl };
+        n_tgt = role_actors(sc, (uint32_t)g, &verb_roles, &tgt, &tgt_how);
+    }
     if (!n_src && w.n_source) {
         src = w.source;
         n_src = w.n_source;
@@ -704,17 +819,25 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     if (w.parent >= 0) {
         const vg_pattern *pp = sc->marks[w.parent].event;
         stance = pp->denied ? VG_STANCE_DENIED : VG_STANCE_ALLEGED;
-        n_speakers = role_actors(sc, (uint32_t)w.parent, &pp->source, &speakers, NULL);
-        /* "accused Y of plotting": the accused is the one who plotted. */
-        if (!n_src && !pp->denied) {
-            n_src = role_actors(sc, (uint32_t)w.parent, &pp->target, &src, NULL);
+        for (size_t k = 0; k < sc->coding->n_events && parent_record < 0; k++)
+            if (sc->coding->events[k].sentence == sc->index && sc->coding->events[k].head == (uint32_t)w.parent)
+                parent_record = (int)k;
+        /* The accuser speaks; "accused Y of plotting": the accused is the one who plotted. The
+         * accusation's own record knows both, however it found them. */
+        const vg_actor *accused = NULL;
+        size_t n_accused = 0;
+        if (parent_record >= 0) {
+            n_speakers = record_sides(sc, (uint32_t)parent_record, 0, &speakers);
+            n_accused = record_sides(sc, (uint32_t)parent_record, 1, &accused);
+        } else {
+            n_speakers = role_actors(sc, (uint32_t)w.parent, &pp->source, &speakers, NULL);
+            n_accused = role_actors(sc, (uint32_t)w.parent, &pp->target, &accused, NULL);
+        }
+        if (!n_src && !pp->denied && n_accused) {
+            src = accused;
+            n_src = n_accused;
             src_how = "the accused";
         }
-        for (size_t k = sc->coding->n_events; k-- > 0;)
-            if (sc->coding->events[k].sentence == sc->index && sc->coding->events[k].head == (uint32_t)w.parent) {
-                parent_record = (int)k;
-                break;
-            }
     } else if (w.allege || w.alleged_word) {
         stance = VG_STANCE_ALLEGED;
     }
@@ -729,6 +852,11 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
         return -1;
     if (p->denied)
         stance = VG_STANCE_DENIED;
+    /* A side announcing its own plan of violence threatens ("an IRGC commander said Iran
+     * intends to kill Trump"); others reporting it allege a plot. */
+    if (w.mode == VG_MODE_PLANNED && act->quad == VG_CAMEO_MATERIAL_CONFLICT && w.parent < 0 &&
+        same_country(speakers, n_speakers, src, n_src))
+        w.mode = VG_MODE_THREATENED;
     const vg_cameo_code *code = mode_code(coder, act, w.mode);
     const char *path = chain_path(sc, &w, src_how ? src_how : (n_src ? "?" : NULL), n_tgt ? tgt_how : NULL);
     int first = add_records(sc, i, p, code, src, n_src, tgt, n_tgt, &w, stance, speakers, n_speakers,
@@ -793,7 +921,9 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
         vg_mentions_begin(&sc.mentions, coding->coder->dict, t, coding->pubdate, index, coding->memory, arena))
         return VG_ENOMEM;
     for (uint32_t i = 0; i < n; i++)
-        mark_token(coding->coder, t, i, &sc.marks[i]);
+        sc.marks[i].covered_by = -1;
+    for (uint32_t i = 0; i < n; i++)
+        mark_token(coding->coder, t, i, sc.marks);
     vg_mentions_learn_aliases(&sc.mentions);
 
     /* The sentence's speaker first: a quote's "we" is who says it. */
@@ -820,6 +950,8 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
         const marks *m = &sc.marks[i];
         /* A reporting verb with its report is an attribution, not a statement event. */
         if (m->attribution && (vg_tree_find_child(t, i, "ccomp") >= 0 || vg_tree_find_child(t, i, "parataxis") >= 0))
+            continue;
+        if (m->event && m->covered_by >= 0 && sc.marks[m->covered_by].event)
             continue;
         if (m->event) {
             /* A marker whose content is an event lends it its mode ("threatened to kill" is
