@@ -39,6 +39,7 @@ struct vg_coding {
     vg_event *events;         /* vg_malloc'd, grown by doubling */
     size_t n_events, cap;
     const vg_actor *last_speaker; /* a quote's speaker stays the speaker of the next sentences */
+    const char *home;             /* the dateline's country, or NULL */
 };
 
 /* The lexicon entries a token carries. */
@@ -111,6 +112,39 @@ int vg_coding_begin(vg_coding **out, const vg_coder *coder, int32_t pubdate, uns
         return VG_ENOMEM;
     *out = c;
     return 0;
+}
+
+void vg_coding_set_dateline(vg_coding *c, const char *dateline)
+{
+    c->home = NULL;
+    if (!dateline)
+        return;
+    /* The place is the words before "(", "," or a dash, written in capitals: "NEW YORK". */
+    const char *words[8];
+    char buf[128];
+    size_t n = 0, at = 0;
+    for (const char *s = dateline; *s && n < 8 && at < sizeof buf - 1;) {
+        while (*s == ' ')
+            s++;
+        if (!*s || *s == '(' || *s == ',' || (unsigned char)*s == 0xE2 || *s == '-')
+            break;
+        words[n++] = buf + at;
+        int first = 1;
+        while (*s && *s != ' ' && *s != '(' && *s != ',' && at < sizeof buf - 1) {
+            char ch = *s++;
+            if (!first && ch >= 'A' && ch <= 'Z')
+                ch = (char)(ch - 'A' + 'a');
+            buf[at++] = ch;
+            first = 0;
+        }
+        buf[at++] = '\0';
+    }
+    vg_dict_match m;
+    if (n && vg_dict_match_words(c->coder->dict, words, n, 0, &m) == n && m.n_hits) {
+        const vg_dict_hit *h = &m.hits[0];
+        if ((h->entry->kind == VG_DICT_COUNTRY || h->how == VG_DICT_BY_CAPITAL) && h->code && strlen(h->code) >= 3)
+            c->home = vg_arena_strndup(c->arena, h->code, 3);
+    }
 }
 
 const vg_event *vg_coding_events(const vg_coding *coding, size_t *n)
@@ -253,6 +287,19 @@ static size_t role_actors(sentence_ctx *sc, uint32_t i, const vg_pattern_roles *
                           const char **rel_out)
 {
     const vg_tree *t = &sc->tree;
+    /* "a cartel figure accused of plotting", "the diplomats expelled on Monday": a participle's
+     * object is the noun it modifies. */
+    int gov = vg_tree_head(t, i);
+    if (gov >= 0 && !strcmp(vg_tree_deprel(t, i), "acl") && vg_tree_is_passive(t, i))
+        for (uint32_t r = 0; r < roles->n; r++)
+            if (!strcmp(roles->rels[r], "obj")) {
+                size_t n = actors_of(sc, (uint32_t)gov, out);
+                if (n) {
+                    if (rel_out)
+                        *rel_out = "the noun the participle modifies";
+                    return n;
+                }
+            }
     for (uint32_t r = 0; r < roles->n; r++)
         for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
             uint32_t c = vg_tree_child(t, i, k);
@@ -381,7 +428,12 @@ static int has_future_aux(const vg_tree *t, uint32_t i)
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
         uint32_t c = vg_tree_child(t, i, k);
         const char *w = t->lower_form[c];
-        if (!strcmp(vg_tree_deprel(t, c), "aux") && (!strcmp(w, "will") || !strcmp(w, "shall") || !strcmp(w, "'ll")))
+        if (strcmp(vg_tree_deprel(t, c), "aux"))
+            continue;
+        if (!strcmp(w, "will") || !strcmp(w, "shall") || !strcmp(w, "'ll"))
+            return 1;
+        /* "said it would expel": the future of reported speech, not "would have" */
+        if (!strcmp(w, "would") && vg_tree_find_child_lemma(t, i, "have") < 0)
             return 1;
     }
     return 0;
@@ -521,6 +573,14 @@ static const vg_cameo_code *threat_code(const vg_coder *c, const vg_cameo_code *
 {
     const char *code = NULL;
     int root = (act->root[0] - '0') * 10 + (act->root[1] - '0');
+    static const struct { const char *act, *threat; } exact[] = {
+        { "161", "1313" }, { "162", "1311" }, { "163", "1312" }, { "1621", "1311" },
+    };
+    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
+        if (!strcmp(act->code, exact[i].act)) {
+            const vg_cameo_code *t = vg_cameo_find(c->cameo, exact[i].threat);
+            return t ? t : act;
+        }
     switch (root) {
     case 14: code = "133"; break;
     case 15: code = "138"; break;
@@ -558,14 +618,14 @@ static const vg_cameo_code *intent_code(const vg_coder *c, const vg_cameo_code *
 }
 
 /* The code an act gets in a mode. CAMEO's assassination codes: 186 only when the target died; a
- * planned, attempted or thwarted assassination is 185. */
+ * planned, attempted or thwarted assassination or killing of someone is 185. */
 static const vg_cameo_code *mode_code(const vg_coder *c, const vg_cameo_code *code, vg_event_mode mode)
 {
     if (mode == VG_MODE_THREATENED)
         return threat_code(c, code);
     if (mode == VG_MODE_PLANNED && code->quad == VG_CAMEO_MATERIAL_COOPERATION)
         return intent_code(c, code);
-    if (mode != VG_MODE_OCCURRED && !strcmp(code->code, "186")) {
+    if (mode != VG_MODE_OCCURRED && (!strcmp(code->code, "186") || !strcmp(code->code, "1823"))) {
         const vg_cameo_code *a = vg_cameo_find(c->cameo, "185");
         return a ? a : code;
     }
@@ -756,6 +816,34 @@ static size_t content_target(sentence_ctx *sc, uint32_t i, const vg_pattern *p, 
     return 0;
 }
 
+/* "rejected the accusation", "denied the claims": the denied content is an accusation made
+ * before in the document; its author is the denial's target. */
+static size_t denied_accuser(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_actor **out)
+{
+    static const char *const nouns[] = { "accusation", "allegation", "claim", "charge", "report", "suggestion",
+                                         "assertion" };
+    const vg_tree *t = &sc->tree;
+    int is_accusation = 0;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i) && !is_accusation; k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        if (!content_fits(t, c, p))
+            continue;
+        for (size_t w = 0; w < sizeof nouns / sizeof *nouns; w++)
+            is_accusation |= !strcmp(t->lower[c], nouns[w]);
+    }
+    if (!is_accusation)
+        return 0;
+    const vg_coding *c = sc->coding;
+    for (size_t k = c->n_events; k-- > 0;) {
+        const vg_event *e = &c->events[k];
+        if (e->cameo->plover == VG_PLOVER_ACCUSE && e->source && e->source->code) {
+            *out = e->source;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
  * -1 when none is kept. */
 static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_cameo_code *code_override)
@@ -811,6 +899,14 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     if (!n_tgt && p->denied) {
         n_tgt = content_target(sc, i, p, &tgt);
         tgt_how = "target of the denied act";
+        if (!n_tgt && (n_tgt = denied_accuser(sc, i, p, &tgt)) > 0)
+            tgt_how = "who made the denied accusation";
+    }
+    /* "Two men were arrested, police said": who reports an arrest with no agent made it. */
+    if (!n_src && w.n_speakers && vg_tree_is_passive(&sc->tree, i) && !strcmp(act->root, "17")) {
+        src = w.speakers;
+        n_src = w.n_speakers;
+        src_how = "the speaker (passive with no agent)";
     }
     vg_stance stance = VG_STANCE_ASSERTED;
     const vg_actor *speakers = w.speakers;
@@ -926,6 +1022,7 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
         mark_token(coding->coder, t, i, sc.marks);
     vg_mentions_learn_aliases(&sc.mentions);
 
+    sc.mentions.home = coding->home;
     /* The sentence's speaker first: a quote's "we" is who says it. */
     sc.mentions.speaker = coding->last_speaker;
     for (uint32_t i = 0; i < n; i++) {

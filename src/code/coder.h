@@ -40,6 +40,9 @@ int vg_coding_begin(vg_coding **out, const vg_coder *coder, int32_t pubdate, uns
  * strings must live until vg_coding_end (they are read again for pronouns). Appends its events.
  * Returns 0 or VG_ENOMEM. */
 int vg_coding_sentence(vg_coding *coding, const vg_sentence *sentence, uint32_t index);
+/* The report's dateline ("LONDON (Reuters)"): its country stands for unqualified police, courts
+ * and authorities. NULL or an unknown place changes nothing. */
+void vg_coding_set_dateline(vg_coding *coding, const char *dateline);
 /* The events coded so far, in sentence order. */
 const vg_event *vg_coding_events(const vg_coding *coding, size_t *n);
 void vg_coding_end(vg_coding *coding);

@@ -206,6 +206,20 @@ static const char *host_of(vg_mentions *m, uint32_t head, const vg_dict_entry *r
     return NULL;
 }
 
+/* Roles a report leaves unqualified when they are the home country's own. */
+static int is_domestic_role(const vg_dict_entry *role, const char *lemma)
+{
+    if (!strcmp(role->code, "COP") || !strcmp(role->code, "JUD") || !strcmp(role->code, "LEG"))
+        return 1;
+    static const char *const institutions[] = { "authority", "authorities", "government", "administration",
+                                                "ministry", "cabinet" };
+    if (!strcmp(role->code, "GOV"))
+        for (size_t i = 0; i < sizeof institutions / sizeof *institutions; i++)
+            if (!strcmp(lemma, institutions[i]))
+                return 1;
+    return 0;
+}
+
 /* A role word ("authorities", "foreign minister") at head, composed with its owners. */
 static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *role, vg_actor *out,
                           size_t max, unsigned depth)
@@ -246,6 +260,11 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
             out[0].code = e->code;
             out[0].name = e->name;
             out[0].host = e->host;
+            out[0].resolved = 1;
+        } else if (m->home && is_domestic_role(role, t->lower[head])) {
+            /* Unqualified police, courts and authorities in a datelined report are the
+             * dateline country's ("LONDON (Reuters) - Police said"). */
+            out[0].code = arena_concat(m->arena, m->home, 3, role->code);
             out[0].resolved = 1;
         } else {
             out[0].host = host;      /* a bare role: only out[i].role is known */
@@ -412,11 +431,15 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
     }
     if (tok->upos == VG_UPOS_PROPN)
         return unknown_name_actors(m, token, out, depth);
-    /* "an IRGC member": a part of the body its modifier names. */
-    if (tok->upos == VG_UPOS_NOUN && is_part_noun(t->lower[token])) {
+    /* "an IRGC member": a part of the body its modifier names; "Romanian men", "Houthi radar
+     * sites": any other noun takes its owner's code. */
+    if (tok->upos == VG_UPOS_NOUN) {
+        int part = is_part_noun(t->lower[token]);
         for (uint32_t k = 0; k < vg_tree_n_children(t, token); k++) {
             uint32_t c = vg_tree_child(t, token, k);
-            if (!owner_rel(t, c, 0))
+            const char *r = vg_tree_rel(t, c);
+            if (part ? !owner_rel(t, c, 0)
+                     : strcmp(r, "amod") && strcmp(r, "compound") && strcmp(r, "nmod:poss"))
                 continue;
             vg_actor a[2];
             if (actors_at(m, c, a, 2, depth + 1) && a[0].code) {

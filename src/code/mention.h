@@ -30,6 +30,7 @@ typedef struct vg_mentions {
     } *spans;
     uint32_t n_spans;
     const vg_actor *speaker;    /* who speaks the sentence's quote ("we", "I"), or NULL */
+    const char *home;           /* the country of the dateline ("LONDON (Reuters)": GBR), or NULL */
 } vg_mentions;
 
 /* Prepares a sentence: finds every dictionary name in it. Returns 0 or VG_ENOMEM. */

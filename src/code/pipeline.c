@@ -32,6 +32,7 @@ int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubda
         vg_free(seg);
         return vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
     }
+    vg_coding_set_dateline(coding, doc->dateline);
     uint32_t cap = 0;
     vg_sentence s;
     while ((rc = vg_segmenter_next(seg, arena, &s, err)) == 1) {
