@@ -759,6 +759,14 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
     return first;
 }
 
+static int distinct_codes(const vg_actor *a, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (a[i].code && a[0].code && strcmp(a[i].code, a[0].code))
+            return 1;
+    return 0;
+}
+
 /* Whether some actor of a and some actor of b have the same country (first code block). */
 static int same_country(const vg_actor *a, size_t na, const vg_actor *b, size_t nb)
 {
@@ -844,6 +852,34 @@ static size_t denied_accuser(sentence_ctx *sc, uint32_t i, const vg_pattern *p, 
     return 0;
 }
 
+/* The author of an act named where p's target should be: the act's own source ("the Iranian
+ * attack"), else the source of the document's last record of the same family. */
+static size_t act_author(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_actor **out)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        int fits = vg_tree_rel_matches(t, c, "obj");
+        for (uint32_t r = 0; r < p->target.n && !fits; r++)
+            fits = vg_tree_rel_matches(t, c, p->target.rels[r]);
+        const vg_pattern *act = sc->marks[c].event;
+        if (!fits || !act || sc->marks[c].covered_by == (int32_t)i || t->s->tokens[c].upos != VG_UPOS_NOUN)
+            continue;
+        size_t n = role_actors(sc, c, &act->source, out, NULL);
+        if (n && any_code(*out, n))
+            return n;
+        const vg_coding *cd = sc->coding;
+        for (size_t e = cd->n_events; e-- > 0;) {
+            const vg_event *ev = &cd->events[e];
+            if (!strcmp(ev->cameo->root, act->cameo->root) && ev->source && ev->source->code) {
+                *out = ev->source;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
  * -1 when none is kept. */
 static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_cameo_code *code_override)
@@ -863,6 +899,23 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
             const vg_pattern_roles *roles = sc->marks[k].event ? &sc->marks[k].event->target : &noun_roles;
             n_tgt = role_actors(sc, k, roles, &tgt, &tgt_how);
         }
+    /* A verb's object is its target when the entry's own relations find none ("urged Beijing
+     * to show restraint"), unless the object is a word of the pattern. */
+    if (!n_tgt && p->pos == VG_PATTERN_VERB) {
+        static const char *const obj[] = { "obj", "iobj" };
+        static const vg_pattern_roles obj_role = { obj, 2 };
+        int o = vg_tree_find_child(&sc->tree, i, "obj");
+        if (o < 0 || sc->marks[o].covered_by != (int32_t)i)
+            n_tgt = role_actors(sc, i, &obj_role, &tgt, &tgt_how);
+    }
+    /* "condemned the arrests": an act as target stands for whoever did it. */
+    if (!any_code(tgt, n_tgt)) {
+        size_t n = act_author(sc, i, p, &tgt);
+        if (n) {
+            n_tgt = n;
+            tgt_how = "author of the act named as target";
+        }
+    }
     /* "announced charges against X" is often parsed with the phrase on the verb. */
     int g = vg_tree_head(&sc->tree, i);
     if (!n_tgt && g >= 0 && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN && !strcmp(vg_tree_rel(&sc->tree, i), "obj") &&
@@ -955,8 +1008,24 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
         w.mode = VG_MODE_THREATENED;
     const vg_cameo_code *code = mode_code(coder, act, w.mode);
     const char *path = chain_path(sc, &w, src_how ? src_how : (n_src ? "?" : NULL), n_tgt ? tgt_how : NULL);
-    int first = add_records(sc, i, p, code, src, n_src, tgt, n_tgt, &w, stance, speakers, n_speakers,
+    int first;
+    if (!n_tgt && n_src >= 2 && code->quad <= VG_CAMEO_MATERIAL_COOPERATION && distinct_codes(src, n_src)) {
+        /* "Colombia and the ELN agreed to resume talks": cooperation between coordinated
+         * actors goes both ways. */
+        first = -1;
+        for (size_t a = 0; a < n_src; a++)
+            for (size_t b = 0; b < n_src; b++) {
+                if (a == b || !src[a].code || !src[b].code || !strcmp(src[a].code, src[b].code))
+                    continue;
+                int k = add_records(sc, i, p, code, &src[a], 1, &src[b], 1, &w, stance, speakers, n_speakers,
+                                    parent_record, path);
+                if (first < 0)
+                    first = k;
+            }
+    } else {
+        first = add_records(sc, i, p, code, src, n_src, tgt, n_tgt, &w, stance, speakers, n_speakers,
                             parent_record, path);
+    }
     /* The speakers of an allegation of a hostile act accuse its author (US officials say Iran
      * plotted: the US accuses Iran); an accusation verb already is that record. */
     if (first >= 0 && stance == VG_STANCE_ALLEGED && w.parent < 0 && n_speakers && any_code(src, n_src) &&

@@ -206,18 +206,12 @@ static const char *host_of(vg_mentions *m, uint32_t head, const vg_dict_entry *r
     return NULL;
 }
 
-/* Roles a report leaves unqualified when they are the home country's own. */
+/* Roles a report leaves unqualified when they are the home country's own: everyone but the
+ * diplomats and missions, who are by definition abroad. */
 static int is_domestic_role(const vg_dict_entry *role, const char *lemma)
 {
-    if (!strcmp(role->code, "COP") || !strcmp(role->code, "JUD") || !strcmp(role->code, "LEG"))
-        return 1;
-    static const char *const institutions[] = { "authority", "authorities", "government", "administration",
-                                                "ministry", "cabinet" };
-    if (!strcmp(role->code, "GOV"))
-        for (size_t i = 0; i < sizeof institutions / sizeof *institutions; i++)
-            if (!strcmp(lemma, institutions[i]))
-                return 1;
-    return 0;
+    (void)lemma;
+    return role->n_host_words == 0;
 }
 
 /* A role word ("authorities", "foreign minister") at head, composed with its owners. */
@@ -418,6 +412,18 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
             remember(m->memory, &e);
         }
         return 1;
+    }
+    /* "hundreds of civilians", "two of the suspects": the people counted. */
+    static const char *const counts[] = { "hundred", "hundreds", "dozen", "dozens", "thousand", "thousands",
+                                          "score", "scores", "number", "group", "some", "many", "several",
+                                          "most", "all", "each", "one", "two", "three", "four", "five" };
+    int counted = tok->upos == VG_UPOS_NUM;
+    for (size_t k = 0; k < sizeof counts / sizeof *counts && !counted; k++)
+        counted = !strcmp(t->lower[token], counts[k]);
+    if (counted) {
+        int of = vg_tree_find_child(t, token, "nmod:of");
+        if (of >= 0)
+            return actors_at(m, (uint32_t)of, out, max, depth + 1);
     }
     int pk = tok->upos == VG_UPOS_PRON || tok->upos == VG_UPOS_DET ? pronoun_kind(t->lower_form[token]) : 0;
     if (pk)
