@@ -12,5 +12,6 @@ int cmd_parse(int argc, char **argv);
 int cmd_eval_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_code(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 #endif

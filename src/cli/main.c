@@ -9,6 +9,7 @@ static const vg_command commands[] = {
     {"code", "read documents and write their events as JSON Lines", cmd_code},
     {"eval-parse", "compare a predicted CoNLL-U file with a gold one", cmd_eval_parse},
     {"train", "train the tagger, lemmatizer and parser on a treebank", cmd_train},
+    {"validate", "run PETRARCH validation records with PETRARCH-format dictionaries", cmd_validate},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,76 @@
+/* Reading PETRARCH-format dictionary files (verbs, actors, agents, discards): one logical line
+ * at a time with "#" comments and "<!-- ... -->" comments (one or several lines) removed, and
+ * errors reported as "FILE:LINE: what is wrong". Also the word index the loaders share: phrases
+ * of uppercase words looked up by their first word, longest match first. */
+#ifndef VIGIL_CODE_PETR_LINES_H
+#define VIGIL_CODE_PETR_LINES_H
+#include <stddef.h>
+#include <stdint.h>
+#include "util/arena.h"
+#include "util/error.h"
+
+/* Largest PETRARCH dictionary file read (Phoenix.Countries.actors.txt is 1.5 MB). */
+#define VG_PETR_MAX_FILE_BYTES (64u * 1024u * 1024u)
+/* Longest line, and most words in one phrase or pattern; longer ones are refused with FILE:LINE. */
+#define VG_PETR_MAX_LINE_BYTES 4096u
+#define VG_PETR_MAX_WORDS 32u
+
+typedef struct vg_petr_lines {
+    char *data;           /* the whole file, NUL-terminated; lines are cut in place */
+    size_t len, pos;
+    const char *path;     /* borrowed */
+    uint32_t line;        /* number of the line last returned */
+    int in_comment;       /* inside a "<!--" comment that has not ended yet */
+} vg_petr_lines;
+
+int vg_petr_lines_open(vg_petr_lines *lr, const char *path, vg_error *err);
+/* The next line that is not blank once its comments are cut. *s is NUL-terminated and may be
+ * modified by the caller (it lives in the file buffer); trailing blanks are cut; *indent says
+ * whether it started with a blank. Returns 1, 0 at the end, or VG_ELIMIT / VG_EINVAL. */
+int vg_petr_lines_next(vg_petr_lines *lr, char **s, int *indent, vg_error *err);
+int vg_petr_lines_fail(const vg_petr_lines *lr, vg_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void vg_petr_lines_close(vg_petr_lines *lr);
+
+/* Uppercases ASCII letters in place and turns '_' into ' '. */
+void vg_petr_normalise(char *s);
+/* Splits s (modified in place) at blanks into at most max words; returns the count, or -1
+ * when there are more. */
+int vg_petr_split(char *s, char **words, int max);
+
+/* A phrase: consecutive uppercase words with a value (an index chosen by the owner). */
+typedef struct vg_petr_phrase {
+    const char **words;
+    uint32_t n_words;
+    int32_t value;
+} vg_petr_phrase;
+
+/* Phrases indexed by their first word. Strings are kept in the index's own arena. */
+typedef struct vg_petr_index {
+    vg_arena arena;
+    vg_petr_phrase *phrases;
+    size_t n_phrases, cap_phrases;
+    /* open addressing: first word -> head of a chain of phrase indices (next[]) */
+    int32_t *slots;            /* phrase index of the chain head, -1 when empty */
+    int32_t *next;             /* next phrase with the same first word, -1 at the end */
+    size_t n_slots;
+} vg_petr_index;
+
+void vg_petr_index_init(vg_petr_index *index);
+void vg_petr_index_free(vg_petr_index *index);
+/* Adds words[0..n-1] (copied) with value. Returns 0 or VG_ENOMEM. */
+int vg_petr_index_add(vg_petr_index *index, const char *const *words, size_t n, int32_t value);
+/* The longest phrase matching words[at..] consecutively (n words in all); returns its number
+ * of words (0 when none) and its value in *value. When several phrases of that length match,
+ * the first added wins. */
+size_t vg_petr_index_longest(const vg_petr_index *index, const char *const *words, size_t n, size_t at,
+                             int32_t *value);
+/* Calls fn for every phrase matching at words[at..]; stops when fn returns non-zero. */
+void vg_petr_index_each(const vg_petr_index *index, const char *const *words, size_t n, size_t at,
+                        int (*fn)(void *ctx, const vg_petr_phrase *phrase), void *ctx);
+
+/* Regular plural of an uppercase noun (S, ES after SS/SH/CH/X/Z, IES after consonant + Y),
+ * written to out (size cap). */
+void vg_petr_plural(const char *word, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,803 @@
+/* The PETRARCH-style coder over dependency trees (see petr_match.h). */
+#include "code/petr_match.h"
+#include "text/tagset.h"
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_AGENTS 6
+#define MAX_MENTIONS 16
+#define MAX_FOUND_PER_VERB 64
+
+/* An actor noun phrase: an actor code and the agents composed with it. */
+typedef struct mention {
+    const char *actor;               /* resolved for the date; NULL when none */
+    const char *agents[MAX_AGENTS];
+    uint8_t agent_prefix[MAX_AGENTS];
+    uint8_t agent_head[MAX_AGENTS];  /* the agent is the phrase's head word ("government") */
+    int n_agents;
+    int blocked;                     /* an actor was named whose code is null */
+    uint32_t token;
+} mention;
+
+typedef struct mentions {
+    mention m[MAX_MENTIONS];
+    int n;
+} mentions;
+
+/* A dictionary match in the sentence's words. */
+typedef struct dmatch {
+    uint32_t first, len;             /* words */
+    int actor;                       /* 1 actor, 0 agent */
+    int32_t id;
+} dmatch;
+
+typedef struct ctx {
+    const vg_petr_knowledge *k;
+    const vg_sentence *s;
+    int32_t date;
+    vg_arena *arena;
+    uint32_t n;                      /* tokens */
+    const char **deprel;             /* per token */
+    /* words: tokens, with "X - Y" written without spaces joined into one "X-Y" */
+    uint32_t nw;
+    const char **word, **lemma;
+    uint32_t *wfirst, *wlast, *word_of;
+    dmatch *matches;
+    uint32_t n_matches;
+    int32_t *match_at;               /* per word: the match starting there, or -1 */
+    uint8_t *mark, *domain;
+} ctx;
+
+static int dep_is(const ctx *c, uint32_t t, const char *name) { return !strcmp(c->deprel[t], name); }
+static int dep_starts(const ctx *c, uint32_t t, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return !strncmp(c->deprel[t], prefix, n) && (c->deprel[t][n] == '\0' || c->deprel[t][n] == ':');
+}
+static int head_of(const ctx *c, uint32_t t) { return c->s->tokens[t].head - 1; }
+static int upos(const ctx *c, uint32_t t) { return c->s->tokens[t].upos; }
+static int is_nominal(const ctx *c, uint32_t t)
+{
+    int u = upos(c, t);
+    return u == VG_UPOS_NOUN || u == VG_UPOS_PROPN || u == VG_UPOS_PRON || u == VG_UPOS_NUM || u == VG_UPOS_ADJ ||
+           u == VG_UPOS_X || u == VG_UPOS_SYM;
+}
+
+static char *upper_copy(vg_arena *arena, const char *s, size_t n)
+{
+    char *out = vg_arena_strndup(arena, s, n);
+    if (out)
+        for (char *p = out; *p; p++)
+            if (*p >= 'a' && *p <= 'z')
+                *p = (char)(*p - 'a' + 'A');
+    return out;
+}
+
+static int build_words(ctx *c)
+{
+    const vg_sentence *s = c->s;
+    c->word = vg_arena_alloc(c->arena, (c->n + 1) * sizeof *c->word);
+    c->lemma = vg_arena_alloc(c->arena, (c->n + 1) * sizeof *c->lemma);
+    c->wfirst = vg_arena_alloc(c->arena, (c->n + 1) * sizeof *c->wfirst);
+    c->wlast = vg_arena_alloc(c->arena, (c->n + 1) * sizeof *c->wlast);
+    c->word_of = vg_arena_alloc(c->arena, (c->n + 1) * sizeof *c->word_of);
+    c->deprel = vg_arena_alloc(c->arena, (c->n + 1) * sizeof *c->deprel);
+    c->mark = vg_arena_alloc(c->arena, c->n + 1);
+    c->domain = vg_arena_alloc(c->arena, c->n + 1);
+    if (!c->word || !c->lemma || !c->wfirst || !c->wlast || !c->word_of || !c->deprel || !c->mark || !c->domain)
+        return VG_ENOMEM;
+    for (uint32_t i = 0; i < c->n; i++) {
+        uint8_t d = s->tokens[i].deprel;
+        c->deprel[i] = d < vg_deprel_count ? vg_deprel_names[d] : "_";
+    }
+    uint32_t nw = 0;
+    for (uint32_t i = 0; i < c->n;) {
+        uint32_t j = i;
+        /* X - Y with no spaces between: one word */
+        while (j + 2 < c->n && !s->tokens[j].space_after && !strcmp(s->tokens[j + 1].form, "-") &&
+               !s->tokens[j + 1].space_after && s->tokens[j + 2].form[0] != '\0')
+            j += 2;
+        char buf[1024];
+        size_t len = 0;
+        for (uint32_t t = i; t <= j && len < sizeof buf - 1; t++) {
+            size_t fl = strlen(s->tokens[t].form);
+            if (len + fl >= sizeof buf)
+                fl = sizeof buf - 1 - len;
+            memcpy(buf + len, s->tokens[t].form, fl);
+            len += fl;
+        }
+        c->word[nw] = upper_copy(c->arena, buf, len);
+        const char *lemma = s->tokens[i].lemma;
+        c->lemma[nw] = i == j && lemma ? upper_copy(c->arena, lemma, strlen(lemma)) : c->word[nw];
+        if (!c->word[nw] || !c->lemma[nw])
+            return VG_ENOMEM;
+        c->wfirst[nw] = i;
+        c->wlast[nw] = j;
+        for (uint32_t t = i; t <= j; t++)
+            c->word_of[t] = nw;
+        nw++;
+        i = j + 1;
+    }
+    c->nw = nw;
+    return 0;
+}
+
+/* Actors and agents in the words, left to right, longest first (an actor wins a tie). */
+static int find_matches(ctx *c)
+{
+    c->matches = vg_arena_alloc(c->arena, (c->nw + 1) * sizeof *c->matches);
+    c->match_at = vg_arena_alloc(c->arena, (c->nw + 1) * sizeof *c->match_at);
+    if (!c->matches || !c->match_at)
+        return VG_ENOMEM;
+    for (uint32_t w = 0; w < c->nw; w++)
+        c->match_at[w] = -1;
+    for (uint32_t w = 0; w < c->nw;) {
+        int32_t actor = -1, agent = -1;
+        size_t la = vg_petr_index_longest(&c->k->actors->index, c->word, c->nw, w, &actor);
+        size_t lg = vg_petr_index_longest(&c->k->agents->index, c->word, c->nw, w, &agent);
+        if (!la && !lg) {
+            w++;
+            continue;
+        }
+        dmatch m = la >= lg ? (dmatch){w, (uint32_t)la, 1, actor} : (dmatch){w, (uint32_t)lg, 0, agent};
+        c->match_at[w] = (int32_t)c->n_matches;
+        c->matches[c->n_matches++] = m;
+        w += m.len;
+    }
+    return 0;
+}
+
+/* Relations that keep a dependent inside its head's noun phrase. */
+static int np_internal(const ctx *c, uint32_t t)
+{
+    static const char *const inside[] = {"det", "det:predet", "amod", "compound", "flat", "flat:foreign",
+                                         "nmod:desc", "nmod:poss", "nmod:unmarked", "nummod", "case",
+                                         "fixed", "goeswith", "punct"};
+    for (size_t i = 0; i < sizeof inside / sizeof *inside; i++)
+        if (!strcmp(c->deprel[t], inside[i]))
+            return 1;
+    return 0;
+}
+
+static void mark_local(ctx *c, uint32_t h, int depth)
+{
+    c->mark[h] = 1;
+    if (depth > 40)
+        return;
+    for (uint32_t t = 0; t < c->n; t++)
+        if (head_of(c, t) == (int)h && np_internal(c, t))
+            mark_local(c, t, depth + 1);
+}
+
+static void add_agent(mention *m, const vg_petr_agent *agent, int is_head)
+{
+    for (int i = 0; i < m->n_agents; i++)
+        if (!strcmp(m->agents[i], agent->code))
+            return;
+    if (m->n_agents == MAX_AGENTS)
+        return;
+    m->agents[m->n_agents] = agent->code;
+    m->agent_prefix[m->n_agents] = (uint8_t)agent->prefix;
+    m->agent_head[m->n_agents] = (uint8_t)is_head;
+    m->n_agents++;
+}
+
+/* The actor and agents named inside h's own noun phrase. */
+static mention local_mention(ctx *c, uint32_t h)
+{
+    mention m;
+    memset(&m, 0, sizeof m);
+    m.token = h;
+    memset(c->mark, 0, c->n);
+    mark_local(c, h, 0);
+    int have_actor = 0;
+    for (uint32_t i = 0; i < c->n_matches; i++) {
+        const dmatch *d = &c->matches[i];
+        uint32_t t0 = c->wfirst[d->first], t1 = c->wlast[d->first + d->len - 1];
+        int inside = 1, covers_head = 0;
+        for (uint32_t t = t0; t <= t1; t++) {
+            inside &= c->mark[t];
+            covers_head |= t == h;
+        }
+        if (!inside)
+            continue;
+        if (d->actor) {
+            if (have_actor)
+                continue;
+            have_actor = 1;
+            m.actor = vg_petr_actor_code(&c->k->actors->actors[d->id], c->date);
+            m.blocked = !m.actor;
+        } else {
+            add_agent(&m, &c->k->agents->agents[d->id], covers_head);
+        }
+    }
+    return m;
+}
+
+static void np_list(ctx *c, uint32_t h, mentions *out, int depth);
+
+/* The mentions h stands for, its conjuncts aside. */
+static void np_one(ctx *c, uint32_t h, mentions *out, int depth)
+{
+    mention m = local_mention(c, h);
+    if (m.actor || m.blocked) {
+        if (m.actor && out->n < MAX_MENTIONS)
+            out->m[out->n++] = m;
+        return;
+    }
+    /* "the ambassadors of Arnor", "soldiers from Gondor": the actor of a nominal modifier */
+    if (depth < 6)
+        for (uint32_t t = 0; t < c->n; t++) {
+            if (head_of(c, t) != (int)h || !dep_is(c, t, "nmod"))
+                continue;
+            mentions sub = {.n = 0};
+            np_list(c, t, &sub, depth + 1);
+            int found = 0;
+            for (int i = 0; i < sub.n && out->n < MAX_MENTIONS; i++) {
+                if (!sub.m[i].actor)
+                    continue;
+                mention r = sub.m[i];
+                r.token = h;
+                for (int j = 0; j < m.n_agents && r.n_agents < MAX_AGENTS; j++) {
+                    r.agents[r.n_agents] = m.agents[j];
+                    r.agent_prefix[r.n_agents] = m.agent_prefix[j];
+                    r.agent_head[r.n_agents] = m.agent_head[j];
+                    r.n_agents++;
+                }
+                out->m[out->n++] = r;
+                found = 1;
+            }
+            if (found)
+                return;
+        }
+    if (m.n_agents && out->n < MAX_MENTIONS)
+        out->m[out->n++] = m; /* agents alone: a conjunct may give them an actor */
+}
+
+/* h and its conjuncts; a conjunct naming only agents takes the actors of the others
+ * ("Danish media and government", "lawmakers and officials in Arnor and Gondor"). */
+static void np_list(ctx *c, uint32_t h, mentions *out, int depth)
+{
+    int start = out->n;
+    np_one(c, h, out, depth);
+    for (uint32_t t = 0; t < c->n && depth < 8; t++)
+        if (head_of(c, t) == (int)h && dep_is(c, t, "conj") && is_nominal(c, t))
+            np_one(c, t, out, depth + 1);
+    int end = out->n;
+    mention actors[MAX_MENTIONS];
+    int n_actors = 0;
+    for (int i = start; i < end; i++)
+        if (out->m[i].actor)
+            actors[n_actors++] = out->m[i];
+    mentions result = {.n = 0};
+    for (int i = start; i < end; i++) {
+        mention *m = &out->m[i];
+        if (m->actor) {
+            result.m[result.n++] = *m;
+            continue;
+        }
+        for (int a = 0; a < n_actors && result.n < MAX_MENTIONS; a++) {
+            int seen = 0;
+            for (int b = 0; b < a; b++)
+                seen |= !strcmp(actors[b].actor, actors[a].actor);
+            if (seen)
+                continue;
+            mention r = *m;
+            r.actor = actors[a].actor;
+            r.n_agents = 0;
+            for (int j = 0; j < actors[a].n_agents && r.n_agents < MAX_AGENTS; j++)
+                if (!actors[a].agent_head[j]) {
+                    r.agents[r.n_agents] = actors[a].agents[j];
+                    r.agent_prefix[r.n_agents] = actors[a].agent_prefix[j];
+                    r.agent_head[r.n_agents++] = 0;
+                }
+            for (int j = 0; j < m->n_agents && r.n_agents < MAX_AGENTS; j++) {
+                r.agents[r.n_agents] = m->agents[j];
+                r.agent_prefix[r.n_agents] = m->agent_prefix[j];
+                r.agent_head[r.n_agents++] = m->agent_head[j];
+            }
+            result.m[result.n++] = r;
+        }
+    }
+    for (int i = 0; i < result.n; i++)
+        out->m[start + i] = result.m[i];
+    out->n = start + result.n;
+}
+
+/* The actor code of a mention: the actor's code with its agents' codes, each once. */
+static const char *compose(ctx *c, const mention *m)
+{
+    char code[128];
+    snprintf(code, sizeof code, "%s", m->actor);
+    for (int i = 0; i < m->n_agents; i++) {
+        const char *a = m->agents[i];
+        size_t al = strlen(a), cl = strlen(code);
+        int present = 0;
+        for (size_t off = 0; off + al <= cl && !present; off += 3)
+            present = !strncmp(code + off, a, al);
+        if (present || cl + al + 1 > sizeof code)
+            continue;
+        if (m->agent_prefix[i]) {
+            memmove(code + al, code, cl + 1);
+            memcpy(code, a, al);
+        } else {
+            memcpy(code + cl, a, al + 1);
+        }
+    }
+    return vg_arena_strndup(c->arena, code, strlen(code));
+}
+
+/* The head of the noun phrase a word belongs to. */
+static uint32_t np_head(const ctx *c, uint32_t t)
+{
+    for (int guard = 0; guard < 64; guard++) {
+        int h = head_of(c, t);
+        if (h < 0 || !np_internal(c, t) || dep_is(c, t, "punct") || dep_is(c, t, "case"))
+            break;
+        t = (uint32_t)h;
+    }
+    /* a second conjunct: start from the first, so the list is whole */
+    while (dep_is(c, t, "conj") && head_of(c, t) >= 0 && is_nominal(c, (uint32_t)head_of(c, t)) && is_nominal(c, t))
+        t = (uint32_t)head_of(c, t);
+    return t;
+}
+
+/* The mentions of the first actor phrase at or after word w (inside the domain when
+ * domain_only), or of the last one before w when backwards. Returns the word after (or the
+ * word before) the phrase, or -1 when none. */
+static int mentions_at(ctx *c, int w, int backwards, int domain_only, int avoid_token, mentions *out)
+{
+    for (; w >= 0 && w < (int)c->nw; w += backwards ? -1 : 1) {
+        uint32_t t = c->wfirst[w];
+        if (domain_only && !c->domain[t])
+            continue;
+        if (c->match_at[w] < 0)
+            continue;
+        uint32_t h = np_head(c, t);
+        if ((int)h == avoid_token)
+            continue;
+        out->n = 0;
+        np_list(c, h, out, 0);
+        if (!out->n)
+            continue;
+        const dmatch *d = &c->matches[c->match_at[w]];
+        return backwards ? (int)d->first - 1 : (int)(d->first + d->len);
+    }
+    return -1;
+}
+
+static int word_matches(const ctx *c, uint32_t w, const char *want)
+{
+    if (!strcmp(c->word[w], want))
+        return 1;
+    int u = upos(c, c->wfirst[w]);
+    return (u == VG_UPOS_NOUN || u == VG_UPOS_PROPN) && !strcmp(c->lemma[w], want);
+}
+
+static int words_at(const ctx *c, uint32_t w, const char *const *words, uint32_t n)
+{
+    if (w + n > c->nw)
+        return 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (!word_matches(c, w + i, words[i]))
+            return 0;
+    return 1;
+}
+
+/* Length of the element's words at w (the longest synset member), or 0. */
+static uint32_t elem_at(const ctx *c, const vg_petr_elem *e, uint32_t w)
+{
+    if (e->kind == VG_PETR_ELEM_WORDS)
+        return words_at(c, w, e->words, e->n_words) ? e->n_words : 0;
+    const vg_petr_synset *set = &c->k->verbs->synsets[e->synset];
+    uint32_t best = 0;
+    for (uint32_t i = 0; i < set->n_members; i++)
+        if (set->members[i].n > best && words_at(c, w, set->members[i].words, set->members[i].n))
+            best = set->members[i].n;
+    return best;
+}
+
+typedef struct binding {
+    mentions source, target;
+    int has_source, has_target;
+} binding;
+
+/* Tries pattern p around the verb occupying words [vfirst, vlast]. */
+static int pattern_matches(ctx *c, const vg_petr_pattern *p, uint32_t vfirst, uint32_t vlast, binding *b)
+{
+    b->has_source = b->has_target = 0;
+    /* after the verb, left to right, inside the verb's domain */
+    int cur = (int)vlast + 1;
+    for (uint32_t i = p->verb + 1; i < p->n_elems; i++) {
+        const vg_petr_elem *e = &p->elems[i];
+        if (e->kind == VG_PETR_ELEM_WORDS || e->kind == VG_PETR_ELEM_SYNSET) {
+            int found = -1;
+            uint32_t len = 0;
+            for (int w = cur; w < (int)c->nw; w++) {
+                if (e->adjacent && w != cur)
+                    break;
+                if (!c->domain[c->wfirst[w]])
+                    continue;
+                if ((len = elem_at(c, e, (uint32_t)w))) {
+                    found = w;
+                    break;
+                }
+            }
+            if (found < 0)
+                return 0;
+            cur = found + (int)len;
+        } else if (e->kind == VG_PETR_ELEM_SOURCE || e->kind == VG_PETR_ELEM_TARGET) {
+            mentions *m = e->kind == VG_PETR_ELEM_SOURCE ? &b->source : &b->target;
+            m->n = 0;
+            int next = mentions_at(c, cur, 0, 1, -1, m);
+            if (next < 0)
+                return 0;
+            *(e->kind == VG_PETR_ELEM_SOURCE ? &b->has_source : &b->has_target) = 1;
+            cur = next;
+        }
+    }
+    /* before the verb, right to left */
+    cur = (int)vfirst - 1;
+    for (int i = (int)p->verb - 1; i >= 0; i--) {
+        const vg_petr_elem *e = &p->elems[i];
+        int tight = p->elems[i + 1].adjacent;
+        if (e->kind == VG_PETR_ELEM_WORDS || e->kind == VG_PETR_ELEM_SYNSET) {
+            int found = -1;
+            for (int w = cur; w >= 0; w--) {
+                uint32_t len = elem_at(c, e, (uint32_t)w);
+                if (len && w + (int)len - 1 <= cur && (!tight || w + (int)len - 1 == cur)) {
+                    found = w;
+                    break;
+                }
+                if (tight && w < cur - 8)
+                    break;
+            }
+            if (found < 0)
+                return 0;
+            cur = found - 1;
+        } else if (e->kind == VG_PETR_ELEM_SOURCE || e->kind == VG_PETR_ELEM_TARGET) {
+            mentions *m = e->kind == VG_PETR_ELEM_SOURCE ? &b->source : &b->target;
+            m->n = 0;
+            int next = mentions_at(c, cur, 1, 0, -1, m);
+            if (next < -1 || !m->n)
+                return 0;
+            *(e->kind == VG_PETR_ELEM_SOURCE ? &b->has_source : &b->has_target) = 1;
+            cur = next;
+        }
+    }
+    return 1;
+}
+
+/* Marks the verb's domain: its subtree without coordinated or adverbial clauses and
+ * without other sentences run in (parataxis). */
+static void mark_domain(ctx *c, uint32_t v, int depth)
+{
+    c->domain[v] = 1;
+    if (depth > 60)
+        return;
+    for (uint32_t t = 0; t < c->n; t++) {
+        if (head_of(c, t) != (int)v)
+            continue;
+        if (dep_is(c, t, "parataxis") || dep_starts(c, t, "advcl") || dep_starts(c, t, "csubj") ||
+            dep_is(c, t, "list") || dep_is(c, t, "reparandum") || dep_is(c, t, "discourse") ||
+            (dep_is(c, t, "conj") && depth == 0) || (dep_starts(c, t, "nsubj") && depth == 0))
+            continue;
+        mark_domain(c, t, depth + 1);
+    }
+}
+
+static int is_pronoun(const ctx *c, uint32_t t) { return upos(c, t) == VG_UPOS_PRON; }
+
+/* The subject of v (its own, or the one it shares as an xcomp or a conjunct), with whether
+ * v is passive. -1 when none. */
+static int subject_of(const ctx *c, uint32_t v, int *passive, int depth)
+{
+    for (uint32_t t = 0; t < c->n; t++)
+        if (head_of(c, t) == (int)v && dep_starts(c, t, "nsubj")) {
+            *passive = dep_is(c, t, "nsubj:pass");
+            /* a relative pronoun stands for the noun the clause modifies */
+            if (is_pronoun(c, t) && dep_is(c, v, "acl:relcl") && head_of(c, v) >= 0)
+                return head_of(c, v);
+            return (int)t;
+        }
+    int h = head_of(c, v);
+    if (h >= 0 && depth < 8 && (dep_is(c, v, "xcomp") || dep_is(c, v, "conj")))
+        return subject_of(c, (uint32_t)h, passive, depth + 1);
+    return -1;
+}
+
+/* The agent of a passive: "by X". */
+static int passive_agent(const ctx *c, uint32_t v)
+{
+    for (uint32_t t = 0; t < c->n; t++) {
+        if (head_of(c, t) != (int)v)
+            continue;
+        if (dep_is(c, t, "obl:agent"))
+            return (int)t;
+        if (dep_is(c, t, "obl"))
+            for (uint32_t u = 0; u < c->n; u++)
+                if (head_of(c, u) == (int)t && dep_is(c, u, "case") && !strcmp(c->word[c->word_of[u]], "BY"))
+                    return (int)t;
+    }
+    return -1;
+}
+
+/* A pronoun subject takes the subject of the clause it is embedded in ("Ethiopia indicated it
+ * would act"). */
+static int resolve_pronoun(const ctx *c, uint32_t v, int depth)
+{
+    int h = head_of(c, v);
+    while (h >= 0 && depth++ < 8) {
+        int passive = 0;
+        int s = subject_of(c, (uint32_t)h, &passive, 0);
+        if (s >= 0 && !is_pronoun(c, (uint32_t)s) && !passive)
+            return s;
+        h = head_of(c, (uint32_t)h);
+    }
+    return -1;
+}
+
+static int is_verb_token(const ctx *c, uint32_t t)
+{
+    const vg_token *tok = &c->s->tokens[t];
+    if (tok->upos == VG_UPOS_VERB)
+        return 1;
+    const char *x = tok->xpos < vg_xpos_count ? vg_xpos_names[tok->xpos] : "";
+    return x[0] == 'V' && x[1] == 'B' && tok->upos != VG_UPOS_AUX;
+}
+
+typedef struct verb_hit {
+    const vg_petr_verb *verbs[16];
+    int n;
+    uint32_t first, last;        /* words */
+    uint32_t words;
+} verb_hit;
+
+struct hit_ctx { ctx *c; uint32_t w; verb_hit *hit; };
+
+static int collect_verb(void *arg, const vg_petr_phrase *phrase)
+{
+    struct hit_ctx *h = arg;
+    const vg_petr_verb *v = &h->c->k->verbs->verbs[phrase->value];
+    ctx *c = h->c;
+    if (v->n_before > h->w || h->w + v->n_after >= c->nw)
+        return 0;
+    for (uint32_t i = 0; i < v->n_before; i++)
+        if (strcmp(c->word[h->w - v->n_before + i], v->before[i]))
+            return 0;
+    for (uint32_t i = 0; i < v->n_after; i++)
+        if (strcmp(c->word[h->w + 1 + i], v->after[i]))
+            return 0;
+    uint32_t words = 1 + v->n_before + v->n_after;
+    if (words > h->hit->words) {
+        h->hit->n = 0;
+        h->hit->words = words;
+        h->hit->first = h->w - v->n_before;
+        h->hit->last = h->w + v->n_after;
+    }
+    if (words == h->hit->words && h->hit->n < 16) {
+        for (int i = 0; i < h->hit->n; i++)
+            if (h->hit->verbs[i]->block == v->block)
+                return 0;
+        h->hit->verbs[h->hit->n++] = v;
+    }
+    return 0;
+}
+
+/* Whether token a is below token b through complement clauses (b's event is about a's). */
+static int embedded_in(const ctx *c, uint32_t a, uint32_t b)
+{
+    for (int guard = 0; guard < 64; guard++) {
+        int h = head_of(c, a);
+        if (h < 0)
+            return 0;
+        if (!(dep_is(c, a, "ccomp") || dep_is(c, a, "xcomp") || dep_is(c, a, "conj") || dep_is(c, a, "obj") ||
+              dep_is(c, a, "nsubj") || dep_is(c, a, "mark")))
+            return 0;
+        if (!dep_is(c, a, "conj") && h == (int)b)
+            return 1;
+        a = (uint32_t)h;
+    }
+    return 0;
+}
+
+static int add_found(ctx *c, vg_petr_found **found, size_t *n, size_t *cap, const vg_petr_found *f)
+{
+    for (size_t i = 0; i < *n; i++) {
+        const vg_petr_found *g = &(*found)[i];
+        if (!strcmp(g->code, f->code) && !strcmp(g->source ? g->source : "", f->source ? f->source : "") &&
+            !strcmp(g->target ? g->target : "", f->target ? f->target : ""))
+            return 0;
+    }
+    if (*n == *cap) {
+        size_t new_cap = *cap ? *cap * 2 : 16;
+        vg_petr_found *grown = vg_arena_alloc(c->arena, new_cap * sizeof *grown);
+        if (!grown)
+            return VG_ENOMEM;
+        if (*n)
+            memcpy(grown, *found, *n * sizeof *grown);
+        *found = grown;
+        *cap = new_cap;
+    }
+    (*found)[(*n)++] = *f;
+    return 0;
+}
+
+static const char *mention_text(ctx *c, uint32_t h)
+{
+    memset(c->mark, 0, c->n);
+    mark_local(c, h, 0);
+    uint32_t lo = h, hi = h;
+    for (uint32_t t = 0; t < c->n; t++)
+        if (c->mark[t]) {
+            lo = t < lo ? t : lo;
+            hi = t > hi ? t : hi;
+        }
+    const vg_sentence *s = c->s;
+    if (s->tokens[hi].end > s->tokens[lo].start && s->tokens[lo].start >= s->start && s->tokens[hi].end <= s->end)
+        return vg_arena_strndup(c->arena, s->text + (s->tokens[lo].start - s->start),
+                                s->tokens[hi].end - s->tokens[lo].start);
+    return s->tokens[h].form;
+}
+
+/* Codes one verb token; appends to found. */
+static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found, size_t *cap)
+{
+    uint32_t w = c->word_of[v];
+    verb_hit hit = {.n = 0, .words = 0};
+    struct hit_ctx hc = {c, w, &hit};
+    vg_petr_index_each(&c->k->verbs->forms, c->word, c->nw, w, collect_verb, &hc);
+    if (!hit.n)
+        return 0;
+    memset(c->domain, 0, c->n);
+    mark_domain(c, v, 0);
+    /* the most specific pattern of any block the verb belongs to */
+    const vg_petr_pattern *best = NULL;
+    const vg_petr_verb *best_verb = hit.verbs[hit.n - 1];
+    binding bind, best_bind;
+    memset(&best_bind, 0, sizeof best_bind);
+    int passive = 0;
+    int subject = subject_of(c, v, &passive, 0);
+    mentions subject_mentions = {.n = 0};
+    if (subject >= 0)
+        np_list(c, (uint32_t)subject, &subject_mentions, 0);
+    for (int i = 0; i < hit.n; i++) {
+        const vg_petr_block *b = &c->k->verbs->blocks[hit.verbs[i]->block];
+        for (uint32_t k = 0; k < b->n_patterns; k++) {
+            const vg_petr_pattern *p = &c->k->verbs->patterns[b->first_pattern + k];
+            if (best && p->n_words <= best->n_words)
+                continue;
+            if (p->compound && subject_mentions.n < 2)
+                continue;
+            if (pattern_matches(c, p, hit.first, hit.last, &bind)) {
+                best = p;
+                best_verb = hit.verbs[i];
+                best_bind = bind;
+            }
+        }
+    }
+    const vg_petr_codes *codes = best ? &best->codes : &best_verb->codes;
+    if (!codes->code[0] && !codes->code2[0])
+        return 0;
+    /* the source: bound by the pattern, else the subject (the agent of a passive) */
+    mentions sources = {.n = 0}, targets = {.n = 0};
+    int source_token = -1, target_token = -1;
+    if (best_bind.has_source) {
+        sources = best_bind.source;
+    } else if (subject >= 0 && !passive) {
+        int st = subject;
+        if (is_pronoun(c, (uint32_t)subject) && !subject_mentions.n)
+            st = resolve_pronoun(c, v, 0);
+        if (st >= 0)
+            np_list(c, (uint32_t)st, &sources, 0);
+        source_token = st;
+    } else if (passive) {
+        int agent = passive_agent(c, v);
+        if (agent >= 0)
+            np_list(c, (uint32_t)agent, &sources, 0);
+        source_token = agent;
+        if (subject >= 0) {
+            np_list(c, (uint32_t)subject, &targets, 0);
+            target_token = subject;
+        }
+        if (agent < 0) /* "X was shot in Y": PETRARCH takes the first actor after the verb */
+            mentions_at(c, (int)hit.last + 1, 0, 1, target_token, &sources);
+    }
+    if (best_bind.has_target) {
+        targets = best_bind.target;
+    } else if (!targets.n) {
+        int avoid = source_token >= 0 ? (int)np_head(c, (uint32_t)source_token) : -1;
+        mentions_at(c, (int)hit.last + 1, 0, 1, avoid, &targets);
+    }
+    vg_petr_found f;
+    memset(&f, 0, sizeof f);
+    f.verb_token = v;
+    f.pattern = best;
+    f.verb = best_verb;
+    int rc = 0;
+    if (best && best->compound) { /* "%": the members of the compound act on each other */
+        for (int i = 0; i < sources.n && !rc; i++)
+            for (int j = 0; j < sources.n && !rc; j++) {
+                if (i == j)
+                    continue;
+                f.source = compose(c, &sources.m[i]);
+                f.target = compose(c, &sources.m[j]);
+                if (!f.source || !f.target)
+                    return VG_ENOMEM;
+                f.source_token = sources.m[i].token;
+                f.target_token = sources.m[j].token;
+                if (strcmp(f.source, f.target) && codes->code[0]) {
+                    snprintf(f.code, sizeof f.code, "%s", codes->code);
+                    rc = add_found(c, found, n_found, cap, &f);
+                }
+            }
+        return rc;
+    }
+    for (int i = 0; i < sources.n && !rc; i++)
+        for (int j = 0; j < targets.n && !rc; j++) {
+            const char *src = compose(c, &sources.m[i]), *tgt = compose(c, &targets.m[j]);
+            if (!src || !tgt)
+                return VG_ENOMEM;
+            if (!strcmp(src, tgt))
+                continue;
+            f.source_token = sources.m[i].token;
+            f.target_token = targets.m[j].token;
+            f.source_text = mention_text(c, f.source_token);
+            f.target_text = mention_text(c, f.target_token);
+            if (codes->code[0]) {
+                f.source = src;
+                f.target = tgt;
+                snprintf(f.code, sizeof f.code, "%s", codes->code);
+                rc = add_found(c, found, n_found, cap, &f);
+            }
+            if (!rc && codes->code2[0]) {
+                vg_petr_found g = f;
+                g.source = tgt;
+                g.target = src;
+                g.source_token = f.target_token;
+                g.target_token = f.source_token;
+                g.source_text = f.target_text;
+                g.target_text = f.source_text;
+                snprintf(g.code, sizeof g.code, "%s", codes->code2);
+                rc = add_found(c, found, n_found, cap, &g);
+            }
+        }
+    return rc;
+}
+
+int vg_petr_match_sentence(const vg_petr_knowledge *k, const vg_sentence *s, int32_t date, vg_arena *arena,
+                           vg_petr_found **found, size_t *n_found)
+{
+    *found = NULL;
+    *n_found = 0;
+    if (!s->n_tokens)
+        return 0;
+    if (k->discards && s->text && vg_petr_discards_find(k->discards, s->text))
+        return 0;
+    ctx c = {.k = k, .s = s, .date = date, .arena = arena, .n = s->n_tokens};
+    int rc = build_words(&c);
+    if (!rc)
+        rc = find_matches(&c);
+    if (rc)
+        return rc;
+    vg_petr_found *all = NULL;
+    size_t n_all = 0, cap = 0;
+    for (uint32_t t = 0; t < c.n && !rc; t++)
+        if (is_verb_token(&c, t) && c.wfirst[c.word_of[t]] == t)
+            rc = code_verb(&c, t, &all, &n_all, &cap);
+    if (rc)
+        return rc;
+    /* an event inside the complement of another verb's event is that event's content
+     * ("X noted that Y regretted Z"): PETRARCH keeps the outer event only */
+    size_t kept = 0;
+    for (size_t i = 0; i < n_all; i++) {
+        int inner = 0;
+        for (size_t j = 0; j < n_all && !inner; j++)
+            inner = all[j].verb_token != all[i].verb_token && embedded_in(&c, all[i].verb_token, all[j].verb_token);
+        if (!inner)
+            all[kept++] = all[i];
+    }
+    *found = all;
+    *n_found = kept;
+    return 0;
+}
