@@ -123,6 +123,10 @@ typedef struct vigil_code_options {
 int vigil_document_write_events(const vigil_analyser *analyser, const vigil_coder *coder,
                                 const vigil_document *document, const vigil_code_options *options,
                                 FILE *out, size_t *n_sentences, size_t *n_events);
+/* Codes the sentences of a CoNLL-U file as one document (its id the file name): sentences
+ * with a tree keep it, the others are tagged and parsed. For testing the coder on given trees. */
+int vigil_code_conllu(const vigil_analyser *analyser, const vigil_coder *coder, const char *path,
+                      const vigil_code_options *options, FILE *out, size_t *n_sentences, size_t *n_events);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,7 @@
 #include "code/dict.h"
 #include "code/patterns.h"
 #include "code/pipeline.h"
+#include "text/conllu.h"
 #include "util/alloc.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,5 +110,49 @@ int vigil_document_write_events(const vigil_analyser *analyser, const vigil_code
     if (n_events)
         *n_events = coded.n_events;
     vg_arena_free(&arena);
+    return rc ? api_fail(rc, "writing events failed") : 0;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+int vigil_code_conllu(const vigil_analyser *analyser, const vigil_coder *coder, const char *path,
+                      const vigil_code_options *options, FILE *out, size_t *n_sentences, size_t *n_events)
+{
+    vigil_code_options none = {0};
+    if (!options)
+        options = &none;
+    int32_t date = 0;
+    if (options->date && parse_date(options->date, &date))
+        return api_fail(VG_EINVAL, "bad date \"%s\": expected YYYY-MM-DD", options->date);
+    vg_error err = {0};
+    vg_treebank bank;
+    int rc = vg_treebank_read(&bank, path, &err);
+    if (rc)
+        return api_fail(rc, "%s", err.message);
+    vg_pipeline pipeline = { analyser->tagger, analyser->parser, coder->coder,
+                             options->keep_negated ? VG_CODE_KEEP_NEGATED : 0 };
+    vg_coded_document coded;
+    rc = vg_pipeline_code_sentences(&pipeline, bank.sentences, (uint32_t)bank.n_sentences, date, &bank.arena,
+                                    &coded, &err);
+    if (rc) {
+        vg_treebank_free(&bank);
+        return api_fail(rc, "%s: %s", path, err.message);
+    }
+    char id[256];
+    snprintf(id, sizeof id, "%s", base_name(path));
+    char *dot = strrchr(id, '.');
+    if (dot)
+        *dot = '\0';
+    for (size_t i = 0; i < coded.n_events && !rc; i++)
+        rc = vg_event_write_json(out, id, &coded.events[i], options->explain);
+    if (n_sentences)
+        *n_sentences = coded.n_sentences;
+    if (n_events)
+        *n_events = coded.n_events;
+    vg_treebank_free(&bank);
     return rc ? api_fail(rc, "writing events failed") : 0;
 }

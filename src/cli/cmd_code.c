@@ -16,6 +16,8 @@ static const char help[] =
     "docs/formats/events.md.\n"
     "\n"
     "options:\n"
+    "  --conllu FILE      code the sentences of a CoNLL-U file as one document, keeping the\n"
+    "                     trees it gives (for testing the coder on checked trees)\n"
     "  --date YYYY-MM-DD  resolve relative dates (\"Friday\", \"last year\") against this date\n"
     "                     instead of each document's own publication date\n"
     "  --explain          add each event's tree path (\"path\") to the record\n"
@@ -68,7 +70,7 @@ static int code_path(code_run *run, const char *path)
 
 int cmd_code(int argc, char **argv)
 {
-    const char *models = NULL, *data = NULL;
+    const char *models = NULL, *data = NULL, *conllu = NULL;
     code_run run = {0};
     int quiet = 0, n_paths = 0;
     char **paths = argv + 1;   /* input paths are gathered at the front of argv */
@@ -86,7 +88,7 @@ int cmd_code(int argc, char **argv)
         } else if (!strcmp(arg, "--negated")) {
             run.options.keep_negated = 1;
         } else if (!strcmp(arg, "--date") || !strcmp(arg, "--format") || !strcmp(arg, "--models") ||
-                   !strcmp(arg, "--data")) {
+                   !strcmp(arg, "--data") || !strcmp(arg, "--conllu")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "vigil code: %s needs a value (see --help)\n", arg);
                 return 2;
@@ -98,6 +100,8 @@ int cmd_code(int argc, char **argv)
                 run.format = value;
             else if (!strcmp(arg, "--models"))
                 models = value;
+            else if (!strcmp(arg, "--conllu"))
+                conllu = value;
             else
                 data = value;
         } else if (arg[0] == '-' && arg[1]) {
@@ -116,6 +120,24 @@ int cmd_code(int argc, char **argv)
     }
     run.analyser = analyser;
     run.coder = coder;
+    if (conllu) {
+        int status = 0;
+        if (n_paths) {
+            fprintf(stderr, "vigil code: --conllu takes no other input files\n");
+            status = 2;
+        } else if (vigil_code_conllu(analyser, coder, conllu, &run.options, stdout, &run.sentences,
+                                     &run.events) != 0) {
+            fprintf(stderr, "vigil code: %s\n", vigil_error_message());
+            status = 1;
+        }
+        if (!status && !quiet)
+            fprintf(stderr, "vigil code: %zu sentences, %zu events\n", run.sentences, run.events);
+        if (fflush(stdout) != 0)
+            status = 1;
+        vigil_analyser_free(analyser);
+        vigil_coder_free(coder);
+        return status;
+    }
     if (n_paths == 0) {
         paths = stdin_only;
         n_paths = 1;

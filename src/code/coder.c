@@ -575,6 +575,7 @@ static const vg_cameo_code *threat_code(const vg_coder *c, const vg_cameo_code *
     int root = (act->root[0] - '0') * 10 + (act->root[1] - '0');
     static const struct { const char *act, *threat; } exact[] = {
         { "161", "1313" }, { "162", "1311" }, { "163", "1312" }, { "1621", "1311" },
+        { "180", "138" },     /* unspecified violence ("vowed revenge"): a threat of force */
     };
     for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
         if (!strcmp(act->code, exact[i].act)) {
@@ -895,8 +896,10 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     static const vg_pattern_roles noun_roles = { noun_targets, 4 };
     /* "issued threats against Trump": the target hangs off the pattern's noun. */
     for (uint32_t k = 0; !n_tgt && k < sc->tree.n; k++)
-        if (k != i && sc->marks[k].covered_by == (int32_t)i && sc->tree.s->tokens[k].upos == VG_UPOS_NOUN) {
-            const vg_pattern_roles *roles = sc->marks[k].event ? &sc->marks[k].event->target : &noun_roles;
+        if (k != i && sc->marks[k].covered_by == (int32_t)i) {
+            uint8_t u = sc->tree.s->tokens[k].upos;
+            const vg_pattern_roles *roles = sc->marks[k].event ? &sc->marks[k].event->target
+                                            : u == VG_UPOS_NOUN ? &noun_roles : &p->target;
             n_tgt = role_actors(sc, k, roles, &tgt, &tgt_how);
         }
     /* A verb's object is its target when the entry's own relations find none ("urged Beijing
@@ -1051,7 +1054,7 @@ static int content_has_event(sentence_ctx *sc, uint32_t i, const vg_pattern *m, 
         uint32_t c = vg_tree_child(t, i, k);
         if (!content_fits(t, c, m))
             continue;
-        if (sc->marks[c].event)
+        if (sc->marks[c].event && sc->marks[c].covered_by != (int32_t)i)
             return 1;
         if (sc->marks[c].mode && content_has_event(sc, c, sc->marks[c].mode, depth + 1))
             return 1;

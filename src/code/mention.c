@@ -14,6 +14,7 @@ typedef struct memory_entry {
     const char *surname;    /* last word of a person's name, or NULL */
     const char *host;
     uint8_t person, plural;
+    uint8_t subject;        /* it was a clause's subject: the likelier antecedent */
     uint32_t sentence;
 } memory_entry;
 
@@ -167,6 +168,7 @@ static void remember_actor(vg_mentions *m, const vg_actor *a, uint32_t head, int
     e.person = (uint8_t)person;
     e.plural = (uint8_t)is_plural(t, head);
     e.sentence = m->sentence;
+    e.subject = !strncmp(vg_tree_deprel(t, head), "nsubj", 5);
     if (person && t->s->tokens[head].upos == VG_UPOS_PROPN)
         e.surname = t->lower_form[head];
     remember(m->memory, &e);
@@ -315,15 +317,23 @@ static size_t pronoun_actors(vg_mentions *m, uint32_t token, int kind, vg_actor 
         fill_text(m, token, &out[0]);
         return 1;
     }
-    const memory_entry *e = NULL;
+    /* The latest fitting subject of this or the previous sentence first ("Israel accused Iran
+     * of plotting to kill its ambassador": Israel's), else the latest fitting mention. */
+    const memory_entry *e = NULL, *any = NULL;
     for (uint32_t k = 0; (e = recent(m->memory, k)) != NULL; k++) {
-        if (kind == 1 && e->person && !e->plural)
+        int fits = (kind == 1 && e->person && !e->plural) || (kind == 2 && !e->person && !e->plural) ||
+                   (kind == 3 && (e->plural || !e->person));
+        if (!fits)
+            continue;
+        if (!any)
+            any = e;
+        if (e->sentence + 1 < m->sentence)
             break;
-        if (kind == 2 && !e->person && !e->plural)
-            break;
-        if (kind == 3 && (e->plural || !e->person))
+        if (e->subject)
             break;
     }
+    if (!e || !e->subject)
+        e = any;
     if (!e)
         return 0;
     out[0] = (vg_actor){ .code = e->code, .name = e->name, .host = e->host, .resolved = 1 };
@@ -495,8 +505,15 @@ static void add_alias(vg_mentions *m, uint32_t named, uint32_t alias_head)
                          .person = 1, .sentence = m->sentence };
     mem->aliases[mem->n_aliases].alias = alias.name;
     mem->n_aliases++;
+    /* The alias's last word alone names the person later ("Saberi"). */
+    uint32_t last = alias_head;
+    for (uint32_t k = 0; k < vg_tree_n_children(m->tree, alias_head); k++) {
+        uint32_t c = vg_tree_child(m->tree, alias_head, k);
+        if (!strcmp(vg_tree_deprel(m->tree, c), "flat") && c > last)
+            last = c;
+    }
     memory_entry s = *e;
-    s.surname = m->tree->lower_form[alias_head];
+    s.surname = m->tree->lower_form[last];
     remember(mem, &s);
 }
 

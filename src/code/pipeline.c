@@ -79,3 +79,54 @@ int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubda
     vg_coding_end(coding);
     return rc < 0 ? rc : 0;
 }
+
+static int has_tree(const vg_sentence *s)
+{
+    for (uint32_t i = 0; i < s->n_tokens; i++)
+        if (s->tokens[i].head < 0 || !s->tokens[i].deprel)
+            return 0;
+    return s->n_tokens > 0;
+}
+
+int vg_pipeline_code_sentences(const vg_pipeline *p, vg_sentence *sentences, uint32_t n, int32_t pubdate,
+                               vg_arena *arena, vg_coded_document *out, vg_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->pubdate = pubdate;
+    out->sentences = sentences;
+    out->n_sentences = n;
+    vg_coding *coding = NULL;
+    if (vg_coding_begin(&coding, p->coder, pubdate, p->flags, arena))
+        return vg_error_set(err, VG_ENOMEM, "out of memory");
+    int rc = 0;
+    for (uint32_t i = 0; i < n && !rc; i++) {
+        vg_sentence *s = &sentences[i];
+        if (!has_tree(s)) {
+            rc = vg_tagger_tag(p->tagger, s, arena);
+            if (!rc)
+                rc = vg_parser_parse(p->parser, s);
+            if (rc) {
+                rc = vg_error_set(err, rc, "analysing sentence %u failed", i + 1);
+                break;
+            }
+        }
+        rc = vg_coding_sentence(coding, s, i + 1);
+        if (rc)
+            rc = vg_error_set(err, rc, "coding sentence %u failed", i + 1);
+    }
+    if (!rc) {
+        size_t k;
+        const vg_event *ev = vg_coding_events(coding, &k);
+        vg_event *copy = k ? vg_arena_alloc(arena, k * sizeof *copy) : NULL;
+        if (k && !copy)
+            rc = vg_error_set(err, VG_ENOMEM, "out of memory");
+        else {
+            if (k)
+                memcpy(copy, ev, k * sizeof *copy);
+            out->events = copy;
+            out->n_events = k;
+        }
+    }
+    vg_coding_end(coding);
+    return rc;
+}

@@ -37,4 +37,9 @@ int32_t vg_document_pubdate(const vg_document *doc);
 int vg_pipeline_code(const vg_pipeline *pipeline, const vg_document *doc, int32_t pubdate,
                      vg_arena *arena, vg_coded_document *out, vg_error *err);
 
+/* Codes sentences already split (a CoNLL-U file): those with a tree are coded as they are,
+ * the others are tagged and parsed first. The sentences become out->sentences. */
+int vg_pipeline_code_sentences(const vg_pipeline *pipeline, vg_sentence *sentences, uint32_t n,
+                               int32_t pubdate, vg_arena *arena, vg_coded_document *out, vg_error *err);
+
 #endif

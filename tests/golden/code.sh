@@ -2,9 +2,9 @@
 # well-formed, and, once `vigil code` exists, recall of the coded events against the files.
 . "$(dirname "$0")/../cli/common.bash"
 
-# Recall that `vigil code` must reach on tests/golden/code/. 0.0 until the coder is measured;
-# the lead raises it once it is (see tests/golden/code/README.md).
-FLOOR=0.0
+# Recall that `vigil code` must reach on tests/golden/code/: the measured recall less a margin;
+# raise it as the coder improves (BENCHMARKS.md has the figure).
+FLOOR=0.20
 # Expected events the files must hold at least (guards against files silently dropped).
 MIN_EXPECTED=250
 
