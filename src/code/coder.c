@@ -693,6 +693,18 @@ static void place_of(sentence_ctx *sc, const walk *w, vg_event *e)
     }
 }
 
+static int take_date(sentence_ctx *sc, uint32_t c, vg_event *e)
+{
+    vg_when when;
+    if (!vg_when_is_temporal(&sc->tree, c) || !vg_when_phrase(&sc->tree, c, sc->coding->pubdate, &when, sc->coding->arena))
+        return 0;
+    e->date = when.date;
+    e->date_end = when.date_end;
+    e->date_precision = when.precision;
+    e->date_text = when.text;
+    return 1;
+}
+
 static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
 {
     const vg_tree *t = &sc->tree;
@@ -700,17 +712,19 @@ static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
         uint32_t i = w->chain[k];
         if ((int)i == w->attribution)
             break;
-        for (uint32_t j = 0; j < vg_tree_n_children(t, i); j++) {
-            uint32_t c = vg_tree_child(t, i, j);
-            vg_when when;
-            if (vg_when_is_temporal(t, c) && vg_when_phrase(t, c, sc->coding->pubdate, &when, sc->coding->arena)) {
-                e->date = when.date;
-                e->date_end = when.date_end;
-                e->date_precision = when.precision;
-                e->date_text = when.text;
+        for (uint32_t j = 0; j < vg_tree_n_children(t, i); j++)
+            if (take_date(sc, vg_tree_child(t, i, j), e))
                 return;
-            }
-        }
+    }
+    /* "arrested an Iranian agent on Monday" is often parsed with the date on the agent: a date
+     * on a participant of the event is the event's. */
+    for (uint32_t j = 0; j < vg_tree_n_children(t, e->head); j++) {
+        uint32_t c = vg_tree_child(t, e->head, j);
+        if (!vg_tree_is_nominal(t, c))
+            continue;
+        for (uint32_t g = 0; g < vg_tree_n_children(t, c); g++)
+            if (take_date(sc, vg_tree_child(t, c, g), e))
+                return;
     }
     if (sc->coding->pubdate) {
         e->date = e->date_end = sc->coding->pubdate;

@@ -1,0 +1,73 @@
+# vigil code end to end: help, the record's fields, --explain, --date, --conllu, data errors
+# reported with file and line, and bad input that must not crash.
+. "$(dirname "$0")/common.bash"
+
+check "vigil code --help" "$vigil" code --help >/dev/null
+"$vigil" code --frobnicate >/dev/null 2>&1; [ $? -eq 2 ] && ok || fail "unknown option exits 2"
+"$vigil" code --date >/dev/null 2>&1; [ $? -eq 2 ] && ok || fail "--date without a value exits 2"
+
+# One report: the record has MISSION.md's fields, and valid JSON on every line.
+cat >"$work/report.txt" <<'REPORT'
+Plot against envoy foiled
+
+Mexican police foiled an Iranian plot to kill Israel's ambassador on Tuesday, Israeli officials said.
+Iran's foreign ministry denied any knowledge of the plot.
+REPORT
+"$vigil" code -q --date 2025-11-07 "$work/report.txt" >"$work/events.jsonl" 2>"$work/err" || fail "code: $(cat "$work/err")"
+python3 - "$work/events.jsonl" <<'PY' && ok || fail "event records"
+import json, sys
+events = [json.loads(l) for l in open(sys.argv[1])]
+need = {"doc", "sentence", "text", "source", "target", "cameo", "plover", "mode", "negated", "stance",
+        "attributed_to", "date", "date_precision", "place", "rule", "span"}
+assert events, "no events"
+for e in events:
+    missing = need - set(e)
+    assert not missing, f"missing {missing}"
+plot = [e for e in events if e["cameo"] == "185"]
+assert plot, "no 185 for the plot"
+p = plot[0]
+assert p["source"]["code"] == "IRN" and p["target"]["code"].startswith("ISR"), p
+assert p["mode"] == "thwarted", p["mode"]
+assert p["attributed_to"] and p["attributed_to"][0]["code"] == "ISRGOV", p["attributed_to"]
+assert p["date"] == "2025-11-04" and p["date_precision"] == "day", (p["date"], p["date_precision"])
+denial = [e for e in events if e["cameo"] == "016"]
+assert denial and denial[0]["stance"] == "denied" and denial[0]["source"]["code"] == "IRNGOV", denial
+assert all(e["doc"] == "report" for e in events)
+PY
+grep -q '"path"' "$work/events.jsonl" && fail "no path without --explain" || ok
+"$vigil" code -q --explain --date 2025-11-07 "$work/report.txt" | grep -q '"path":' && ok || fail "--explain adds the path"
+"$vigil" code -q --date 2025-13-40 "$work/report.txt" >/dev/null 2>"$work/err"; [ $? -eq 1 ] && grep -q 'bad date' "$work/err" \
+  && ok || fail "a bad --date is refused: $(cat "$work/err")"
+
+# JSON Lines input takes its own date; stdin works.
+printf '{"id":"j1","date":"2025-03-14","text":"Police arrested an Iranian agent on Monday."}\n' \
+  | "$vigil" code -q - >"$work/j.jsonl"
+grep -q '"date":"2025-03-10"' "$work/j.jsonl" && grep -q '"doc":"j1"' "$work/j.jsonl" && ok || fail "JSON Lines date: $(cat "$work/j.jsonl")"
+
+# A checked tree in CoNLL-U is coded as given.
+"$vigil" code -q --date 2025-11-07 --conllu "$src/tests/golden/constructions/planned.conllu" | grep -q '"cameo":"185"' \
+  && ok || fail "--conllu"
+
+# The knowledge is checked when it loads: an error names the file and the line.
+mkdir -p "$work/data/actors" "$work/data/cameo" "$work/data/events"
+cp "$src"/data/actors/*.txt "$work/data/actors/"
+cp "$src/data/cameo/codes.txt" "$work/data/cameo/"
+{ cat "$src/data/events/patterns.txt"; printf '[events]\n187  verb  obliterate\n'; } >"$work/data/events/patterns.txt"
+line=$(wc -l <"$work/data/events/patterns.txt")
+"$vigil" code -q --data "$work/data" "$work/report.txt" >/dev/null 2>"$work/err"; [ $? -eq 1 ] && ok || fail "bad patterns exit 1"
+grep -q "patterns.txt:$line: unknown CAMEO code \"187\"" "$work/err" && ok || fail "error names file and line: $(cat "$work/err")"
+"$vigil" code -q --data "$work/nowhere" "$work/report.txt" >/dev/null 2>"$work/err"; [ $? -eq 1 ] && ok || fail "missing data exits 1"
+
+# Bad input: never a crash.
+: >"$work/empty.txt"
+"$vigil" code -q "$work/empty.txt" >"$work/out" && [ ! -s "$work/out" ] && ok || fail "empty file: no events, no error"
+head -c 65536 /dev/urandom >"$work/random.bin"
+"$vigil" code -q "$work/random.bin" >/dev/null 2>&1; [ $? -le 1 ] && ok || fail "binary file"
+printf 'The minister \xff\xfe said \xc0\xaf Iran attacked Israel.\n' >"$work/bad-utf8.txt"
+"$vigil" code -q "$work/bad-utf8.txt" >"$work/out" 2>"$work/err"; [ $? -le 1 ] && python3 -c "
+import json,sys
+[json.loads(l) for l in open('$work/out')]" && ok || fail "invalid UTF-8: output stays valid JSON"
+# A long line without punctuation is split at the documented limit, in bounded time.
+python3 -c "print(' '.join(['Iran attacked Israel and'] * 20000))" >"$work/long.txt"
+"$vigil" code -q "$work/long.txt" >/dev/null 2>&1; [ $? -le 1 ] && ok || fail "a long line"
+finish
