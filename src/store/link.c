@@ -1,0 +1,560 @@
+/* Incident linking and the claims ledger: a stored document's events join the incidents that
+ * report the same act (or open new ones), and allegations, confirmations, denials and
+ * no-comments become ledger entries. The rules, with their reasons: docs/incidents.md. */
+#include "store/store_internal.h"
+#include "store/threat.h"
+#include "util/alloc.h"
+#include "util/hash.h"
+#include <stdio.h>
+#include <string.h>
+
+const char *vg_store_family(const char *cameo)
+{
+    static const char *const roots[] = {"00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10",
+                                        "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"};
+    if (!cameo || cameo[0] < '0' || cameo[0] > '2' || cameo[1] < '0' || cameo[1] > '9')
+        return "00";
+    int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
+    if (root > 20)
+        return "00";
+    /* Unconventional violence (18: attack, plot, attempt, assassination), conventional force
+     * (19) and mass violence (20) are one family: outlets name one attack differently. */
+    if (root >= 18)
+        return "violence";
+    return roots[root];
+}
+
+typedef enum claim_kind {
+    KIND_ACT = 0,       /* an act: it joins or opens an incident */
+    KIND_ALLEGATION,    /* 112x with content: its source alleges the content */
+    KIND_DENIAL,        /* 016 */
+    KIND_NO_COMMENT,    /* 011 */
+    KIND_RESPONSIBILITY,/* 015: claims or acknowledges responsibility, i.e. confirms */
+    KIND_STATEMENT      /* other public statements (01x): neither act nor claim */
+} claim_kind;
+
+static claim_kind kind_of(const vg_event *e, int has_content)
+{
+    const char *code = e->cameo->code;
+    if (strncmp(code, "112", 3) == 0 && has_content)
+        return KIND_ALLEGATION;
+    if (strcmp(code, "016") == 0)
+        return KIND_DENIAL;
+    if (strcmp(code, "011") == 0)
+        return KIND_NO_COMMENT;
+    if (strcmp(code, "015") == 0)
+        return KIND_RESPONSIBILITY;
+    if (strncmp(code, "01", 2) == 0)
+        return KIND_STATEMENT;
+    return KIND_ACT;
+}
+
+static const char *nonempty(const char *s)
+{
+    return s && *s ? s : NULL;
+}
+
+/* The incidents this document opened or added to, for the summaries at the end. */
+typedef struct touched {
+    char (*ids)[24];
+    unsigned char *is_new;
+    size_t n, cap;
+} touched;
+
+static int touch(vg_store *store, touched *t, const char *id, int is_new)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (strcmp(t->ids[i], id) == 0)
+            return 0;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 8;
+        char (*ids)[24] = vg_realloc(t->ids, cap * sizeof *ids);
+        if (!ids)
+            return vg_error_set(store->err, VG_ENOMEM, "out of memory");
+        t->ids = ids;
+        unsigned char *flags = vg_realloc(t->is_new, cap);
+        if (!flags)
+            return vg_error_set(store->err, VG_ENOMEM, "out of memory");
+        t->is_new = flags;
+        t->cap = cap;
+    }
+    snprintf(t->ids[t->n], sizeof t->ids[t->n], "%s", id);
+    t->is_new[t->n] = (unsigned char)is_new;
+    t->n++;
+    return 0;
+}
+
+/* Source actors agree when their countries (first three letters) do. */
+static int source_compatible(const char *a, const char *b, int *agree)
+{
+    if (!a || !b)
+        return 1;
+    if (strncmp(a, b, 3) != 0)
+        return 0;
+    *agree += 1;
+    return 1;
+}
+
+/* Targets agree when one code is the other or extends it (ISR and ISRGOV; not ISRGOV and
+ * ISRMIL): who was targeted is what tells two acts apart. */
+static int target_compatible(const char *a, const char *b, int *agree)
+{
+    if (!a || !b)
+        return 1;
+    size_t la = strlen(a), lb = strlen(b);
+    if (strncmp(a, b, la < lb ? la : lb) != 0)
+        return 0;
+    *agree += 1;
+    return 1;
+}
+
+static const char *column_text(sqlite3_stmt *stmt, int col)
+{
+    return (const char *)sqlite3_column_text(stmt, col);
+}
+
+static void date_text(int32_t ymd, char buf[11])
+{
+    vg_store_date_format(ymd, buf);
+}
+
+/* The best incident an act can join, or "" in best. */
+static int find_incident(vg_store *store, const vg_link_event *le, const char *family, char best[24])
+{
+    const vg_event *e = le->event;
+    const char *src = e->source ? nonempty(e->source->code) : NULL;
+    const char *tgt = e->target ? nonempty(e->target->code) : NULL;
+    const char *tgt_name = e->target ? nonempty(e->target->name) : NULL;
+    const char *place = nonempty(e->place_country);
+    best[0] = '\0';
+    if (!src && !tgt)
+        return 0; /* nothing to tell this act from another of its kind */
+    sqlite3_stmt *stmt = vg_store_stmt(store, ST_INCIDENT_CANDIDATES);
+    if (!stmt)
+        return VG_EIO;
+    char lo[11], hi[11];
+    date_text(le->window_lo, lo);
+    date_text(le->window_hi, hi);
+    vg_store_bind_text(stmt, 1, family);
+    vg_store_bind_text(stmt, 2, lo);
+    vg_store_bind_text(stmt, 3, hi);
+    int best_score = 0, rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        int agree = 0, score = 0;
+        const char *c_src = column_text(stmt, 1), *c_tgt = column_text(stmt, 2);
+        const char *c_name = column_text(stmt, 3), *c_place = column_text(stmt, 4);
+        if (!source_compatible(src, c_src, &agree) || !target_compatible(tgt, c_tgt, &agree))
+            continue;
+        if (agree == 0)
+            continue; /* compatible only because one side is unknown each time: too weak */
+        score = 4 * agree;
+        if (tgt_name && c_name) {
+            if (strcmp(tgt_name, c_name) != 0)
+                continue;
+            score += 2;
+        }
+        if (place && c_place) {
+            if (strcmp(place, c_place) != 0)
+                continue;
+            score += 1;
+        }
+        if (score > best_score) {
+            best_score = score;
+            snprintf(best, 24, "%s", column_text(stmt, 0));
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return vg_store_fail(store, "finding incidents");
+    sqlite3_reset(stmt);
+    return 0;
+}
+
+static const char *precision_name(const vg_event *e, int rank)
+{
+    return rank == 6 && e->date_precision != VG_DATE_PUBLICATION ? "publication"
+                                                                 : vg_store_precision_name(e->date_precision);
+}
+
+/* Opens an incident for an act. Its id is a hash of the act's place in the store (the
+ * document's identity and the event's index), so storing the same documents again in the same
+ * order gives the same ids. */
+static int open_incident(vg_store *store, const vg_link_document *doc, const vg_link_event *le, size_t index,
+                         const char *family, char id[24])
+{
+    const vg_event *e = le->event;
+    char key[128];
+    int len = snprintf(key, sizeof key, "%s|%s|%zu", doc->body_hash, doc->publisher, index);
+    uint64_t h = vg_hash_bytes(key, (size_t)len, 0x696e636964656e74ULL);
+    snprintf(id, 24, "inc-%016llx", (unsigned long long)h);
+    sqlite3_stmt *stmt = vg_store_stmt(store, ST_INCIDENT_INSERT);
+    if (!stmt)
+        return VG_EIO;
+    char date[11], lo[11], hi[11];
+    date_text(e->date ? e->date : (le->precision_rank == 6 ? doc->pubdate : 0), date);
+    date_text(le->window_lo, lo);
+    date_text(le->window_hi, hi);
+    vg_store_bind_text(stmt, 1, id);
+    vg_store_bind_text(stmt, 2, family);
+    vg_store_bind_text(stmt, 3, e->cameo->code);
+    sqlite3_bind_int(stmt, 4, e->cameo->severity);
+    vg_store_bind_text(stmt, 5, vg_event_mode_name(e->mode));
+    vg_store_bind_text(stmt, 6, vg_store_stance_name(e->stance));
+    if (e->source) {
+        vg_store_bind_text(stmt, 7, nonempty(e->source->code));
+        vg_store_bind_text(stmt, 8, nonempty(e->source->name));
+        vg_store_bind_text(stmt, 9, nonempty(e->source->text));
+    }
+    if (e->target) {
+        vg_store_bind_text(stmt, 10, nonempty(e->target->code));
+        vg_store_bind_text(stmt, 11, nonempty(e->target->name));
+        vg_store_bind_text(stmt, 12, nonempty(e->target->text));
+    }
+    vg_store_bind_text(stmt, 13, nonempty(e->place_name));
+    vg_store_bind_text(stmt, 14, nonempty(e->place_country));
+    vg_store_bind_text(stmt, 15, date[0] ? date : NULL);
+    vg_store_bind_text(stmt, 16, precision_name(e, le->precision_rank));
+    sqlite3_bind_int(stmt, 17, le->precision_rank);
+    vg_store_bind_text(stmt, 18, lo);
+    vg_store_bind_text(stmt, 19, hi);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_CONSTRAINT) /* the same hash twice: vanishingly rare; salt the index */
+        return vg_error_set(store->err, VG_EIO, "store: incident id %s is taken", id);
+    if (rc != SQLITE_DONE)
+        return vg_store_fail(store, "opening an incident");
+    sqlite3_reset(stmt);
+    return 0;
+}
+
+static int join_incident(vg_store *store, const vg_link_document *doc, const vg_link_event *le, const char *id)
+{
+    const vg_event *e = le->event;
+    sqlite3_stmt *stmt = vg_store_stmt(store, ST_INCIDENT_UPDATE_LINK);
+    if (!stmt)
+        return VG_EIO;
+    char date[11], lo[11], hi[11];
+    date_text(e->date ? e->date : (le->precision_rank == 6 ? doc->pubdate : 0), date);
+    date_text(le->window_lo, lo);
+    date_text(le->window_hi, hi);
+    vg_store_bind_text(stmt, 1, id);
+    if (e->source) {
+        vg_store_bind_text(stmt, 2, nonempty(e->source->code));
+        vg_store_bind_text(stmt, 3, nonempty(e->source->name));
+        vg_store_bind_text(stmt, 4, nonempty(e->source->text));
+    }
+    if (e->target) {
+        vg_store_bind_text(stmt, 5, nonempty(e->target->code));
+        vg_store_bind_text(stmt, 6, nonempty(e->target->name));
+        vg_store_bind_text(stmt, 7, nonempty(e->target->text));
+    }
+    vg_store_bind_text(stmt, 8, nonempty(e->place_name));
+    vg_store_bind_text(stmt, 9, nonempty(e->place_country));
+    vg_store_bind_text(stmt, 10, date[0] ? date : NULL);
+    vg_store_bind_text(stmt, 11, precision_name(e, le->precision_rank));
+    sqlite3_bind_int(stmt, 12, le->precision_rank);
+    vg_store_bind_text(stmt, 13, lo);
+    vg_store_bind_text(stmt, 14, hi);
+    if (sqlite3_step(stmt) != SQLITE_DONE)
+        return vg_store_fail(store, "adding to an incident");
+    sqlite3_reset(stmt);
+    return 0;
+}
+
+static int set_event_incident(vg_store *store, vg_link_event *le, const char *id, const char *link)
+{
+    sqlite3_stmt *stmt = vg_store_stmt(store, ST_EVENT_SET_INCIDENT);
+    if (!stmt)
+        return VG_EIO;
+    sqlite3_bind_int64(stmt, 1, le->rowid);
+    vg_store_bind_text(stmt, 2, id);
+    vg_store_bind_text(stmt, 3, link);
+    if (sqlite3_step(stmt) != SQLITE_DONE)
+        return vg_store_fail(store, "linking an event");
+    sqlite3_reset(stmt);
+    snprintf(le->incident, sizeof le->incident, "%s", id);
+    return 0;
+}
+
+static int add_incident_actor(vg_store *store, const char *id, const char *role, const vg_actor *a)
+{
+    if (!a || (!nonempty(a->code) && !nonempty(a->name) && !nonempty(a->text)))
+        return 0;
+    sqlite3_stmt *stmt = vg_store_stmt(store, ST_INCIDENT_ACTOR_INSERT);
+    if (!stmt)
+        return VG_EIO;
+    vg_store_bind_text(stmt, 1, id);
+    vg_store_bind_text(stmt, 2, role);
+    vg_store_bind_text(stmt, 3, a->code ? a->code : "");
+    vg_store_bind_text(stmt, 4, a->name ? a->name : "");
+    vg_store_bind_text(stmt, 5, a->text ? a->text : "");
+    vg_store_bind_text(stmt, 6, a->host ? a->host : "");
+    if (sqlite3_step(stmt) != SQLITE_DONE)
+        return vg_store_fail(store, "recording an incident's actor");
+    sqlite3_reset(stmt);
+    return 0;
+}
+
+/* One ledger entry: actor says (role) of incident id, in event le's sentence. */
+static int add_claim(vg_store *store, const vg_link_document *doc, const char *id, const char *role,
+                     const vg_actor *actor, const vg_link_event *le, vg_store_result *result)
+{
+    if (!actor || (!nonempty(actor->text) && !nonempty(actor->code) && !nonempty(actor->name)))
+        return 0;
+    sqlite3_stmt *stmt = vg_store_stmt(store, ST_CLAIM_INSERT);
+    if (!stmt)
+        return VG_EIO;
+    const char *key = nonempty(actor->name) ? actor->name : nonempty(actor->code);
+    vg_store_bind_text(stmt, 1, id);
+    vg_store_bind_text(stmt, 2, role);
+    vg_store_bind_text(stmt, 3, key);
+    vg_store_bind_text(stmt, 4, actor->text ? actor->text : "");
+    vg_store_bind_text(stmt, 5, nonempty(actor->code));
+    vg_store_bind_text(stmt, 6, nonempty(actor->name));
+    sqlite3_bind_int(stmt, 7, actor->anonymous ? 1 : 0);
+    sqlite3_bind_int64(stmt, 8, le->rowid);
+    sqlite3_bind_int64(stmt, 9, doc->rowid);
+    sqlite3_bind_int(stmt, 10, (int)le->event->sentence);
+    vg_store_bind_text(stmt, 11, doc->said_on);
+    vg_store_bind_text(stmt, 12, doc->publisher[0] ? doc->publisher : NULL);
+    if (sqlite3_step(stmt) != SQLITE_DONE)
+        return vg_store_fail(store, "adding to the claims ledger");
+    result->claims += (size_t)sqlite3_changes(store->db);
+    sqlite3_reset(stmt);
+    return 0;
+}
+
+/* Mode and stance of an incident: the strongest the reports support (docs/incidents.md). */
+static int mode_rank(const char *mode)
+{
+    static const char *const order[] = {"threatened", "planned", "thwarted", "attempted", "occurred"};
+    for (int i = 0; i < 5; i++)
+        if (mode && strcmp(mode, order[i]) == 0)
+            return i + 1;
+    return 0;
+}
+
+static int stance_rank(const char *stance, int negated)
+{
+    if (negated || !stance || strcmp(stance, "denied") == 0)
+        return 1;
+    if (strcmp(stance, "alleged") == 0)
+        return 2;
+    return 3;
+}
+
+static int summarise(vg_store *store, const char *id)
+{
+    sqlite3_stmt *stmt = vg_store_stmt(store, ST_INCIDENT_SUMMARY_ACTS);
+    if (!stmt)
+        return VG_EIO;
+    vg_store_bind_text(stmt, 1, id);
+    char cameo[8] = "", cameo_name[128] = "", mode[16] = "occurred", any_mode[16] = "occurred";
+    int severity = -1, best_mode = 0, best_any_mode = 0, best_stance = 0, n_events = 0, rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        n_events++;
+        const char *c = column_text(stmt, 0);
+        int sev = sqlite3_column_int(stmt, 1);
+        const char *m = column_text(stmt, 2), *s = column_text(stmt, 3);
+        int negated = sqlite3_column_int(stmt, 4);
+        if (sev > severity) {
+            severity = sev;
+            snprintf(cameo, sizeof cameo, "%s", c ? c : "");
+            snprintf(cameo_name, sizeof cameo_name, "%s", column_text(stmt, 5) ? column_text(stmt, 5) : "");
+        }
+        int st = stance_rank(s, negated);
+        if (st > best_stance)
+            best_stance = st;
+        int mr = mode_rank(m);
+        if (mr > best_any_mode) {
+            best_any_mode = mr;
+            snprintf(any_mode, sizeof any_mode, "%s", m ? m : "occurred");
+        }
+        if (st > 1 && mr > best_mode) {
+            best_mode = mr;
+            snprintf(mode, sizeof mode, "%s", m ? m : "occurred");
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return vg_store_fail(store, "summarising an incident");
+    sqlite3_reset(stmt);
+    if (!best_mode) /* only denied or negated reports: what they deny */
+        snprintf(mode, sizeof mode, "%s", any_mode);
+    const char *stance = best_stance == 3 ? "asserted" : best_stance == 2 ? "alleged" : "denied";
+
+    if (!(stmt = vg_store_stmt(store, ST_INCIDENT_SUMMARY_DOCS)))
+        return VG_EIO;
+    vg_store_bind_text(stmt, 1, id);
+    if (sqlite3_step(stmt) != SQLITE_ROW)
+        return vg_store_fail(store, "summarising an incident");
+    int n_documents = sqlite3_column_int(stmt, 0), n_sources = sqlite3_column_int(stmt, 1);
+    char first[11] = "", last[11] = "";
+    if (column_text(stmt, 2))
+        snprintf(first, sizeof first, "%s", column_text(stmt, 2));
+    if (column_text(stmt, 3))
+        snprintf(last, sizeof last, "%s", column_text(stmt, 3));
+    sqlite3_reset(stmt);
+
+    if (!(stmt = vg_store_stmt(store, ST_INCIDENT_SUMMARY_CLAIMS)))
+        return VG_EIO;
+    vg_store_bind_text(stmt, 1, id);
+    if (sqlite3_step(stmt) != SQLITE_ROW)
+        return vg_store_fail(store, "summarising an incident");
+    int n_claims = sqlite3_column_int(stmt, 0);
+    sqlite3_reset(stmt);
+
+    if (severity < 0)
+        severity = 0;
+    double weight = vg_threat_incident_weight(severity, vg_threat_mode_parse(mode),
+                                              vg_threat_stance_parse(stance), n_sources);
+    if (!(stmt = vg_store_stmt(store, ST_INCIDENT_UPDATE_SUMMARY)))
+        return VG_EIO;
+    vg_store_bind_text(stmt, 1, id);
+    vg_store_bind_text(stmt, 2, cameo);
+    sqlite3_bind_int(stmt, 3, severity);
+    vg_store_bind_text(stmt, 4, mode);
+    vg_store_bind_text(stmt, 5, stance);
+    sqlite3_bind_int(stmt, 6, n_events);
+    sqlite3_bind_int(stmt, 7, n_documents);
+    sqlite3_bind_int(stmt, 8, n_sources);
+    vg_store_bind_text(stmt, 9, first[0] ? first : NULL);
+    vg_store_bind_text(stmt, 10, last[0] ? last : NULL);
+    sqlite3_bind_int(stmt, 11, n_claims);
+    sqlite3_bind_double(stmt, 12, weight);
+    vg_store_bind_text(stmt, 13, cameo_name[0] ? cameo_name : NULL);
+    if (sqlite3_step(stmt) != SQLITE_DONE)
+        return vg_store_fail(store, "summarising an incident");
+    sqlite3_reset(stmt);
+    return 0;
+}
+
+/* The incident a claim without content of its own is about: the act reported nearest before
+ * it in the document, else the first one after it. */
+static const char *nearest_act(const vg_link_event *events, const unsigned char *kinds, size_t n, size_t i)
+{
+    for (size_t k = i; k-- > 0;)
+        if (kinds[k] == KIND_ACT && events[k].incident[0])
+            return events[k].incident;
+    for (size_t k = i + 1; k < n; k++)
+        if (kinds[k] == KIND_ACT && events[k].incident[0])
+            return events[k].incident;
+    return NULL;
+}
+
+static const vg_actor *claimant(const vg_event *e)
+{
+    if (e->source)
+        return e->source;
+    return e->n_attributed ? &e->attributed_to[0] : NULL;
+}
+
+int vg_store_link(vg_store *store, const vg_link_document *doc, vg_link_event *events, size_t n,
+                  vg_store_result *result)
+{
+    if (n == 0)
+        return 0;
+    int rc = 0;
+    touched t = {0};
+    unsigned char *has_content = vg_calloc(n, 1), *kinds = vg_calloc(n, 1);
+    if (!has_content || !kinds) {
+        rc = vg_error_set(store->err, VG_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int32_t p = events[i].event->parent;
+        if (p >= 0 && (size_t)p < n && (size_t)p != i)
+            has_content[p] = 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        kinds[i] = (unsigned char)kind_of(events[i].event, has_content[i]);
+
+    /* 1. Acts join or open incidents, in the order the document reports them. */
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (kinds[i] != KIND_ACT)
+            continue;
+        vg_link_event *le = &events[i];
+        const char *family = vg_store_family(le->event->cameo->code);
+        char id[24];
+        int is_new = 0;
+        if ((rc = find_incident(store, le, family, id)))
+            break;
+        if (id[0]) {
+            rc = join_incident(store, doc, le, id);
+        } else {
+            rc = open_incident(store, doc, le, i, family, id);
+            is_new = 1;
+        }
+        if (!rc)
+            rc = set_event_incident(store, le, id, "act");
+        if (!rc)
+            rc = touch(store, &t, id, is_new);
+        if (!rc)
+            rc = add_incident_actor(store, id, "source", le->event->source);
+        if (!rc)
+            rc = add_incident_actor(store, id, "target", le->event->target);
+    }
+
+    /* 2. What each act's speakers say of it: attributed allegations, confirmations, denials. */
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (kinds[i] != KIND_ACT || !events[i].incident[0])
+            continue;
+        const vg_event *e = events[i].event;
+        int32_t p = e->parent;
+        int parent_denies = p >= 0 && (size_t)p < n && kinds[p] == KIND_DENIAL;
+        const char *role = e->stance == VG_STANCE_DENIED || e->negated ? "denies"
+                           : e->stance == VG_STANCE_ALLEGED            ? "alleges"
+                                                                       : "confirms";
+        for (uint32_t k = 0; k < e->n_attributed && !rc; k++)
+            rc = add_claim(store, doc, events[i].incident, role, &e->attributed_to[k], &events[i], result);
+        /* "Iran denied plotting against him": the actor denies its own act. */
+        if (!rc && e->stance == VG_STANCE_DENIED && !e->n_attributed && !parent_denies)
+            rc = add_claim(store, doc, events[i].incident, "denies", e->source, &events[i], result);
+    }
+
+    /* 3. Claims about acts: accusations, denials, no-comments, claims of responsibility. */
+    for (size_t i = 0; i < n && !rc; i++) {
+        claim_kind kind = (claim_kind)kinds[i];
+        if (kind == KIND_ACT || kind == KIND_STATEMENT)
+            continue;
+        const char *role = kind == KIND_ALLEGATION ? "alleges"
+                           : kind == KIND_DENIAL   ? "denies"
+                           : kind == KIND_NO_COMMENT ? "no_comment"
+                                                     : "confirms";
+        const vg_actor *who = claimant(events[i].event);
+        const char *about = NULL;
+        /* Its content: the acts whose parent it is. */
+        for (size_t k = 0; k < n && !rc; k++) {
+            if (events[k].event->parent != (int32_t)i || !events[k].incident[0])
+                continue;
+            about = events[k].incident;
+            rc = add_claim(store, doc, about, role, who, &events[i], result);
+            if (!rc)
+                rc = touch(store, &t, about, 0);
+        }
+        if (rc)
+            break;
+        if (!about && kind != KIND_ALLEGATION) {
+            about = nearest_act(events, kinds, n, i);
+            if (about) {
+                rc = add_claim(store, doc, about, role, who, &events[i], result);
+                if (!rc)
+                    rc = touch(store, &t, about, 0);
+            }
+        }
+        if (!rc && about)
+            rc = set_event_incident(store, &events[i], about, "claim");
+    }
+
+    /* 4. The incidents' summaries (severity, mode, stance, documents, sources, weight). */
+    for (size_t i = 0; i < t.n && !rc; i++) {
+        rc = summarise(store, t.ids[i]);
+        if (t.is_new[i])
+            result->incidents_new++;
+        else
+            result->incidents_linked++;
+    }
+out:
+    vg_free(has_content);
+    vg_free(kinds);
+    vg_free(t.ids);
+    vg_free(t.is_new);
+    return rc;
+}
