@@ -11,6 +11,11 @@ typedef struct vg_command {
 int cmd_parse(int argc, char **argv);
 int cmd_eval_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_incidents(int argc, char **argv);
+int cmd_claims(int argc, char **argv);
+int cmd_actor(int argc, char **argv);
+int cmd_board(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 

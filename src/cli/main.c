@@ -7,6 +7,11 @@
 static const vg_command commands[] = {
     {"parse", "read documents and write CoNLL-U (sentences, tags, lemmas, trees)", cmd_parse},
     {"code", "read documents and write their events as JSON Lines", cmd_code},
+    {"ingest", "code documents and store them, their incidents and claims (vigil.db)", cmd_ingest},
+    {"incidents", "list the stored incidents with their claims ledgers", cmd_incidents},
+    {"claims", "the incidents an entity takes part in, with who alleges and who denies", cmd_claims},
+    {"actor", "what the store knows of an actor: codes, names, incidents, claims", cmd_actor},
+    {"board", "the threat board: a level per watched entity, with the evidence", cmd_board},
     {"eval-parse", "compare a predicted CoNLL-U file with a gold one", cmd_eval_parse},
     {"train", "train the tagger, lemmatizer and parser on a treebank", cmd_train},
     {"validate", "run PETRARCH validation records with PETRARCH-format dictionaries", cmd_validate},

@@ -118,8 +118,18 @@ static void date_text(int32_t ymd, char buf[11])
     vg_store_date_format(ymd, buf);
 }
 
-/* The best incident an act can join, or "" in best. */
-static int find_incident(vg_store *store, const vg_link_event *le, const char *family, char best[24])
+static int touched_has(const touched *t, const char *id)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (strcmp(t->ids[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+/* The best incident an act can join, or "" in best. this_doc: the incidents the document
+ * being linked has reported so far. */
+static int find_incident(vg_store *store, const vg_link_event *le, const char *family, const touched *this_doc,
+                         char best[24])
 {
     const vg_event *e = le->event;
     const char *src = e->source ? nonempty(e->source->code) : NULL;
@@ -129,50 +139,77 @@ static int find_incident(vg_store *store, const vg_link_event *le, const char *f
     best[0] = '\0';
     if (!src && !tgt)
         return 0; /* nothing to tell this act from another of its kind */
-    sqlite3_stmt *stmt = vg_store_stmt(store, ST_INCIDENT_CANDIDATES);
-    if (!stmt)
-        return VG_EIO;
     char lo[11], hi[11];
     date_text(le->window_lo, lo);
     date_text(le->window_hi, hi);
-    vg_store_bind_text(stmt, 1, family);
-    vg_store_bind_text(stmt, 2, lo);
-    vg_store_bind_text(stmt, 3, hi);
-    int best_score = 0, rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        int agree = 0, score = 0;
-        const char *c_src = column_text(stmt, 1), *c_tgt = column_text(stmt, 2);
-        const char *c_name = column_text(stmt, 3), *c_place = column_text(stmt, 4);
-        if (!source_compatible(src, c_src, &agree) || !target_compatible(tgt, c_tgt, &agree))
-            continue;
-        if (agree == 0)
-            continue; /* compatible only because one side is unknown each time: too weak */
-        score = 4 * agree;
-        if (tgt_name && c_name) {
-            if (strcmp(tgt_name, c_name) != 0)
+    int best_score = 0, rc = 0;
+    /* First the incidents on the same target country, then this document's own incidents
+     * (which may have no target yet). */
+    for (size_t pass = 0; pass <= this_doc->n && !rc; pass++) {
+        sqlite3_stmt *stmt;
+        if (pass == 0) {
+            if (!tgt)
                 continue;
-            score += 2;
+            if (!(stmt = vg_store_stmt(store, ST_INCIDENT_CANDIDATES)))
+                return VG_EIO;
+            char country[4];
+            snprintf(country, sizeof country, "%s", tgt);
+            vg_store_bind_text(stmt, 1, family);
+            vg_store_bind_text(stmt, 2, lo);
+            vg_store_bind_text(stmt, 3, hi);
+            vg_store_bind_text(stmt, 4, country);
+        } else {
+            if (!(stmt = vg_store_stmt(store, ST_INCIDENT_BY_ID)))
+                return VG_EIO;
+            vg_store_bind_text(stmt, 1, this_doc->ids[pass - 1]);
+            vg_store_bind_text(stmt, 2, family);
+            vg_store_bind_text(stmt, 3, lo);
+            vg_store_bind_text(stmt, 4, hi);
         }
-        if (place && c_place) {
-            if (strcmp(place, c_place) != 0)
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            int source_agrees = 0, target_agrees = 0, score = 0;
+            const char *c_id = column_text(stmt, 0);
+            const char *c_src = column_text(stmt, 1), *c_tgt = column_text(stmt, 2);
+            const char *c_name = column_text(stmt, 3), *c_place = column_text(stmt, 4);
+            if (!source_compatible(src, c_src, &source_agrees) || !target_compatible(tgt, c_tgt, &target_agrees))
                 continue;
-            score += 1;
+            int same_doc = touched_has(this_doc, c_id);
+            int undated = le->precision_rank == 7 || sqlite3_column_int(stmt, 5) == 7;
+            /* Who was targeted tells acts apart; without it only the document's own earlier
+             * report of the act ("the plot") can be the same, and without dates the source
+             * must agree too. */
+            if (!target_agrees && !(same_doc && source_agrees))
+                continue;
+            if (target_agrees && undated && !source_agrees && !same_doc)
+                continue;
+            score = 4 * (source_agrees + target_agrees) + same_doc;
+            if (tgt_name && c_name) {
+                if (strcmp(tgt_name, c_name) != 0)
+                    continue;
+                score += 2;
+            }
+            if (place && c_place) {
+                if (strcmp(place, c_place) != 0)
+                    continue;
+                score += 1;
+            }
+            if (score > best_score) {
+                best_score = score;
+                snprintf(best, 24, "%s", c_id);
+            }
         }
-        if (score > best_score) {
-            best_score = score;
-            snprintf(best, 24, "%s", column_text(stmt, 0));
-        }
+        if (rc != SQLITE_DONE)
+            return vg_store_fail(store, "finding incidents");
+        rc = 0;
+        sqlite3_reset(stmt);
     }
-    if (rc != SQLITE_DONE)
-        return vg_store_fail(store, "finding incidents");
-    sqlite3_reset(stmt);
     return 0;
 }
 
 static const char *precision_name(const vg_event *e, int rank)
 {
     return rank == 6 && e->date_precision != VG_DATE_PUBLICATION ? "publication"
-                                                                 : vg_store_precision_name(e->date_precision);
+                                                                 : vg_date_precision_name(e->date_precision);
 }
 
 /* Opens an incident for an act. Its id is a hash of the act's place in the store (the
@@ -198,7 +235,7 @@ static int open_incident(vg_store *store, const vg_link_document *doc, const vg_
     vg_store_bind_text(stmt, 3, e->cameo->code);
     sqlite3_bind_int(stmt, 4, e->cameo->severity);
     vg_store_bind_text(stmt, 5, vg_event_mode_name(e->mode));
-    vg_store_bind_text(stmt, 6, vg_store_stance_name(e->stance));
+    vg_store_bind_text(stmt, 6, vg_stance_name(e->stance));
     if (e->source) {
         vg_store_bind_text(stmt, 7, nonempty(e->source->code));
         vg_store_bind_text(stmt, 8, nonempty(e->source->name));
@@ -426,24 +463,42 @@ static int summarise(vg_store *store, const char *id)
     return 0;
 }
 
-/* The incident a claim without content of its own is about: the act reported nearest before
- * it in the document, else the first one after it. */
-static const char *nearest_act(const vg_link_event *events, const unsigned char *kinds, size_t n, size_t i)
+/* The incident a claim without content of its own is about. Denials and no-comments answer
+ * allegations, so the nearest act before the claim that is alleged (or already denied), else
+ * the first such act after it; failing those, the nearest act before it, else after it. */
+static int contested(const vg_link_event *le)
 {
-    for (size_t k = i; k-- > 0;)
-        if (kinds[k] == KIND_ACT && events[k].incident[0])
-            return events[k].incident;
-    for (size_t k = i + 1; k < n; k++)
-        if (kinds[k] == KIND_ACT && events[k].incident[0])
-            return events[k].incident;
+    return le->event->stance != VG_STANCE_ASSERTED;
+}
+
+static const char *main_act(const vg_link_event *events, const unsigned char *kinds, size_t n, size_t i)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = i; k-- > 0;)
+            if (kinds[k] == KIND_ACT && events[k].incident[0] && (pass || contested(&events[k])))
+                return events[k].incident;
+        for (size_t k = i + 1; k < n; k++)
+            if (kinds[k] == KIND_ACT && events[k].incident[0] && (pass || contested(&events[k])))
+                return events[k].incident;
+    }
     return NULL;
 }
 
+/* Who makes a claim: its source, unless that is a pronoun and the sentence names the speaker
+ * ("it declined to comment, Iran's mission said"). */
 static const vg_actor *claimant(const vg_event *e)
 {
-    if (e->source)
+    if (e->source && !(e->source->resolved && e->n_attributed))
         return e->source;
-    return e->n_attributed ? &e->attributed_to[0] : NULL;
+    return e->n_attributed ? &e->attributed_to[0] : e->source;
+}
+
+/* Whether events i and k are an accusation or denial and its content: the coder links them
+ * through `parent`, from the content to the claim or from a derived claim to its content. */
+static int related(const vg_link_event *events, size_t n, size_t i, size_t k)
+{
+    int32_t pk = events[k].event->parent, pi = events[i].event->parent;
+    return (pk >= 0 && (size_t)pk == i) || (pi >= 0 && (size_t)pi == k && k < n);
 }
 
 int vg_store_link(vg_store *store, const vg_link_document *doc, vg_link_event *events, size_t n,
@@ -460,8 +515,10 @@ int vg_store_link(vg_store *store, const vg_link_document *doc, vg_link_event *e
     }
     for (size_t i = 0; i < n; i++) {
         int32_t p = events[i].event->parent;
-        if (p >= 0 && (size_t)p < n && (size_t)p != i)
+        if (p >= 0 && (size_t)p < n && (size_t)p != i) {
             has_content[p] = 1;
+            has_content[i] = 1;
+        }
     }
     for (size_t i = 0; i < n; i++)
         kinds[i] = (unsigned char)kind_of(events[i].event, has_content[i]);
@@ -474,7 +531,7 @@ int vg_store_link(vg_store *store, const vg_link_document *doc, vg_link_event *e
         const char *family = vg_store_family(le->event->cameo->code);
         char id[24];
         int is_new = 0;
-        if ((rc = find_incident(store, le, family, id)))
+        if ((rc = find_incident(store, le, family, &t, id)))
             break;
         if (id[0]) {
             rc = join_incident(store, doc, le, id);
@@ -520,9 +577,9 @@ int vg_store_link(vg_store *store, const vg_link_document *doc, vg_link_event *e
                                                      : "confirms";
         const vg_actor *who = claimant(events[i].event);
         const char *about = NULL;
-        /* Its content: the acts whose parent it is. */
+        /* Its content: the acts it is linked to. */
         for (size_t k = 0; k < n && !rc; k++) {
-            if (events[k].event->parent != (int32_t)i || !events[k].incident[0])
+            if (k == i || kinds[k] != KIND_ACT || !events[k].incident[0] || !related(events, n, i, k))
                 continue;
             about = events[k].incident;
             rc = add_claim(store, doc, about, role, who, &events[i], result);
@@ -532,7 +589,7 @@ int vg_store_link(vg_store *store, const vg_link_document *doc, vg_link_event *e
         if (rc)
             break;
         if (!about && kind != KIND_ALLEGATION) {
-            about = nearest_act(events, kinds, n, i);
+            about = main_act(events, kinds, n, i);
             if (about) {
                 rc = add_claim(store, doc, about, role, who, &events[i], result);
                 if (!rc)

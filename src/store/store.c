@@ -32,6 +32,7 @@ static const char *const migrations[] = {
     "CREATE INDEX documents_band4 ON documents(band4);"
     "CREATE INDEX documents_band5 ON documents(band5);"
     "CREATE INDEX documents_doc_id ON documents(doc_id);"
+    "CREATE INDEX documents_simhash ON documents(simhash);"
     "CREATE TABLE sentences ("
     "  document INTEGER NOT NULL REFERENCES documents(id),"
     "  idx INTEGER NOT NULL,"
@@ -60,7 +61,7 @@ static const char *const migrations[] = {
     "  cameo TEXT NOT NULL, cameo_name TEXT, severity INTEGER NOT NULL,"
     "  mode TEXT NOT NULL, stance TEXT NOT NULL,"
     "  source_code TEXT, source_name TEXT, source_text TEXT,"
-    "  target_code TEXT, target_name TEXT, target_text TEXT,"
+    "  target_code TEXT, target_name TEXT, target_text TEXT, target_country TEXT,"
     "  place_name TEXT, place_country TEXT,"
     "  date TEXT, date_precision TEXT, precision_rank INTEGER NOT NULL,"
     "  window_lo TEXT NOT NULL, window_hi TEXT NOT NULL,"
@@ -68,7 +69,7 @@ static const char *const migrations[] = {
     "  n_events INTEGER NOT NULL DEFAULT 0, n_documents INTEGER NOT NULL DEFAULT 0,"
     "  n_sources INTEGER NOT NULL DEFAULT 0, n_claims INTEGER NOT NULL DEFAULT 0,"
     "  weight REAL NOT NULL DEFAULT 0);"
-    "CREATE INDEX incidents_match ON incidents(family, window_hi);"
+    "CREATE INDEX incidents_match ON incidents(family, target_country, window_hi, window_lo);"
     "CREATE INDEX incidents_recent ON incidents(last_reported DESC, severity DESC);"
     "CREATE TABLE incident_actors ("
     "  incident TEXT NOT NULL REFERENCES incidents(id),"
@@ -128,6 +129,7 @@ static const char *const statement_sql[ST_COUNT] = {
     [ST_DOC_NEAR] =
         "SELECT id, simhash, origin, copy_of FROM documents"
         " WHERE band0 = ?1 OR band1 = ?2 OR band2 = ?3 OR band3 = ?4 OR band4 = ?5 OR band5 = ?6 ORDER BY id",
+    [ST_DOC_SAME_SIMHASH] = "SELECT id, simhash, origin, copy_of FROM documents WHERE simhash = ?1 ORDER BY id LIMIT 1",
     [ST_SENTENCE_INSERT] = "INSERT INTO sentences (document, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_ACTOR_UPSERT] =
         "INSERT INTO actors (key, name, code, mentions) VALUES (?1, ?2, ?3, 1)"
@@ -152,16 +154,21 @@ static const char *const statement_sql[ST_COUNT] = {
     [ST_ATTRIBUTION_INSERT] =
         "INSERT INTO event_attributions (event, idx, actor, text, code, name, anonymous)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    /* Acts on the same target country, latest first: the index gives them in that order, so
+     * the limit bounds the work however many incidents the store holds. */
     [ST_INCIDENT_CANDIDATES] =
         "SELECT id, source_code, target_code, target_name, place_country, precision_rank, window_lo, window_hi"
-        " FROM incidents WHERE family = ?1 AND window_hi >= ?2 AND window_lo <= ?3"
-        " ORDER BY window_hi DESC, seq LIMIT 500",
+        " FROM incidents WHERE family = ?1 AND target_country = ?4 AND window_hi >= ?2 AND window_lo <= ?3"
+        " ORDER BY window_hi DESC LIMIT 200",
+    [ST_INCIDENT_BY_ID] =
+        "SELECT id, source_code, target_code, target_name, place_country, precision_rank, window_lo, window_hi"
+        " FROM incidents WHERE id = ?1 AND family = ?2 AND window_hi >= ?3 AND window_lo <= ?4",
     [ST_INCIDENT_INSERT] =
         "INSERT INTO incidents (id, seq, family, cameo, severity, mode, stance, source_code, source_name,"
         " source_text, target_code, target_name, target_text, place_name, place_country, date,"
-        " date_precision, precision_rank, window_lo, window_hi)"
+        " date_precision, precision_rank, window_lo, window_hi, target_country)"
         " VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM incidents), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-        " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, substr(?10, 1, 3))",
     [ST_INCIDENT_GET] = "SELECT 1 FROM incidents WHERE id = ?1",
     /* A new event narrows the incident's dates when it is more precise, and fills in actors
      * and a place the incident did not know. */
@@ -170,7 +177,7 @@ static const char *const statement_sql[ST_COUNT] = {
         " source_code = coalesce(source_code, ?2), source_name = coalesce(source_name, ?3),"
         " source_text = coalesce(source_text, ?4),"
         " target_code = coalesce(target_code, ?5), target_name = coalesce(target_name, ?6),"
-        " target_text = coalesce(target_text, ?7),"
+        " target_text = coalesce(target_text, ?7), target_country = coalesce(target_country, substr(?5, 1, 3)),"
         " place_name = coalesce(place_name, ?8), place_country = coalesce(place_country, ?9),"
         " date = CASE WHEN ?12 < precision_rank THEN ?10 ELSE date END,"
         " date_precision = CASE WHEN ?12 < precision_rank THEN ?11 ELSE date_precision END,"
@@ -334,6 +341,8 @@ void vg_store_close(vg_store *store)
 {
     if (!store)
         return;
+    if (store->in_batch) /* an unfinished batch is not committed */
+        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(store->stmts[i]);
     sqlite3_close(store->db);
@@ -448,7 +457,7 @@ static uint64_t body_simhash(const char *body, size_t len, size_t *n_words)
  * at least one band, which is how candidates are found. */
 #define NEAR_COPY_BITS 5
 /* Shorter bodies have too few trigrams for that: only an identical simhash counts. */
-#define NEAR_COPY_MIN_WORDS 30
+#define NEAR_COPY_MIN_WORDS 50
 #define N_BANDS 6
 
 static int64_t band(uint64_t simhash, int b)
@@ -557,28 +566,6 @@ static void event_window(const vg_event *e, int32_t pubdate, int32_t *lo, int32_
 
 /* ---- storing ---- */
 
-const char *vg_store_stance_name(vg_stance stance)
-{
-    switch (stance) {
-    case VG_STANCE_ALLEGED: return "alleged";
-    case VG_STANCE_DENIED: return "denied";
-    default: return "asserted";
-    }
-}
-
-const char *vg_store_precision_name(vg_date_precision precision)
-{
-    switch (precision) {
-    case VG_DATE_PUBLICATION: return "publication";
-    case VG_DATE_DAY: return "day";
-    case VG_DATE_MONTH: return "month";
-    case VG_DATE_PART_OF_YEAR: return "part_of_year";
-    case VG_DATE_YEAR: return "year";
-    case VG_DATE_APPROXIMATE: return "approximate";
-    default: return "none";
-    }
-}
-
 static int step_done(vg_store *store, sqlite3_stmt *stmt, const char *what)
 {
     int rc = sqlite3_step(stmt);
@@ -665,7 +652,7 @@ static int store_event(vg_store *store, int64_t doc_rowid, uint32_t idx, const v
     sqlite3_bind_double(stmt, 8, code->goldstein);
     vg_store_bind_text(stmt, 9, vg_event_mode_name(e->mode));
     sqlite3_bind_int(stmt, 10, e->negated ? 1 : 0);
-    vg_store_bind_text(stmt, 11, vg_store_stance_name(e->stance));
+    vg_store_bind_text(stmt, 11, vg_stance_name(e->stance));
     if (e->source) {
         if (source_id)
             sqlite3_bind_int64(stmt, 12, source_id);
@@ -684,7 +671,7 @@ static int store_event(vg_store *store, int64_t doc_rowid, uint32_t idx, const v
     }
     bind_nonempty(stmt, 22, date);
     bind_nonempty(stmt, 23, date_end);
-    vg_store_bind_text(stmt, 24, vg_store_precision_name(e->date_precision));
+    vg_store_bind_text(stmt, 24, vg_date_precision_name(e->date_precision));
     bind_nonempty(stmt, 25, e->date_text);
     bind_nonempty(stmt, 26, e->place_name);
     bind_nonempty(stmt, 27, e->place_country);
@@ -730,11 +717,14 @@ static int find_copy(vg_store *store, uint64_t simhash, int max_bits, int64_t *c
 {
     *copy_of = 0;
     *origin = NULL;
-    sqlite3_stmt *stmt = vg_store_stmt(store, ST_DOC_NEAR);
+    sqlite3_stmt *stmt = vg_store_stmt(store, max_bits ? ST_DOC_NEAR : ST_DOC_SAME_SIMHASH);
     if (!stmt)
         return VG_EIO;
-    for (int b = 0; b < N_BANDS; b++)
-        sqlite3_bind_int64(stmt, b + 1, band(simhash, b));
+    if (max_bits)
+        for (int b = 0; b < N_BANDS; b++)
+            sqlite3_bind_int64(stmt, b + 1, band(simhash, b));
+    else
+        sqlite3_bind_int64(stmt, 1, (int64_t)simhash);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         uint64_t other = (uint64_t)sqlite3_column_int64(stmt, 1);
@@ -781,7 +771,7 @@ static int add_document(vg_store *store, const vg_coded_document *coded, const v
         snprintf(own_origin, sizeof own_origin, "body:%s", key->body_hash);
     result->is_copy = copy_of != 0;
 
-    int32_t pubdate = coded->pubdate ? coded->pubdate : vg_store_date_parse(doc->date);
+    int32_t pubdate = coded->pubdate ? coded->pubdate : vg_document_pubdate(doc);
     char said_on[11];
     vg_store_date_format(pubdate, said_on);
 
@@ -865,17 +855,41 @@ int vg_store_add(vg_store *store, const vg_coded_document *coded, vg_store_resul
     memset(result, 0, sizeof *result);
     vg_store_key key;
     vg_store_key_of(coded->doc, &key);
-    if (exec(store, "BEGIN IMMEDIATE", "starting a transaction"))
+    /* Inside a batch, a savepoint makes the document all-or-nothing on its own. */
+    const char *begin = store->in_batch ? "SAVEPOINT document" : "BEGIN IMMEDIATE";
+    const char *commit = store->in_batch ? "RELEASE document" : "COMMIT";
+    const char *rollback = store->in_batch ? "ROLLBACK TO document; RELEASE document" : "ROLLBACK";
+    if (exec(store, begin, "starting a transaction"))
         return VG_EIO;
     int rc = add_document(store, coded, &key, result);
+    if (!rc && exec(store, commit, "committing a document"))
+        rc = VG_EIO;
     if (rc) {
-        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_exec(store->db, rollback, NULL, NULL, NULL);
         memset(result, 0, sizeof *result);
-        return rc;
     }
-    if (exec(store, "COMMIT", "committing a document")) {
+    return rc;
+}
+
+int vg_store_batch_begin(vg_store *store, vg_error *err)
+{
+    store->err = err;
+    if (store->in_batch)
+        return 0;
+    if (exec(store, "BEGIN IMMEDIATE", "starting a batch"))
+        return VG_EIO;
+    store->in_batch = 1;
+    return 0;
+}
+
+int vg_store_batch_commit(vg_store *store, vg_error *err)
+{
+    store->err = err;
+    if (!store->in_batch)
+        return 0;
+    store->in_batch = 0;
+    if (exec(store, "COMMIT", "committing a batch")) {
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
-        memset(result, 0, sizeof *result);
         return VG_EIO;
     }
     return 0;

@@ -49,10 +49,16 @@ typedef struct vg_store_result {
     int is_copy;                /* its body is a near copy of a stored document's */
 } vg_store_result;
 
-/* Stores a coded document in one transaction: the document, its sentences, actors and events,
+/* Stores a coded document in one transaction (a savepoint inside a batch): the document, its sentences, actors and events,
  * then links its events into incidents and the claims ledger. A crash at any moment leaves
  * either all of it or none of it. Returns 0, or VG_EIO (with SQLite's message) / VG_ENOMEM. */
 int vg_store_add(vg_store *store, const vg_coded_document *coded, vg_store_result *result, vg_error *err);
+
+/* Batches: between begin and commit, documents are stored in one outer transaction (each still
+ * all-or-nothing through a savepoint), which saves most of the cost of a commit per document.
+ * A crash loses the uncommitted batch whole. Closing the store rolls an open batch back. */
+int vg_store_batch_begin(vg_store *store, vg_error *err);
+int vg_store_batch_commit(vg_store *store, vg_error *err);
 
 /* Totals of the store. */
 typedef struct vg_store_counts {

@@ -12,6 +12,7 @@ typedef enum vg_stmt_id {
     ST_DOC_EXISTS = 0,
     ST_DOC_INSERT,
     ST_DOC_NEAR,
+    ST_DOC_SAME_SIMHASH,
     ST_SENTENCE_INSERT,
     ST_ACTOR_UPSERT,
     ST_ACTOR_CODE_UPSERT,
@@ -20,6 +21,7 @@ typedef enum vg_stmt_id {
     ST_EVENT_SET_PARENT,
     ST_ATTRIBUTION_INSERT,
     ST_INCIDENT_CANDIDATES,
+    ST_INCIDENT_BY_ID,
     ST_INCIDENT_INSERT,
     ST_INCIDENT_GET,
     ST_INCIDENT_UPDATE_LINK,
@@ -37,6 +39,7 @@ struct vg_store {
     sqlite3 *db;
     sqlite3_stmt *stmts[ST_COUNT];
     vg_error *err;          /* where the current call reports */
+    int in_batch;           /* inside vg_store_batch_begin .. commit */
 };
 
 /* The statement, prepared on first use and reset for reuse; NULL with err set on failure. */
@@ -68,10 +71,6 @@ typedef struct vg_link_document {
  * inside vg_store_add's transaction. */
 int vg_store_link(vg_store *store, const vg_link_document *doc, vg_link_event *events, size_t n,
                   vg_store_result *result);
-
-/* Names of a stance and a date precision as the store writes them. */
-const char *vg_store_stance_name(vg_stance stance);
-const char *vg_store_precision_name(vg_date_precision precision);
 
 /* The event family that decides which acts can be the same incident ("violence" for roots
  * 18-20, else the root), and whether a code is a claim about another act rather than an act. */

@@ -1,0 +1,95 @@
+/* vigil incidents: the incidents in the store, most recently reported first, with their ledgers. */
+#include "cli/commands.h"
+#include "cli/ledger_print.h"
+#include "store/query.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "usage: vigil incidents [options]\n"
+    "\n"
+    "Lists the incidents of the store, most recently reported first: what happened to whom,\n"
+    "its mode and stance, how many documents and independent sources report it, and its\n"
+    "claims ledger (who alleges, confirms, denies, declines to comment, and when).\n"
+    "Linking rules: docs/incidents.md.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE          the store (default: ./vigil.db)\n"
+    "  --limit N          at most N incidents (default 100; 0 for all)\n"
+    "  --since YYYY-MM-DD only incidents reported on or after this date\n"
+    "  --sentences        print the evidence sentences and each claim's words\n"
+    "  --json             one JSON object: {\"incidents\": [...], \"total\": N}\n";
+
+int cmd_incidents(int argc, char **argv)
+{
+    const char *db = "vigil.db";
+    vg_incident_query q = {100, NULL, 1};
+    int json = 0, sentences = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+            fputs(help, stdout);
+            return 0;
+        } else if (!strcmp(arg, "--json")) {
+            json = 1;
+        } else if (!strcmp(arg, "--sentences")) {
+            sentences = 1;
+        } else if (!strcmp(arg, "--db") || !strcmp(arg, "--limit") || !strcmp(arg, "--since")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "vigil incidents: %s needs a value (see --help)\n", arg);
+                return 2;
+            }
+            const char *value = argv[++i];
+            if (!strcmp(arg, "--db")) {
+                db = value;
+            } else if (!strcmp(arg, "--since")) {
+                if (!vg_store_date_parse(value)) {
+                    fprintf(stderr, "vigil incidents: bad date \"%s\": expected YYYY-MM-DD\n", value);
+                    return 2;
+                }
+                q.since = value;
+            } else {
+                char *end;
+                long n = strtol(value, &end, 10);
+                if (*end || n < 0) {
+                    fprintf(stderr, "vigil incidents: --limit takes a number, not '%s'\n", value);
+                    return 2;
+                }
+                q.limit = (size_t)n;
+            }
+        } else {
+            fprintf(stderr, "vigil incidents: unknown argument '%s' (see --help)\n", arg);
+            return 2;
+        }
+    }
+    vg_error err = {0};
+    vg_store *store;
+    if (vg_store_open(&store, db, VG_STORE_READONLY, &err)) {
+        fprintf(stderr, "vigil incidents: %s\n", err.message);
+        return 1;
+    }
+    json_t *result;
+    int status = 0;
+    if (vg_store_incidents(store, &q, &result, &err)) {
+        fprintf(stderr, "vigil incidents: %s\n", err.message);
+        vg_store_close(store);
+        return 1;
+    }
+    if (json) {
+        status = ledger_print_json(stdout, result) ? 1 : 0;
+    } else {
+        const json_t *list = json_object_get(result, "incidents");
+        for (size_t i = 0; i < json_array_size(list); i++) {
+            ledger_print_incident(stdout, json_array_get(list, i), sentences, "");
+            fputc('\n', stdout);
+        }
+        printf("%zu of %lld incidents\n", json_array_size(list),
+               (long long)json_integer_value(json_object_get(result, "total")));
+    }
+    json_decref(result);
+    vg_store_close(store);
+    if (fflush(stdout) || ferror(stdout))
+        status = 1;
+    return status;
+}

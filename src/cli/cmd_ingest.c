@@ -1,0 +1,302 @@
+/* vigil ingest: read documents, code them, and store them with their incidents and claims. */
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "code/pipeline.h"
+#include "store/store.h"
+#include "vigil.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char help[] =
+    "usage: vigil ingest [options] FILE|DIR|-...\n"
+    "\n"
+    "Reads news documents (plain text, HTML or JSON Lines; files, folders or '-' for stdin),\n"
+    "codes their events and stores them in the store (./vigil.db by default): the document,\n"
+    "its sentences, actors and events, and the incidents and claims ledgers they add to\n"
+    "(docs/store.md, docs/incidents.md). A document already stored (the same body from the\n"
+    "same publisher) is skipped. Each document is stored in one transaction, so an ingest\n"
+    "that is interrupted, even by kill -9, can simply be run again.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE          the store (default: ./vigil.db)\n"
+    "  --date YYYY-MM-DD  resolve relative dates against this date instead of each\n"
+    "                     document's own publication date\n"
+    "  --data DIR         dictionaries, codebook and patterns (default: $VIGIL_DATA or data/)\n"
+    "  --models DIR       model folder (default: $VIGIL_MODELS or data/models)\n"
+    "  --format F         input format: auto (default), text, html, jsonl\n"
+    "  -q, --quiet        no summary on stderr\n";
+
+/* The models and knowledge the pipeline borrows. */
+typedef struct ingest_models {
+    vg_tagger *tagger;
+    vg_parser *parser;
+    vg_dict *dict;
+    vg_cameo *cameo;
+    vg_patterns *patterns;
+    vg_coder *coder;
+    /* The pattern lexicon keeps a pointer to the path it was loaded from (for each rule's
+     * file:line), so the path must live as long as the lexicon. */
+    char patterns_path[4096];
+} ingest_models;
+
+static int models_open(ingest_models *m, const char *models, const char *data, vg_error *err)
+{
+    memset(m, 0, sizeof *m);
+    char path[4096];
+    if (!models)
+        models = vigil_default_model_dir();
+    if (!data)
+        data = vigil_default_data_dir();
+    snprintf(path, sizeof path, "%s/en_ewt.tagger", models);
+    int rc = vg_tagger_open(&m->tagger, path, err);
+    if (!rc) {
+        snprintf(path, sizeof path, "%s/en_ewt.parser", models);
+        rc = vg_parser_open(&m->parser, path, err);
+    }
+    if (!rc) {
+        snprintf(path, sizeof path, "%s/actors", data);
+        rc = vg_dict_load(&m->dict, path, err);
+    }
+    if (!rc) {
+        snprintf(path, sizeof path, "%s/cameo/codes.txt", data);
+        rc = vg_cameo_load(&m->cameo, path, err);
+    }
+    if (!rc) {
+        snprintf(m->patterns_path, sizeof m->patterns_path, "%s/events/patterns.txt", data);
+        rc = vg_patterns_load(&m->patterns, m->patterns_path, m->cameo, err);
+    }
+    if (!rc)
+        rc = vg_coder_open(&m->coder, m->dict, m->cameo, m->patterns, err);
+    return rc;
+}
+
+static void models_close(ingest_models *m)
+{
+    vg_coder_free(m->coder);
+    vg_patterns_free(m->patterns);
+    vg_cameo_free(m->cameo);
+    vg_dict_free(m->dict);
+    vg_parser_close(m->parser);
+    vg_tagger_close(m->tagger);
+}
+
+/* Documents are committed in batches of at most this many, and at least this often (seconds):
+ * a kill loses at most one batch, which a rerun stores again. */
+#define INGEST_BATCH_DOCUMENTS 64
+#define INGEST_BATCH_SECONDS 0.5
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+typedef struct ingest_run {
+    vg_store *store;
+    size_t in_batch;
+    double batch_started;
+    vg_pipeline pipeline;
+    int32_t date;
+    vg_read_options read;
+    progress bar;
+    size_t documents, stored, already, failed, copies, events, incidents_new, incidents_linked, claims;
+} ingest_run;
+
+/* Commits the open batch when it is full or old, and opens the next. */
+static int batch_turn(ingest_run *run, int force)
+{
+    vg_error err = {0};
+    if (run->in_batch && (force || run->in_batch >= INGEST_BATCH_DOCUMENTS
+                          || seconds_now() - run->batch_started >= INGEST_BATCH_SECONDS)) {
+        if (vg_store_batch_commit(run->store, &err)) {
+            fprintf(stderr, "vigil ingest: %s\n", err.message);
+            return -1;
+        }
+        run->in_batch = 0;
+    }
+    if (!force && run->in_batch == 0) {
+        if (vg_store_batch_begin(run->store, &err)) {
+            fprintf(stderr, "vigil ingest: %s\n", err.message);
+            return -1;
+        }
+        run->batch_started = seconds_now();
+    }
+    return 0;
+}
+
+static int ingest_document(ingest_run *run, vg_document *doc, vg_arena *arena)
+{
+    vg_error err = {0};
+    if (batch_turn(run, 0))
+        return -1;
+    run->in_batch++;
+    vg_store_key key;
+    vg_store_key_of(doc, &key);
+    int found = 0;
+    if (vg_store_has(run->store, &key, &found, &err)) {
+        fprintf(stderr, "vigil ingest: %s\n", err.message);
+        return -1; /* the store is unusable: stop */
+    }
+    if (found) { /* skip the coding too */
+        run->already++;
+        return 0;
+    }
+    vg_coded_document coded;
+    int rc = vg_pipeline_code(&run->pipeline, doc, run->date, arena, &coded, &err);
+    if (rc) {
+        fprintf(stderr, "vigil ingest: %s: %s\n", doc->name ? doc->name : "(document)", err.message);
+        run->failed++;
+        return rc == VG_ENOMEM ? -1 : 0;
+    }
+    vg_store_result result;
+    if (vg_store_add(run->store, &coded, &result, &err)) {
+        fprintf(stderr, "vigil ingest: %s: %s\n", doc->name ? doc->name : "(document)", err.message);
+        run->failed++;
+        return -1;
+    }
+    if (!result.is_new) {
+        run->already++;
+        return 0;
+    }
+    run->stored++;
+    run->copies += result.is_copy ? 1 : 0;
+    run->events += result.events;
+    run->incidents_new += result.incidents_new;
+    run->incidents_linked += result.incidents_linked;
+    run->claims += result.claims;
+    return 0;
+}
+
+static int ingest_path(ingest_run *run, const char *path)
+{
+    vg_reader *reader;
+    vg_error err = {0};
+    if (vg_reader_open_with(&reader, path, &run->read, &err) != 0) {
+        fprintf(stderr, "vigil ingest: %s\n", err.message);
+        return 1;
+    }
+    vg_arena arena;
+    vg_arena_init(&arena, 64 * 1024);
+    int status = 0, rc;
+    vg_document *doc;
+    while ((rc = vg_reader_next(reader, &doc, &err)) == 1) {
+        run->documents++;
+        int stop = ingest_document(run, doc, &arena);
+        vg_arena_reset(&arena);
+        vg_document_free(doc);
+        progress_advance(&run->bar, 1);
+        if (stop < 0) {
+            status = 1;
+            break;
+        }
+    }
+    if (rc < 0) {
+        fprintf(stderr, "vigil ingest: %s\n", err.message);
+        status = 1;
+    }
+    vg_reader_stats stats;
+    vg_reader_stats_get(reader, &stats);
+    run->failed += stats.skipped;
+    vg_arena_free(&arena);
+    vg_reader_close(reader);
+    return status;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    const char *db = "vigil.db", *models = NULL, *data = NULL, *date = NULL, *format = NULL;
+    int quiet = 0, n_paths = 0;
+    char **paths = argv + 1; /* input paths are gathered at the front of argv */
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+            fputs(help, stdout);
+            return 0;
+        } else if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
+            quiet = 1;
+        } else if (!strcmp(arg, "--db") || !strcmp(arg, "--date") || !strcmp(arg, "--models") ||
+                   !strcmp(arg, "--data") || !strcmp(arg, "--format")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "vigil ingest: %s needs a value (see --help)\n", arg);
+                return 2;
+            }
+            const char *value = argv[++i];
+            if (!strcmp(arg, "--db"))
+                db = value;
+            else if (!strcmp(arg, "--date"))
+                date = value;
+            else if (!strcmp(arg, "--models"))
+                models = value;
+            else if (!strcmp(arg, "--data"))
+                data = value;
+            else
+                format = value;
+        } else if (arg[0] == '-' && arg[1]) {
+            fprintf(stderr, "vigil ingest: unknown option '%s' (see --help)\n", arg);
+            return 2;
+        } else {
+            paths[n_paths++] = argv[i];
+        }
+    }
+    if (n_paths == 0) {
+        fprintf(stderr, "vigil ingest: name the files or folders to read ('-' for stdin; see --help)\n");
+        return 2;
+    }
+    ingest_run run = {0};
+    if (date) {
+        char tail;
+        int y, m, d;
+        if (sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31) {
+            fprintf(stderr, "vigil ingest: bad date \"%s\": expected YYYY-MM-DD\n", date);
+            return 2;
+        }
+        run.date = y * 10000 + m * 100 + d;
+    }
+    if (format) {
+        int f = vg_format_parse(format);
+        if (f < 0) {
+            fprintf(stderr, "vigil ingest: unknown format '%s' (auto, text, html, jsonl)\n", format);
+            return 2;
+        }
+        run.read.format = (vg_format)f;
+    }
+    vg_error err = {0};
+    ingest_models m;
+    if (models_open(&m, models, data, &err)) {
+        fprintf(stderr, "vigil ingest: %s\n", err.message);
+        models_close(&m);
+        return 1;
+    }
+    if (vg_store_open(&run.store, db, 0, &err)) {
+        fprintf(stderr, "vigil ingest: %s\n", err.message);
+        models_close(&m);
+        return 1;
+    }
+    run.pipeline.tagger = m.tagger;
+    run.pipeline.parser = m.parser;
+    run.pipeline.coder = m.coder;
+    int status = 0;
+    progress_start(&run.bar, "ingest: documents", 0);
+    for (int i = 0; i < n_paths && !status; i++)
+        status |= ingest_path(&run, paths[i]);
+    if (batch_turn(&run, 1))
+        status = 1;
+    progress_finish(&run.bar);
+    if (!quiet) {
+        fprintf(stderr,
+                "vigil ingest: %zu documents: %zu new (%zu copies of stored stories), %zu already stored, %zu failed;"
+                " %zu events; incidents: %zu new, %zu updated; %zu claims\n",
+                run.documents, run.stored, run.copies, run.already, run.failed, run.events, run.incidents_new,
+                run.incidents_linked, run.claims);
+        vg_store_counts counts;
+        if (vg_store_counts_get(run.store, &counts, &err) == 0)
+            fprintf(stderr, "vigil ingest: %s holds %lld documents, %lld events, %lld incidents, %lld claims\n", db,
+                    counts.documents, counts.events, counts.incidents, counts.claims);
+    }
+    vg_store_close(run.store);
+    models_close(&m);
+    return status || run.failed ? 1 : 0;
+}

@@ -1,0 +1,121 @@
+/* Printing incidents and their claims ledgers as text (see ledger_print.h). */
+#include "cli/ledger_print.h"
+#include <string.h>
+
+static const char *str(const json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}
+
+const char *ledger_actor_label(const json_t *actor, char *buf, size_t size)
+{
+    if (!json_is_object(actor)) {
+        snprintf(buf, size, "?");
+        return buf;
+    }
+    const char *text = str(actor, "text"), *code = str(actor, "code"), *name = str(actor, "name");
+    const char *label = *name ? name : *text ? text : "?";
+    if (*code)
+        snprintf(buf, size, "%s (%s)", label, code);
+    else
+        snprintf(buf, size, "%s", label);
+    return buf;
+}
+
+int ledger_print_json(FILE *out, const json_t *value)
+{
+    if (json_dumpf(value, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4)) != 0)
+        return -1;
+    fputc('\n', out);
+    return 0;
+}
+
+static void print_claims(FILE *out, const json_t *ledger, const char *role, const char *label, int sentences,
+                         const char *indent)
+{
+    const json_t *list = json_object_get(ledger, role);
+    size_t n = json_array_size(list);
+    if (!n)
+        return;
+    if (sentences) {
+        fprintf(out, "%s  %s:\n", indent, label);
+        for (size_t i = 0; i < n; i++) {
+            const json_t *c = json_array_get(list, i);
+            fprintf(out, "%s    %s%s — %s, %s (%s #%lld)\n", indent, str(c, "actor"),
+                    json_is_true(json_object_get(c, "anonymous")) ? " [anonymous]" : "",
+                    *str(c, "said_on") ? str(c, "said_on") : "undated",
+                    *str(c, "publisher") ? str(c, "publisher") : "unknown publisher", str(c, "doc"),
+                    (long long)json_integer_value(json_object_get(c, "sentence")));
+            if (*str(c, "text"))
+                fprintf(out, "%s        \"%s\"\n", indent, str(c, "text"));
+        }
+        return;
+    }
+    /* Compact: each speaker once, with the first day they said so. */
+    fprintf(out, "%s  %-11s", indent, label);
+    int first = 1;
+    for (size_t i = 0; i < n; i++) {
+        const json_t *c = json_array_get(list, i);
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = !strcmp(str(json_array_get(list, k), "actor"), str(c, "actor"));
+        if (seen)
+            continue;
+        fprintf(out, "%s%s%s (%s)", first ? " " : "; ", str(c, "actor"),
+                json_is_true(json_object_get(c, "anonymous")) ? " [anon.]" : "",
+                *str(c, "said_on") ? str(c, "said_on") : "undated");
+        first = 0;
+    }
+    fputc('\n', out);
+}
+
+void ledger_print_incident(FILE *out, const json_t *inc, int sentences, const char *indent)
+{
+    char source[256], target[256];
+    ledger_actor_label(json_object_get(inc, "source"), source, sizeof source);
+    ledger_actor_label(json_object_get(inc, "target"), target, sizeof target);
+    const char *date = str(inc, "date");
+    fprintf(out, "%s%s  %s  %s %s (%s, %s): %s -> %s\n", indent, str(inc, "id"), *date ? date : "undated",
+            str(inc, "cameo"), str(inc, "event"), str(inc, "mode"), str(inc, "stance"), source, target);
+    const json_t *place = json_object_get(inc, "place");
+    char when[32] = "";
+    if (*str(inc, "first_reported"))
+        snprintf(when, sizeof when, " %s..%s", str(inc, "first_reported"), str(inc, "last_reported"));
+    fprintf(out, "%s  reported%s in %lld documents by %lld independent source%s", indent, when,
+            (long long)json_integer_value(json_object_get(inc, "documents")),
+            (long long)json_integer_value(json_object_get(inc, "independent_sources")),
+            json_integer_value(json_object_get(inc, "independent_sources")) == 1 ? "" : "s");
+    if (json_is_object(place))
+        fprintf(out, "; place %s", *str(place, "name") ? str(place, "name") : str(place, "country"));
+    fputc('\n', out);
+    const json_t *reported = json_object_get(inc, "reported_by");
+    if (json_array_size(reported)) {
+        fprintf(out, "%s  publishers ", indent);
+        for (size_t i = 0; i < json_array_size(reported); i++) {
+            const json_t *p = json_array_get(reported, i);
+            const char *pub = *str(p, "publisher") ? str(p, "publisher") : str(p, "doc");
+            fprintf(out, "%s%s%s", i ? ", " : " ", pub,
+                    json_is_true(json_object_get(p, "copy")) ? " (copy)" : "");
+        }
+        fputc('\n', out);
+    }
+    const json_t *ledger = json_object_get(inc, "ledger");
+    if (json_is_object(ledger)) {
+        print_claims(out, ledger, "alleges", "alleged by", sentences, indent);
+        print_claims(out, ledger, "confirms", "confirmed by", sentences, indent);
+        print_claims(out, ledger, "denies", "denied by", sentences, indent);
+        print_claims(out, ledger, "no_comment", "no comment", sentences, indent);
+    }
+    const json_t *evidence = json_object_get(inc, "evidence");
+    if (sentences && json_array_size(evidence)) {
+        fprintf(out, "%s  evidence:\n", indent);
+        for (size_t i = 0; i < json_array_size(evidence); i++) {
+            const json_t *e = json_array_get(evidence, i);
+            fprintf(out, "%s    %s #%lld (%s, %s): \"%s\"\n", indent, str(e, "doc"),
+                    (long long)json_integer_value(json_object_get(e, "sentence")),
+                    *str(e, "publisher") ? str(e, "publisher") : "unknown publisher", str(e, "published"),
+                    str(e, "text"));
+        }
+    }
+}

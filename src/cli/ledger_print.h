@@ -1,0 +1,16 @@
+/* Human-readable printing of the store's JSON answers (incidents, ledgers), shared by
+ * vigil incidents, claims and board. */
+#ifndef VIGIL_CLI_LEDGER_PRINT_H
+#define VIGIL_CLI_LEDGER_PRINT_H
+#include <jansson.h>
+#include <stdio.h>
+
+/* One incident: a header line, then (indented) its ledger, and with sentences its evidence and
+ * the words of every claim. */
+void ledger_print_incident(FILE *out, const json_t *incident, int sentences, const char *indent);
+/* A JSON value to out, indented, followed by a newline. Returns 0 or -1. */
+int ledger_print_json(FILE *out, const json_t *value);
+/* "text (CODE)" of an actor object, or "?" into buf. */
+const char *ledger_actor_label(const json_t *actor, char *buf, size_t size);
+
+#endif
