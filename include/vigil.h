@@ -115,6 +115,9 @@ typedef struct vigil_code_options {
                             * instead of the document's own; NULL keeps the document's */
     int explain;           /* add each event's tree path ("path") */
     int keep_negated;      /* keep events the text says did not happen, marked "negated": true */
+    /* When not NULL, the seconds spent analysing (segmenting, tagging, parsing) and coding are
+     * added to these two counters (for make bench). */
+    double *analysis_seconds, *coding_seconds;
 } vigil_code_options;
 
 /* Analyses the document and writes its events as JSON Lines (the event record of

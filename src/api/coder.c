@@ -102,6 +102,10 @@ int vigil_document_write_events(const vigil_analyser *analyser, const vigil_code
         vg_arena_free(&arena);
         return api_fail(rc, "%s", err.message);
     }
+    if (options->analysis_seconds)
+        *options->analysis_seconds += coded.analysis_seconds;
+    if (options->coding_seconds)
+        *options->coding_seconds += coded.coding_seconds;
     const char *id = d->doc->id ? d->doc->id : d->doc->name;
     for (size_t i = 0; i < coded.n_events && !rc; i++)
         rc = vg_event_write_json(out, id, &coded.events[i], options->explain);

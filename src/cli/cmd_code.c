@@ -26,6 +26,7 @@ static const char help[] =
     "                     built-in data/)\n"
     "  --format F         input format: auto (default), text, html, jsonl\n"
     "  --models DIR       model folder (default: $VIGIL_MODELS or the built-in data/models)\n"
+    "  --timing           add the time spent analysing and coding to the summary\n"
     "  -q, --quiet        no summary on stderr\n";
 
 typedef struct code_run {
@@ -72,7 +73,8 @@ int cmd_code(int argc, char **argv)
 {
     const char *models = NULL, *data = NULL, *conllu = NULL;
     code_run run = {0};
-    int quiet = 0, n_paths = 0;
+    int quiet = 0, n_paths = 0, timing = 0;
+    double analysis = 0, coding = 0;
     char **paths = argv + 1;   /* input paths are gathered at the front of argv */
     char stdin_path[] = "-";
     char *stdin_only[] = {stdin_path};
@@ -85,6 +87,10 @@ int cmd_code(int argc, char **argv)
             quiet = 1;
         } else if (!strcmp(arg, "--explain")) {
             run.options.explain = 1;
+        } else if (!strcmp(arg, "--timing")) {
+            timing = 1;
+            run.options.analysis_seconds = &analysis;
+            run.options.coding_seconds = &coding;
         } else if (!strcmp(arg, "--negated")) {
             run.options.keep_negated = 1;
         } else if (!strcmp(arg, "--date") || !strcmp(arg, "--format") || !strcmp(arg, "--models") ||
@@ -150,6 +156,9 @@ int cmd_code(int argc, char **argv)
     if (!quiet)
         fprintf(stderr, "vigil code: %zu documents, %zu sentences, %zu events%s\n", run.docs, run.sentences,
                 run.events, run.failed ? " (some documents failed)" : "");
+    if (timing)
+        fprintf(stderr, "vigil code: analysis %.3f s, coding %.3f s (coding adds %.1f%%)\n", analysis, coding,
+                analysis > 0 ? 100.0 * coding / analysis : 0.0);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "vigil code: error writing the output\n");
         status = 1;

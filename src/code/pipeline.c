@@ -2,8 +2,16 @@
  * caller's arena, so a caller that stores or prints them frees everything at once. */
 #include "code/pipeline.h"
 #include <string.h>
+#include <time.h>
 #include "text/segment.h"
 #include "util/alloc.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
 int32_t vg_document_pubdate(const vg_document *doc)
 {
@@ -35,6 +43,7 @@ int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubda
     vg_coding_set_dateline(coding, doc->dateline);
     uint32_t cap = 0;
     vg_sentence s;
+    double t0 = now();
     while ((rc = vg_segmenter_next(seg, arena, &s, err)) == 1) {
         if (out->n_sentences == cap) {
             uint32_t ncap = cap ? cap * 2 : 32;
@@ -56,7 +65,11 @@ int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubda
             break;
         }
         out->sentences[out->n_sentences++] = s;
+        double t1 = now();
+        out->analysis_seconds += t1 - t0;
         rc = vg_coding_sentence(coding, &out->sentences[out->n_sentences - 1], out->n_sentences);
+        t0 = now();
+        out->coding_seconds += t0 - t1;
         if (rc) {
             rc = vg_error_set(err, rc, "%s: coding sentence %u failed", doc->name, out->n_sentences);
             break;

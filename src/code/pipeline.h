@@ -27,6 +27,8 @@ typedef struct vg_coded_document {
     const vg_event *events;
     size_t n_events;
     int32_t pubdate;             /* YYYYMMDD the relative dates were resolved against, or 0 */
+    double analysis_seconds;     /* time spent segmenting, tagging and parsing */
+    double coding_seconds;       /* time spent coding */
 } vg_coded_document;
 
 /* The publication date of a document as YYYYMMDD: its full date, else 0. */

@@ -95,7 +95,7 @@ static vg_store_result add(vg_store *store, vg_document *doc, vg_event *events, 
     sentence.start = 0;
     sentence.end = doc->body_len;
     sentence.text = doc->body;
-    vg_coded_document coded = {doc, &sentence, 1, events, n, 0};
+    vg_coded_document coded = {.doc = doc, .sentences = &sentence, .n_sentences = 1, .events = events, .n_events = n};
     vg_store_result result;
     vg_error err = {0};
     int rc = vg_store_add(store, &coded, &result, &err);
