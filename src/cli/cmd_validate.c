@@ -19,7 +19,8 @@ static const char help[] =
     "\n"
     "Runs PETRARCH validation records: each <Sentence>'s <Text> (any given parse is ignored) is\n"
     "split, tagged and parsed by vigil and coded with the PETRARCH-format dictionaries named in\n"
-    "the file's <Environment> (Verbfile, Actorfile, Agentfile, Discardfile), at the record's date.\n"
+    "the file's <Environment> (Verbfile, Actorfile, Agentfile, Discardfile, PICOfile), at the\n"
+    "record's date.\n"
     "A record passes when its set of (source, target, event code) triples equals the expected set\n"
     "(<EventCoding noevents=\"True\"/> expects none). Records with evaluate=\"false\" or whose\n"
     "category is not in <Include> are skipped. Prints each record, a summary per category and,\n"
@@ -374,7 +375,7 @@ int cmd_validate(int argc, char **argv)
     vg_cameo *cameo = NULL;
     vg_tagger *tagger = NULL;
     vg_parser *parser = NULL;
-    char *verbs = NULL, *actors = NULL, *agents = NULL, *discards = NULL, *include = NULL;
+    char *verbs = NULL, *actors = NULL, *agents = NULL, *discards = NULL, *ontology = NULL, *include = NULL;
     xmlNode **sentences = NULL;
     xmlDoc *doc = xmlReadFile(file, NULL, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc || !xmlDocGetRootElement(doc)) {
@@ -391,6 +392,7 @@ int cmd_validate(int argc, char **argv)
     actors = env_path(env, "Actorfile", dicts);
     agents = env_path(env, "Agentfile", dicts);
     discards = env_path(env, "Discardfile", dicts);
+    ontology = env_path(env, "PICOfile", dicts);
     xmlNode *inc = child(env, "Include");
     include = inc ? text_of(inc) : NULL;
     if (!verbs || !actors) {
@@ -398,7 +400,8 @@ int cmd_validate(int argc, char **argv)
         goto out;
     }
     if (vg_cameo_load(&cameo, codebook, &err) ||
-        vg_petrarch_load_files(&r.petrarch, verbs, actors, agents, discards, cameo, &err)) {
+        vg_petrarch_load_files(&r.petrarch, verbs, actors, agents, discards, cameo, &err) ||
+        (ontology && vg_petrarch_load_ontology(r.petrarch, ontology, &err))) {
         fprintf(stderr, "vigil validate: %s\n", err.message);
         goto out;
     }
@@ -439,6 +442,7 @@ out:
     free(actors);
     free(agents);
     free(discards);
+    free(ontology);
     xmlFree(include);
     vg_parser_close(parser);
     vg_tagger_close(tagger);

@@ -17,6 +17,7 @@ typedef struct mention {
     int n_agents;
     int blocked;                     /* an actor was named whose code is null */
     uint32_t token;
+    int actor_token;                 /* the token of the actor's name, -1 when none */
 } mention;
 
 typedef struct mentions {
@@ -45,7 +46,9 @@ typedef struct ctx {
     dmatch *matches;
     uint32_t n_matches;
     int32_t *match_at;               /* per word: the match starting there, or -1 */
-    uint8_t *mark, *domain;
+    uint8_t *mark, *domain;          /* scratch marks; where targets are looked for */
+    uint8_t *word_domain;            /* where a pattern's words after the verb are looked for */
+    uint8_t *subject_np;             /* where its words before the verb are: the subject's phrase */
 } ctx;
 
 static int dep_is(const ctx *c, uint32_t t, const char *name) { return !strcmp(c->deprel[t], name); }
@@ -84,7 +87,10 @@ static int build_words(ctx *c)
     c->deprel = vg_arena_alloc(c->arena, (c->n + 1) * sizeof *c->deprel);
     c->mark = vg_arena_alloc(c->arena, c->n + 1);
     c->domain = vg_arena_alloc(c->arena, c->n + 1);
-    if (!c->word || !c->lemma || !c->wfirst || !c->wlast || !c->word_of || !c->deprel || !c->mark || !c->domain)
+    c->word_domain = vg_arena_alloc(c->arena, c->n + 1);
+    c->subject_np = vg_arena_alloc(c->arena, c->n + 1);
+    if (!c->word || !c->lemma || !c->wfirst || !c->wlast || !c->word_of || !c->deprel || !c->mark || !c->domain ||
+        !c->word_domain || !c->subject_np)
         return VG_ENOMEM;
     for (uint32_t i = 0; i < c->n; i++) {
         uint8_t d = s->tokens[i].deprel;
@@ -169,6 +175,27 @@ static void mark_local(ctx *c, uint32_t h, int depth)
             mark_local(c, t, depth + 1);
 }
 
+/* The noun phrase of h in c->mark. A run of names the parser split into two subjects ("Bree
+ * President Romendacil arrived": Bree and Romendacil both nsubj) is taken whole: same-role
+ * nominal siblings just before the phrase join it. */
+static void mark_phrase(ctx *c, uint32_t h)
+{
+    memset(c->mark, 0, c->n);
+    mark_local(c, h, 0);
+    uint32_t lo = h;
+    while (lo > 0 && c->mark[lo - 1])
+        lo--;
+    int hd = head_of(c, h);
+    while (lo > 0 && hd >= 0) {
+        uint32_t t = lo - 1;
+        if (head_of(c, t) != hd || strcmp(c->deprel[t], c->deprel[h]) || !is_nominal(c, t) || upos(c, t) == VG_UPOS_PRON)
+            break;
+        mark_local(c, t, 1);
+        while (lo > 0 && c->mark[lo - 1])
+            lo--;
+    }
+}
+
 static void add_agent(mention *m, const vg_petr_agent *agent, int is_head)
 {
     for (int i = 0; i < m->n_agents; i++)
@@ -188,8 +215,8 @@ static mention local_mention(ctx *c, uint32_t h)
     mention m;
     memset(&m, 0, sizeof m);
     m.token = h;
-    memset(c->mark, 0, c->n);
-    mark_local(c, h, 0);
+    m.actor_token = -1;
+    mark_phrase(c, h);
     int have_actor = 0;
     for (uint32_t i = 0; i < c->n_matches; i++) {
         const dmatch *d = &c->matches[i];
@@ -199,7 +226,9 @@ static mention local_mention(ctx *c, uint32_t h)
             inside &= c->mark[t];
             covers_head |= t == h;
         }
-        if (!inside)
+        /* a name that starts in the phrase and runs on through its head ("Ministry of Silly
+         * Walks") belongs to it too */
+        if (!inside && !(covers_head && c->mark[t0]))
             continue;
         if (d->actor) {
             if (have_actor)
@@ -207,6 +236,7 @@ static mention local_mention(ctx *c, uint32_t h)
             have_actor = 1;
             m.actor = vg_petr_actor_code(&c->k->actors->actors[d->id], c->date);
             m.blocked = !m.actor;
+            m.actor_token = (int)t1;
         } else {
             add_agent(&m, &c->k->agents->agents[d->id], covers_head);
         }
@@ -215,14 +245,29 @@ static mention local_mention(ctx *c, uint32_t h)
 }
 
 static void np_list(ctx *c, uint32_t h, mentions *out, int depth);
+static void np_conjuncts(ctx *c, uint32_t h, mentions *out, int depth);
 
 /* The mentions h stands for, its conjuncts aside. */
 static void np_one(ctx *c, uint32_t h, mentions *out, int depth)
 {
     mention m = local_mention(c, h);
     if (m.actor || m.blocked) {
-        if (m.actor && out->n < MAX_MENTIONS)
-            out->m[out->n++] = m;
+        if (!m.actor || out->n >= MAX_MENTIONS)
+            return;
+        out->m[out->n++] = m;
+        /* "Eriadori and Calenardhon leaders": the actor modifier is coordinated */
+        if (m.actor_token >= 0 && m.actor_token != (int)h && depth < 6)
+            for (uint32_t t = 0; t < c->n && out->n < MAX_MENTIONS; t++) {
+                if (head_of(c, t) != m.actor_token || !dep_is(c, t, "conj"))
+                    continue;
+                mention other = local_mention(c, t);
+                if (!other.actor)
+                    continue;
+                mention r = m;
+                r.actor = other.actor;
+                r.actor_token = other.actor_token;
+                out->m[out->n++] = r;
+            }
         return;
     }
     /* "the ambassadors of Arnor", "soldiers from Gondor": the actor of a nominal modifier */
@@ -254,15 +299,23 @@ static void np_one(ctx *c, uint32_t h, mentions *out, int depth)
         out->m[out->n++] = m; /* agents alone: a conjunct may give them an actor */
 }
 
+/* The conjuncts of h, and theirs ("Mordor, Rohan, Arnor and Bree" may chain). */
+static void np_conjuncts(ctx *c, uint32_t h, mentions *out, int depth)
+{
+    for (uint32_t t = 0; t < c->n && depth < 8; t++)
+        if (head_of(c, t) == (int)h && dep_is(c, t, "conj") && is_nominal(c, t)) {
+            np_one(c, t, out, depth + 1);
+            np_conjuncts(c, t, out, depth + 1);
+        }
+}
+
 /* h and its conjuncts; a conjunct naming only agents takes the actors of the others
  * ("Danish media and government", "lawmakers and officials in Arnor and Gondor"). */
 static void np_list(ctx *c, uint32_t h, mentions *out, int depth)
 {
     int start = out->n;
     np_one(c, h, out, depth);
-    for (uint32_t t = 0; t < c->n && depth < 8; t++)
-        if (head_of(c, t) == (int)h && dep_is(c, t, "conj") && is_nominal(c, t))
-            np_one(c, t, out, depth + 1);
+    np_conjuncts(c, h, out, depth);
     int end = out->n;
     mention actors[MAX_MENTIONS];
     int n_actors = 0;
@@ -403,20 +456,32 @@ typedef struct binding {
 } binding;
 
 /* Tries pattern p around the verb occupying words [vfirst, vlast]. */
+/* Whether word w may follow the element matched last (ending at word prev_end, token
+ * prev_tok) as an element with the given adjacency. */
+static int follows(const ctx *c, int adjacent, int w, int expected, int prev_tok)
+{
+    if (adjacent == 1)
+        return w == expected;
+    if (adjacent == 2 && prev_tok >= 0)
+        return np_head(c, c->wfirst[w]) == np_head(c, (uint32_t)prev_tok);
+    return 1;
+}
+
+/* Tries pattern p around the verb occupying words [vfirst, vlast]. */
 static int pattern_matches(ctx *c, const vg_petr_pattern *p, uint32_t vfirst, uint32_t vlast, binding *b)
 {
     b->has_source = b->has_target = 0;
-    /* after the verb, left to right, inside the verb's domain */
-    int cur = (int)vlast + 1;
+    /* after the verb, left to right, among the words of the verb's phrase */
+    int cur = (int)vlast + 1, prev_tok = -1;
     for (uint32_t i = p->verb + 1; i < p->n_elems; i++) {
         const vg_petr_elem *e = &p->elems[i];
         if (e->kind == VG_PETR_ELEM_WORDS || e->kind == VG_PETR_ELEM_SYNSET) {
             int found = -1;
             uint32_t len = 0;
             for (int w = cur; w < (int)c->nw; w++) {
-                if (e->adjacent && w != cur)
+                if (e->adjacent == 1 && w != cur)
                     break;
-                if (!c->domain[c->wfirst[w]])
+                if (!c->word_domain[c->wfirst[w]] || !follows(c, e->adjacent, w, cur, prev_tok))
                     continue;
                 if ((len = elem_at(c, e, (uint32_t)w))) {
                     found = w;
@@ -426,6 +491,7 @@ static int pattern_matches(ctx *c, const vg_petr_pattern *p, uint32_t vfirst, ui
             if (found < 0)
                 return 0;
             cur = found + (int)len;
+            prev_tok = (int)c->wfirst[found];
         } else if (e->kind == VG_PETR_ELEM_SOURCE || e->kind == VG_PETR_ELEM_TARGET) {
             mentions *m = e->kind == VG_PETR_ELEM_SOURCE ? &b->source : &b->target;
             m->n = 0;
@@ -434,27 +500,39 @@ static int pattern_matches(ctx *c, const vg_petr_pattern *p, uint32_t vfirst, ui
                 return 0;
             *(e->kind == VG_PETR_ELEM_SOURCE ? &b->has_source : &b->has_target) = 1;
             cur = next;
+            prev_tok = -1;
+        } else if (e->kind == VG_PETR_ELEM_SKIP) { /* "^": over the next actor phrase, if any */
+            mentions skipped = {.n = 0};
+            int next = mentions_at(c, cur, 0, 1, -1, &skipped);
+            if (next >= 0)
+                cur = next;
+            prev_tok = -1;
         }
     }
-    /* before the verb, right to left */
+    /* before the verb, right to left, inside the subject's noun phrase */
     cur = (int)vfirst - 1;
+    prev_tok = -1;
     for (int i = (int)p->verb - 1; i >= 0; i--) {
         const vg_petr_elem *e = &p->elems[i];
-        int tight = p->elems[i + 1].adjacent;
+        int adjacent = p->elems[i + 1].adjacent;
         if (e->kind == VG_PETR_ELEM_WORDS || e->kind == VG_PETR_ELEM_SYNSET) {
             int found = -1;
             for (int w = cur; w >= 0; w--) {
+                if (!c->subject_np[c->wfirst[w]])
+                    continue;
                 uint32_t len = elem_at(c, e, (uint32_t)w);
-                if (len && w + (int)len - 1 <= cur && (!tight || w + (int)len - 1 == cur)) {
+                if (len && w + (int)len - 1 <= cur && (adjacent != 1 || w + (int)len - 1 == cur) &&
+                    (adjacent != 2 || prev_tok < 0 || np_head(c, c->wfirst[w]) == np_head(c, (uint32_t)prev_tok))) {
                     found = w;
                     break;
                 }
-                if (tight && w < cur - 8)
+                if (adjacent == 1 && w < cur - 8)
                     break;
             }
             if (found < 0)
                 return 0;
             cur = found - 1;
+            prev_tok = (int)c->wfirst[found];
         } else if (e->kind == VG_PETR_ELEM_SOURCE || e->kind == VG_PETR_ELEM_TARGET) {
             mentions *m = e->kind == VG_PETR_ELEM_SOURCE ? &b->source : &b->target;
             m->n = 0;
@@ -463,6 +541,7 @@ static int pattern_matches(ctx *c, const vg_petr_pattern *p, uint32_t vfirst, ui
                 return 0;
             *(e->kind == VG_PETR_ELEM_SOURCE ? &b->has_source : &b->has_target) = 1;
             cur = next;
+            prev_tok = -1;
         }
     }
     return 1;
@@ -470,19 +549,41 @@ static int pattern_matches(ctx *c, const vg_petr_pattern *p, uint32_t vfirst, ui
 
 /* Marks the verb's domain: its subtree without coordinated or adverbial clauses and
  * without other sentences run in (parataxis). */
-static void mark_domain(ctx *c, uint32_t v, int depth)
+/* An infinitive ("to wage war") that the parser attached as an adverbial clause: read as the
+ * complement it usually is. */
+static int infinitive(const ctx *c, uint32_t t)
 {
-    c->domain[v] = 1;
+    for (uint32_t u = 0; u < c->n && u < t; u++)
+        if (head_of(c, u) == (int)t && dep_is(c, u, "mark") && !strcmp(c->word[c->word_of[u]], "TO"))
+            return 1;
+    return 0;
+}
+
+static int complement(const ctx *c, uint32_t t)
+{
+    return dep_is(c, t, "xcomp") || (dep_starts(c, t, "advcl") && infinitive(c, t));
+}
+
+/* Marks the verb's domain in out: its subtree without coordinated verbs, adverbial clauses,
+ * other sentences run in (parataxis) and its subject; for pattern words (words_only) also
+ * without complement clauses that have their own subject ("allowed that Mordor ...") and
+ * relative clauses. */
+static void mark_domain(ctx *c, uint32_t v, int depth, uint8_t *out, int words_only)
+{
+    out[v] = 1;
     if (depth > 60)
         return;
     for (uint32_t t = 0; t < c->n; t++) {
         if (head_of(c, t) != (int)v)
             continue;
-        if (dep_is(c, t, "parataxis") || dep_starts(c, t, "advcl") || dep_starts(c, t, "csubj") ||
-            dep_is(c, t, "list") || dep_is(c, t, "reparandum") || dep_is(c, t, "discourse") ||
-            (dep_is(c, t, "conj") && depth == 0) || (dep_starts(c, t, "nsubj") && depth == 0))
+        if (dep_is(c, t, "parataxis") || (dep_starts(c, t, "advcl") && !complement(c, t)) ||
+            dep_starts(c, t, "csubj") || dep_is(c, t, "list") || dep_is(c, t, "reparandum") ||
+            dep_is(c, t, "discourse") || (dep_is(c, t, "conj") && depth == 0) ||
+            (dep_starts(c, t, "nsubj") && depth == 0))
             continue;
-        mark_domain(c, t, depth + 1);
+        if (words_only && (dep_is(c, t, "ccomp") || dep_is(c, t, "acl:relcl")))
+            continue;
+        mark_domain(c, t, depth + 1, out, words_only);
     }
 }
 
@@ -501,8 +602,30 @@ static int subject_of(const ctx *c, uint32_t v, int *passive, int depth)
             return (int)t;
         }
     int h = head_of(c, v);
-    if (h >= 0 && depth < 8 && (dep_is(c, v, "xcomp") || dep_is(c, v, "conj")))
-        return subject_of(c, (uint32_t)h, passive, depth + 1);
+    if (h >= 0 && depth < 8 && (complement(c, v) || dep_is(c, v, "conj"))) {
+        int s = subject_of(c, (uint32_t)h, passive, depth + 1);
+        if (complement(c, v)) /* "Gollum was seen to break into": Gollum breaks */
+            *passive = 0;
+        return s;
+    }
+    return -1;
+}
+
+/* No subject in the tree (a verb the parser hung somewhere odd): the subject of the nearest
+ * clause above it. */
+static int subject_above(const ctx *c, uint32_t v)
+{
+    /* clauses of their own (adverbial, complement, relative) do not share the subject above */
+    if (dep_starts(c, v, "advcl") || dep_is(c, v, "ccomp") || dep_starts(c, v, "acl") || dep_is(c, v, "parataxis") ||
+        dep_starts(c, v, "csubj"))
+        return -1;
+    int h = head_of(c, v);
+    for (int guard = 0; h >= 0 && guard < 16; guard++, h = head_of(c, (uint32_t)h)) {
+        int passive = 0;
+        int s = subject_of(c, (uint32_t)h, &passive, 1);
+        if (s >= 0)
+            return passive ? -1 : s;
+    }
     return -1;
 }
 
@@ -640,6 +763,20 @@ static const char *mention_text(ctx *c, uint32_t h)
     return s->tokens[h].form;
 }
 
+/* Whether the verb itself is negated: "not", "n't", "never" on it (not on a verb above it:
+ * in "won't try to clash" only trying is negated). */
+static int negated(const ctx *c, uint32_t v)
+{
+    for (uint32_t t = 0; t < c->n; t++) {
+        if (head_of(c, t) != (int)v || !dep_is(c, t, "advmod"))
+            continue;
+        const char *w = c->word[c->word_of[t]];
+        if (!strcmp(w, "NOT") || !strcmp(w, "N'T") || !strcmp(w, "NEVER"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Codes one verb token; appends to found. */
 static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found, size_t *cap)
 {
@@ -650,17 +787,33 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
     if (!hit.n)
         return 0;
     memset(c->domain, 0, c->n);
-    mark_domain(c, v, 0);
+    mark_domain(c, v, 0, c->domain, 0);
+    memset(c->word_domain, 0, c->n);
+    mark_domain(c, v, 0, c->word_domain, 1);
+    int passive = 0;
+    int subject = subject_of(c, v, &passive, 0);
+    if (subject < 0)
+        subject = subject_above(c, v);
+    /* words before the verb are matched in the subject's phrase and the verb's auxiliaries and
+     * negation ("- % HAVE * [191]", "- &NEGATVAUXVRB *"), not in adverbs or other clauses */
+    memset(c->subject_np, 0, c->n);
+    if (subject >= 0) {
+        mark_phrase(c, (uint32_t)subject);
+        memcpy(c->subject_np, c->mark, c->n);
+    }
+    for (uint32_t t = 0; t < v; t++)
+        if (head_of(c, t) == (int)v &&
+            (dep_starts(c, t, "aux") || (dep_is(c, t, "advmod") && c->s->tokens[t].lemma &&
+                                         (!strcmp(c->s->tokens[t].lemma, "not") || !strcmp(c->s->tokens[t].lemma, "never")))))
+            c->subject_np[t] = 1;
+    mentions subject_mentions = {.n = 0};
+    if (subject >= 0)
+        np_list(c, (uint32_t)subject, &subject_mentions, 0);
     /* the most specific pattern of any block the verb belongs to */
     const vg_petr_pattern *best = NULL;
     const vg_petr_verb *best_verb = hit.verbs[hit.n - 1];
     binding bind, best_bind;
     memset(&best_bind, 0, sizeof best_bind);
-    int passive = 0;
-    int subject = subject_of(c, v, &passive, 0);
-    mentions subject_mentions = {.n = 0};
-    if (subject >= 0)
-        np_list(c, (uint32_t)subject, &subject_mentions, 0);
     for (int i = 0; i < hit.n; i++) {
         const vg_petr_block *b = &c->k->verbs->blocks[hit.verbs[i]->block];
         for (uint32_t k = 0; k < b->n_patterns; k++) {
@@ -676,9 +829,21 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
             }
         }
     }
+    vg_petr_codes negated_codes;
     const vg_petr_codes *codes = best ? &best->codes : &best_verb->codes;
     if (!codes->code[0] && !codes->code2[0])
         return 0;
+    /* "didn't clash": the ontology says what a negated code means (not disapproving is 050) */
+    if (c->k->pico && negated(c, v)) {
+        negated_codes = *codes;
+        int changed = 0;
+        if (codes->code[0])
+            changed |= vg_petr_pico_negate(c->k->pico, codes->code, negated_codes.code);
+        if (codes->code2[0])
+            changed |= vg_petr_pico_negate(c->k->pico, codes->code2, negated_codes.code2);
+        if (changed)
+            codes = &negated_codes;
+    }
     /* the source: bound by the pattern, else the subject (the agent of a passive) */
     mentions sources = {.n = 0}, targets = {.n = 0};
     int source_token = -1, target_token = -1;
@@ -700,7 +865,12 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
             np_list(c, (uint32_t)subject, &targets, 0);
             target_token = subject;
         }
-        if (agent < 0) /* "X was shot in Y": PETRARCH takes the first actor after the verb */
+        /* "X was shot in Y": PETRARCH takes the first actor after the verb; not when the verb
+         * has a complement ("Gollum was seen to break into ..."), whose event it is */
+        int has_complement = 0;
+        for (uint32_t t = 0; t < c->n; t++)
+            has_complement |= head_of(c, t) == (int)v && (complement(c, t) || dep_is(c, t, "ccomp"));
+        if (agent < 0 && !has_complement)
             mentions_at(c, (int)hit.last + 1, 0, 1, target_token, &sources);
     }
     if (best_bind.has_target) {

@@ -10,6 +10,7 @@
 #include "code/petr_actors.h"
 #include "code/petr_agents.h"
 #include "code/petr_discards.h"
+#include "code/petr_pico.h"
 #include "code/petr_verbs.h"
 #include "text/sentence.h"
 #include "util/arena.h"
@@ -20,6 +21,7 @@ typedef struct vg_petr_knowledge {
     const vg_petr_actors *actors;
     const vg_petr_agents *agents;
     const vg_petr_discards *discards;   /* may be NULL */
+    const vg_petr_pico *pico;           /* negations of codes; may be NULL */
     int require_dyad;                   /* an event needs both a source and a target */
 } vg_petr_knowledge;
 

@@ -421,7 +421,8 @@ static int pattern_line(loader *L, char *s, const char *written)
         }
         vg_petr_elem e = {0};
         e.in_phrase = (uint8_t)in_phrase;
-        e.adjacent = (uint8_t)((in_braces && !braces_first) || joined[i]);
+        /* "_" joins words strictly; "{...}" asks for words of one noun phrase, in order */
+        e.adjacent = (uint8_t)(joined[i] ? 1 : in_braces && !braces_first ? 2 : 0);
         braces_first = 0;
         e.synset = -1;
         if (!strcmp(t, "*") || !strcmp(t, "**")) {

@@ -36,7 +36,8 @@ typedef struct vg_petr_elem {
     const char **words;
     uint32_t n_words;
     int32_t synset;
-    uint8_t adjacent;         /* inside "{...}": directly after the element before it */
+    uint8_t adjacent;         /* 1: joined by "_", directly after the element before it;
+                               * 2: inside "{...}", after it in the same noun phrase */
     uint8_t in_phrase;        /* inside "(...)" */
 } vg_petr_elem;
 

@@ -1,6 +1,7 @@
 /* PETRARCH2-format dictionaries and the coder over them, as vg_event records (see petrarch.h). */
 #include "code/petrarch.h"
 #include "code/petr_match.h"
+#include "code/petr_pico.h"
 #include "util/alloc.h"
 #include <dirent.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@ struct vg_petrarch {
     vg_petr_actors actors;
     vg_petr_agents agents;
     vg_petr_discards discards;
+    vg_petr_pico pico;
     const vg_cameo *cameo;
     vg_cameo_code *own;          /* codes the codebook lacks ("075A", "102b") */
     size_t n_own, cap_own;
@@ -27,6 +29,7 @@ void vg_petrarch_free(vg_petrarch *p)
     vg_petr_actors_free(&p->actors);
     vg_petr_agents_free(&p->agents);
     vg_petr_discards_free(&p->discards);
+    vg_petr_pico_free(&p->pico);
     vg_free(p->own);
     vg_free(p);
 }
@@ -184,15 +187,16 @@ static int pick(const char *dir, const char *part, char names[][512], int max, v
 int vg_petrarch_load(vg_petrarch **out, const char *dir, const vg_cameo *cameo, vg_error *err)
 {
     *out = NULL;
-    char verbs[4][512], actors[8][512], agents[2][512], discards[2][512];
+    char verbs[4][512], actors[8][512], agents[2][512], discards[2][512], ontology[1][512];
     int nv = pick(dir, "CAMEO", verbs, 4, err);
     if (nv == 0)
         nv = pick(dir, "verbs", verbs, 4, err);
     int na = nv < 0 ? nv : pick(dir, "actors", actors, 8, err);
     int ng = na < 0 ? na : pick(dir, "agents", agents, 2, err);
     int nd = ng < 0 ? ng : pick(dir, "discards", discards, 2, err);
-    if (nd < 0)
-        return nd;
+    int no = nd < 0 ? nd : pick(dir, "Ontology", ontology, 1, err);
+    if (no < 0)
+        return no;
     if (nv == 0 || na == 0)
         return vg_error_set(err, VG_ENOTFOUND, "%s: no %s dictionary (a CAMEO*.txt or *verbs*.txt, and *actors*.txt)",
                             dir, nv == 0 ? "verb" : "actor");
@@ -207,7 +211,24 @@ int vg_petrarch_load(vg_petrarch **out, const char *dir, const vg_cameo *cameo, 
         rc = vg_petr_agents_load(&p->agents, agents[i], err);
     for (int i = 0; i < nd && !rc; i++)
         rc = vg_petr_discards_load(&p->discards, discards[i], err);
+    if (!rc && no)
+        rc = vg_petrarch_load_ontology(p, ontology[0], err);
     return finish(p, out, rc, err);
+}
+
+int vg_petrarch_load_ontology(vg_petrarch *p, const char *path, vg_error *err)
+{
+    vg_petr_pico_free(&p->pico);
+    int rc = vg_petr_pico_load(&p->pico, path, err);
+    if (rc)
+        return rc;
+    /* negated codes get records too, so coding never adds any */
+    for (size_t i = 0; i < p->pico.n && !rc; i++) {
+        char negated[VG_PETR_CODE_SIZE];
+        if (vg_petr_pico_negate(&p->pico, p->pico.entries[i].code, negated))
+            rc = own_code(p, negated, 0);
+    }
+    return rc ? vg_error_set(err, rc, "out of memory") : 0;
 }
 
 int vg_petrarch_set_option(vg_petrarch *p, const char *option, const char *value)
@@ -256,7 +277,7 @@ int vg_petrarch_code_sentence(const vg_petrarch *p, const vg_sentence *s, uint32
 {
     *events = NULL;
     *n_events = 0;
-    vg_petr_knowledge k = {&p->verbs, &p->actors, &p->agents, &p->discards, p->require_dyad};
+    vg_petr_knowledge k = {&p->verbs, &p->actors, &p->agents, &p->discards, &p->pico, p->require_dyad};
     vg_petr_found *found;
     size_t n;
     int rc = vg_petr_match_sentence(&k, s, date, arena, &found, &n);

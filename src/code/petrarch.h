@@ -23,6 +23,10 @@ int vg_petrarch_load(vg_petrarch **out, const char *dir, const vg_cameo *cameo, 
 int vg_petrarch_load_files(vg_petrarch **out, const char *verbs, const char *actors, const char *agents,
                            const char *discards, const vg_cameo *cameo, vg_error *err);
 void vg_petrarch_free(vg_petrarch *p);
+/* Adds PETRARCH's internal coding ontology (the validation suite's <PICOfile>), used for what a
+ * negated verb's code means ("didn't clash": 050, not 110). vg_petrarch_load reads a
+ * "*Ontology*.txt" of its folder itself. Returns 0 or an error as the loaders do. */
+int vg_petrarch_load_ontology(vg_petrarch *p, const char *path, vg_error *err);
 
 /* PETRARCH's options: "require_dyad" ("true"/"false": an event needs both a source and a
  * target; true by default). Returns 0, or VG_EINVAL for an unknown option or value (which is

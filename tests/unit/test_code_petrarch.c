@@ -398,6 +398,20 @@ static void test_coding(void)
                       {"Gondor", VG_UPOS_PROPN, 2, "obj"}};
     rc = vg_petrarch_code_sentence(p, make_sentence(t6, 3, "Boromir met Gondor"), 1, 0, &arena, &ev, &n);
     CHECK_INT(n, 0);
+    /* Negation: with the coding ontology, "Arnor did not restore ties" is what not-050 is. */
+    const char *ontology = write_file("pico.txt", "# ontology\n051:0x1007f#0xFFFF+0x0080#0x7000#Name\n"
+                                                  "110:0x0080#Other\n");
+    rc = vg_petrarch_load_ontology(p, ontology, &err);
+    CHECK_INT(rc, 0);
+    const tok t7[] = {{"Arnor", VG_UPOS_PROPN, 4, "nsubj"}, {"did", VG_UPOS_AUX, 4, "aux"},
+                      {"not", VG_UPOS_PART, 4, "advmod"}, {"restore", VG_UPOS_VERB, 0, "root"},
+                      {"ties", VG_UPOS_NOUN, 4, "obj"}, {"with", VG_UPOS_ADP, 7, "case"},
+                      {"Gondor", VG_UPOS_PROPN, 5, "nmod"}};
+    rc = vg_petrarch_code_sentence(p, make_sentence(t7, 7, "Arnor did not restore ties with Gondor"), 1, 0, &arena,
+                                   &ev, &n);
+    CHECK_STR(triples(ev, n), "(ARN,GON,110)");
+    CHECK_INT(vg_petrarch_load_ontology(p, write_file("badpico.txt", "050 0x10\n"), &err), VG_EINVAL);
+    CHECK(strstr(err.message, "badpico.txt:1:") != NULL);
     vg_arena_free(&arena);
     vg_petrarch_free(p);
 }
