@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "util/error.h"
 
 static json_t *actor_json(const vg_actor *a)
@@ -71,9 +72,13 @@ int vg_event_write_json(FILE *out, const char *doc, const vg_event *e, int expla
         json_object_set_new(o, "place", json_null());
     }
     char rule[512];
-    if (e->rule)
-        snprintf(rule, sizeof rule, "%s:%u %s", e->rule->file ? e->rule->file : "?", (unsigned)e->rule->line,
+    if (e->rule) {
+        /* The file's name only: the record stays the same wherever the data folder is. */
+        const char *file = e->rule->file ? e->rule->file : "?";
+        const char *slash = strrchr(file, '/');
+        snprintf(rule, sizeof rule, "%s:%u %s", slash ? slash + 1 : file, (unsigned)e->rule->line,
                  e->rule->text ? e->rule->text : "");
+    }
     else
         snprintf(rule, sizeof rule, "-");
     json_object_set_new(o, "rule", json_string(rule));
