@@ -295,6 +295,15 @@ static void np_one(ctx *c, uint32_t h, mentions *out, int depth)
             if (found)
                 return;
         }
+    /* "Old foe Gondor and Osgiliath": a name in apposition */
+    if (!m.n_agents && depth < 6) {
+        int before = out->n;
+        for (uint32_t t = 0; t < c->n && out->n == before; t++)
+            if (head_of(c, t) == (int)h && dep_is(c, t, "appos") && upos(c, t) == VG_UPOS_PROPN)
+                np_list(c, t, out, depth + 1);
+        if (out->n > before)
+            return;
+    }
     if (m.n_agents && out->n < MAX_MENTIONS)
         out->m[out->n++] = m; /* agents alone: a conjunct may give them an actor */
 }
@@ -302,11 +311,18 @@ static void np_one(ctx *c, uint32_t h, mentions *out, int depth)
 /* The conjuncts of h, and theirs ("Mordor, Rohan, Arnor and Bree" may chain). */
 static void np_conjuncts(ctx *c, uint32_t h, mentions *out, int depth)
 {
-    for (uint32_t t = 0; t < c->n && depth < 8; t++)
-        if (head_of(c, t) == (int)h && dep_is(c, t, "conj") && is_nominal(c, t)) {
+    for (uint32_t t = 0; t < c->n && depth < 8; t++) {
+        if (head_of(c, t) != (int)h || !is_nominal(c, t))
+            continue;
+        int list_item = 0; /* "Arnor, Calenardhon and Gondor" parsed with Calenardhon in apposition */
+        if (dep_is(c, t, "appos") && upos(c, t) == VG_UPOS_PROPN)
+            for (uint32_t u = 0; u < c->n && !list_item; u++)
+                list_item = head_of(c, u) == (int)t && dep_is(c, u, "conj");
+        if (dep_is(c, t, "conj") || list_item) {
             np_one(c, t, out, depth + 1);
             np_conjuncts(c, t, out, depth + 1);
         }
+    }
 }
 
 /* h and its conjuncts; a conjunct naming only agents takes the actors of the others
@@ -565,9 +581,9 @@ static int complement(const ctx *c, uint32_t t)
 }
 
 /* Marks the verb's domain in out: its subtree without coordinated verbs, adverbial clauses,
- * other sentences run in (parataxis) and its subject; for pattern words (words_only) also
+ * other sentences run in (parataxis) and its subject; for pattern words (words_only 1) also
  * without complement clauses that have their own subject ("allowed that Mordor ...") and
- * relative clauses. */
+ * relative clauses; with words_only 2, with the adverbial clauses. */
 static void mark_domain(ctx *c, uint32_t v, int depth, uint8_t *out, int words_only)
 {
     out[v] = 1;
@@ -576,12 +592,12 @@ static void mark_domain(ctx *c, uint32_t v, int depth, uint8_t *out, int words_o
     for (uint32_t t = 0; t < c->n; t++) {
         if (head_of(c, t) != (int)v)
             continue;
-        if (dep_is(c, t, "parataxis") || (dep_starts(c, t, "advcl") && !complement(c, t)) ||
+        if (dep_is(c, t, "parataxis") || (dep_starts(c, t, "advcl") && !complement(c, t) && words_only != 2) ||
             dep_starts(c, t, "csubj") || dep_is(c, t, "list") || dep_is(c, t, "reparandum") ||
             dep_is(c, t, "discourse") || (dep_is(c, t, "conj") && depth == 0) ||
             (dep_starts(c, t, "nsubj") && depth == 0))
             continue;
-        if (words_only && (dep_is(c, t, "ccomp") || dep_is(c, t, "acl:relcl")))
+        if (words_only == 1 && (dep_is(c, t, "ccomp") || dep_is(c, t, "acl:relcl")))
             continue;
         mark_domain(c, t, depth + 1, out, words_only);
     }
@@ -593,14 +609,19 @@ static int is_pronoun(const ctx *c, uint32_t t) { return upos(c, t) == VG_UPOS_P
  * v is passive. -1 when none. */
 static int subject_of(const ctx *c, uint32_t v, int *passive, int depth)
 {
+    /* the subject nearest the verb: with two (a name the parser split), the first joins it */
+    int found = -1;
     for (uint32_t t = 0; t < c->n; t++)
-        if (head_of(c, t) == (int)v && dep_starts(c, t, "nsubj")) {
-            *passive = dep_is(c, t, "nsubj:pass");
-            /* a relative pronoun stands for the noun the clause modifies */
-            if (is_pronoun(c, t) && dep_is(c, v, "acl:relcl") && head_of(c, v) >= 0)
-                return head_of(c, v);
-            return (int)t;
-        }
+        if (head_of(c, t) == (int)v && dep_starts(c, t, "nsubj") && (found < 0 || t < v))
+            found = (int)t;
+    if (found >= 0) {
+        uint32_t t = (uint32_t)found;
+        *passive = dep_is(c, t, "nsubj:pass");
+        /* a relative pronoun stands for the noun the clause modifies */
+        if (is_pronoun(c, t) && dep_is(c, v, "acl:relcl") && head_of(c, v) >= 0)
+            return head_of(c, v);
+        return (int)t;
+    }
     int h = head_of(c, v);
     if (h >= 0 && depth < 8 && (complement(c, v) || dep_is(c, v, "conj"))) {
         int s = subject_of(c, (uint32_t)h, passive, depth + 1);
@@ -763,6 +784,28 @@ static const char *mention_text(ctx *c, uint32_t h)
     return s->tokens[h].form;
 }
 
+/* Whether t is in the subtree of root. */
+static int below(const ctx *c, uint32_t t, uint32_t root)
+{
+    for (int guard = 0; guard < 64; guard++) {
+        if (t == root)
+            return 1;
+        int h = head_of(c, t);
+        if (h < 0)
+            return 0;
+        t = (uint32_t)h;
+    }
+    return 0;
+}
+
+/* A past or present tense verb (VBD, VBZ, VBP): a clause of its own. */
+static int finite(const ctx *c, uint32_t t)
+{
+    const vg_token *tok = &c->s->tokens[t];
+    const char *x = tok->xpos < vg_xpos_count ? vg_xpos_names[tok->xpos] : "";
+    return !strcmp(x, "VBD") || !strcmp(x, "VBZ") || !strcmp(x, "VBP");
+}
+
 /* Whether the verb itself is negated: "not", "n't", "never" on it (not on a verb above it:
  * in "won't try to clash" only trying is negated). */
 static int negated(const ctx *c, uint32_t v)
@@ -794,6 +837,19 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
     int subject = subject_of(c, v, &passive, 0);
     if (subject < 0)
         subject = subject_above(c, v);
+    /* a verb the parser made a modifier of the noun after it ("Ethiopia has broken relations",
+     * "Russian police arrested Russian students"): that noun is what it acts on */
+    int head = head_of(c, v);
+    int modifier = head > (int)v && (dep_is(c, v, "amod") || dep_is(c, v, "compound"));
+    if (modifier)
+        for (uint32_t t = v + 1; t < c->n; t++)
+            if (below(c, t, (uint32_t)head))
+                c->domain[t] = c->word_domain[t] = 1;
+    /* still no subject, for a finite verb or such a modifier: the nearest name before it */
+    if (subject < 0 && (modifier || finite(c, v)))
+        for (int t = (int)v - 1; t >= 0 && subject < 0; t--)
+            if (c->match_at[c->word_of[t]] >= 0 && c->wfirst[c->word_of[t]] == (uint32_t)t && !below(c, (uint32_t)t, v))
+                subject = t;
     /* words before the verb are matched in the subject's phrase and the verb's auxiliaries and
      * negation ("- % HAVE * [191]", "- &NEGATVAUXVRB *"), not in adverbs or other clauses */
     memset(c->subject_np, 0, c->n);
@@ -856,6 +912,10 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
         if (st >= 0)
             np_list(c, (uint32_t)st, &sources, 0);
         source_token = st;
+        /* a list the parser split into several subjects ("Mordor, Rohan, Arnor and Bree") */
+        for (uint32_t t = 0; t < c->n && st == subject; t++)
+            if ((int)t != st && head_of(c, t) == (int)v && dep_is(c, t, "nsubj") && !c->subject_np[t])
+                np_list(c, t, &sources, 0);
     } else if (passive) {
         int agent = passive_agent(c, v);
         if (agent >= 0)
@@ -869,7 +929,8 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
          * has a complement ("Gollum was seen to break into ..."), whose event it is */
         int has_complement = 0;
         for (uint32_t t = 0; t < c->n; t++)
-            has_complement |= head_of(c, t) == (int)v && (complement(c, t) || dep_is(c, t, "ccomp"));
+            has_complement |= head_of(c, t) == (int)v && (complement(c, t) || dep_is(c, t, "ccomp")) &&
+                              upos(c, t) == VG_UPOS_VERB;
         if (agent < 0 && !has_complement)
             mentions_at(c, (int)hit.last + 1, 0, 1, target_token, &sources);
     }
@@ -877,7 +938,12 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
         targets = best_bind.target;
     } else if (!targets.n) {
         int avoid = source_token >= 0 ? (int)np_head(c, (uint32_t)source_token) : -1;
-        mentions_at(c, (int)hit.last + 1, 0, 1, avoid, &targets);
+        if (mentions_at(c, (int)hit.last + 1, 0, 1, avoid, &targets) < 0) {
+            /* none in the verb's phrase: look in its adverbial clauses too ("begun to question
+             * whether he has a future with the Morgul Orcs") */
+            mark_domain(c, v, 0, c->domain, 2);
+            mentions_at(c, (int)hit.last + 1, 0, 1, avoid, &targets);
+        }
     }
     vg_petr_found f;
     memset(&f, 0, sizeof f);
