@@ -1,28 +1,23 @@
 #!/usr/bin/env bash
-# make run: analyses the project's example reports and shows what vigil read in them.
+# make run: ingests the example reports (examples/reports/) into a fresh store and shows what
+# vigil makes of them: the threat board for the example watchlist, then the incidents with
+# their claims ledgers.
 set -euo pipefail
 vigil=${1:-build/vigil}
 cd "$(dirname "$0")/.."
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+db=$(dirname "$vigil")/examples.db
+rm -f "$db" "$db-wal" "$db-shm"
 
-echo "== vigil $("$vigil" --version | cut -d' ' -f2): parsing the example reports in examples/reports/"
-"$vigil" parse examples/reports >"$out"
+echo "== vigil $("$vigil" --version | cut -d' ' -f2): ingesting the example reports (examples/reports/*.txt)"
+"$vigil" ingest --db "$db" --actors examples/actors.txt examples/reports/*.txt
 echo
-# Per document: its sentences, and the subject-verb-object skeleton of each sentence's main clause.
-awk -F'\t' '
-  /^# newdoc id = / { sub(/^# newdoc id = /, ""); printf "\n%s\n", $0; next }
-  /^# text = /      { text = substr($0, 10); next }
-  /^[0-9]+\t/       { form[$1] = $2; upos[$1] = $4; head[$1] = $7; rel[$1] = $8; n = $1; next }
-  /^$/ && n {
-    root = 0; subj = ""; obj = "";
-    for (i = 1; i <= n; i++) if (head[i] == 0) root = i;
-    for (i = 1; i <= n; i++) {
-      if (head[i] == root && rel[i] ~ /^nsubj/) subj = form[i];
-      if (head[i] == root && rel[i] == "obj") obj = form[i];
-    }
-    printf "  %-60.60s  [%s -> %s -> %s]\n", text, subj ? subj : "-", form[root], obj ? obj : "-";
-    delete form; delete upos; delete head; delete rel; n = 0
-  }' "$out"
+"$vigil" board --db "$db" --watchlist examples/watchlist.txt
 echo
-echo "Full CoNLL-U: $vigil parse examples/reports  (see '$vigil --help')"
+echo "== Incidents (severity 3 and above), most recently reported first, with their claims ledgers"
+echo
+"$vigil" incidents --db "$db" --min-severity 3
+echo
+echo "The store is $db. Try:"
+echo "  $vigil claims --db $db 'Helga Brandt'        # every incident around her, with the sentences"
+echo "  $vigil actor --db $db Karesh                 # what the store knows of an actor"
+echo "  $vigil board --db $db --watchlist examples/watchlist.txt --json"

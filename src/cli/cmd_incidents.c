@@ -18,13 +18,15 @@ static const char help[] =
     "  --db FILE          the store (default: ./vigil.db)\n"
     "  --limit N          at most N incidents (default 100; 0 for all)\n"
     "  --since YYYY-MM-DD only incidents reported on or after this date\n"
+    "  --min-severity N   only incidents whose act is at least this severe (0-10, the\n"
+    "                     severity column of data/cameo/codes.txt)\n"
     "  --sentences        print the evidence sentences and each claim's words\n"
     "  --json             one JSON object: {\"incidents\": [...], \"total\": N}\n";
 
 int cmd_incidents(int argc, char **argv)
 {
     const char *db = "vigil.db";
-    vg_incident_query q = {100, NULL, 1};
+    vg_incident_query q = {100, NULL, 1, 0};
     int json = 0, sentences = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
@@ -35,7 +37,8 @@ int cmd_incidents(int argc, char **argv)
             json = 1;
         } else if (!strcmp(arg, "--sentences")) {
             sentences = 1;
-        } else if (!strcmp(arg, "--db") || !strcmp(arg, "--limit") || !strcmp(arg, "--since")) {
+        } else if (!strcmp(arg, "--db") || !strcmp(arg, "--limit") || !strcmp(arg, "--since") ||
+                   !strcmp(arg, "--min-severity")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "vigil incidents: %s needs a value (see --help)\n", arg);
                 return 2;
@@ -52,11 +55,15 @@ int cmd_incidents(int argc, char **argv)
             } else {
                 char *end;
                 long n = strtol(value, &end, 10);
-                if (*end || n < 0) {
-                    fprintf(stderr, "vigil incidents: --limit takes a number, not '%s'\n", value);
+                if (*end || !*value || n < 0 || (!strcmp(arg, "--min-severity") && n > 10)) {
+                    fprintf(stderr, "vigil incidents: %s takes a number%s, not '%s'\n", arg,
+                            strcmp(arg, "--min-severity") ? "" : " from 0 to 10", value);
                     return 2;
                 }
-                q.limit = (size_t)n;
+                if (!strcmp(arg, "--limit"))
+                    q.limit = (size_t)n;
+                else
+                    q.min_severity = (int)n;
             }
         } else {
             fprintf(stderr, "vigil incidents: unknown argument '%s' (see --help)\n", arg);

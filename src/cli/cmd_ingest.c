@@ -4,6 +4,7 @@
 #include "code/pipeline.h"
 #include "store/store.h"
 #include "vigil.h"
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,8 @@ static const char help[] =
     "  --date YYYY-MM-DD  resolve relative dates against this date instead of each\n"
     "                     document's own publication date\n"
     "  --data DIR         dictionaries, codebook and patterns (default: $VIGIL_DATA or data/)\n"
+    "  --actors FILE      an actor dictionary to load after DIR/actors/ (repeatable), e.g.\n"
+    "                     examples/actors.txt for the example reports\n"
     "  --models DIR       model folder (default: $VIGIL_MODELS or data/models)\n"
     "  --format F         input format: auto (default), text, html, jsonl\n"
     "  -q, --quiet        no summary on stderr\n";
@@ -41,7 +44,37 @@ typedef struct ingest_models {
     char patterns_path[4096];
 } ingest_models;
 
-static int models_open(ingest_models *m, const char *models, const char *data, vg_error *err)
+/* The built-in actor dictionaries (the .txt files of DATA/actors, in name order) and then the extra files. */
+static int load_actors(vg_dict **out, const char *data, char **extra, int n_extra, vg_error *err)
+{
+    char pattern[4096];
+    snprintf(pattern, sizeof pattern, "%s/actors/*.txt", data);
+    glob_t g;
+    int grc = glob(pattern, 0, NULL, &g);
+    if (grc != 0 && grc != GLOB_NOMATCH)
+        return vg_error_set(err, VG_EIO, "%s: cannot list the dictionaries", pattern);
+    size_t n = (grc == 0 ? g.gl_pathc : 0) + (size_t)n_extra;
+    const char **paths = malloc((n ? n : 1) * sizeof *paths);
+    if (!paths) {
+        if (grc == 0)
+            globfree(&g);
+        return vg_error_set(err, VG_ENOMEM, "out of memory");
+    }
+    size_t k = 0;
+    for (size_t i = 0; grc == 0 && i < g.gl_pathc; i++)
+        paths[k++] = g.gl_pathv[i];
+    for (int i = 0; i < n_extra; i++)
+        paths[k++] = extra[i];
+    int rc = k ? vg_dict_load_files(out, paths, k, err)
+               : vg_error_set(err, VG_EIO, "%s/actors: no dictionaries", data);
+    free(paths);
+    if (grc == 0)
+        globfree(&g);
+    return rc;
+}
+
+static int models_open(ingest_models *m, const char *models, const char *data, char **extra_actors,
+                       int n_extra_actors, vg_error *err)
 {
     memset(m, 0, sizeof *m);
     char path[4096];
@@ -56,8 +89,7 @@ static int models_open(ingest_models *m, const char *models, const char *data, v
         rc = vg_parser_open(&m->parser, path, err);
     }
     if (!rc) {
-        snprintf(path, sizeof path, "%s/actors", data);
-        rc = vg_dict_load(&m->dict, path, err);
+        rc = load_actors(&m->dict, data, extra_actors, n_extra_actors, err);
     }
     if (!rc) {
         snprintf(path, sizeof path, "%s/cameo/codes.txt", data);
@@ -208,8 +240,9 @@ static int ingest_path(ingest_run *run, const char *path)
 int cmd_ingest(int argc, char **argv)
 {
     const char *db = "vigil.db", *models = NULL, *data = NULL, *date = NULL, *format = NULL;
-    int quiet = 0, n_paths = 0;
+    int quiet = 0, n_paths = 0, n_actors = 0;
     char **paths = argv + 1; /* input paths are gathered at the front of argv */
+    char *actors[32];
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
@@ -218,22 +251,29 @@ int cmd_ingest(int argc, char **argv)
         } else if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
             quiet = 1;
         } else if (!strcmp(arg, "--db") || !strcmp(arg, "--date") || !strcmp(arg, "--models") ||
-                   !strcmp(arg, "--data") || !strcmp(arg, "--format")) {
+                   !strcmp(arg, "--data") || !strcmp(arg, "--format") || !strcmp(arg, "--actors")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "vigil ingest: %s needs a value (see --help)\n", arg);
                 return 2;
             }
             const char *value = argv[++i];
-            if (!strcmp(arg, "--db"))
+            if (!strcmp(arg, "--actors")) {
+                if (n_actors == (int)(sizeof actors / sizeof *actors)) {
+                    fprintf(stderr, "vigil ingest: at most %d --actors files\n", n_actors);
+                    return 2;
+                }
+                actors[n_actors++] = argv[i];
+            } else if (!strcmp(arg, "--db")) {
                 db = value;
-            else if (!strcmp(arg, "--date"))
+            } else if (!strcmp(arg, "--date")) {
                 date = value;
-            else if (!strcmp(arg, "--models"))
+            } else if (!strcmp(arg, "--models")) {
                 models = value;
-            else if (!strcmp(arg, "--data"))
+            } else if (!strcmp(arg, "--data")) {
                 data = value;
-            else
+            } else {
                 format = value;
+            }
         } else if (arg[0] == '-' && arg[1]) {
             fprintf(stderr, "vigil ingest: unknown option '%s' (see --help)\n", arg);
             return 2;
@@ -265,7 +305,7 @@ int cmd_ingest(int argc, char **argv)
     }
     vg_error err = {0};
     ingest_models m;
-    if (models_open(&m, models, data, &err)) {
+    if (models_open(&m, models, data, actors, n_actors, &err)) {
         fprintf(stderr, "vigil ingest: %s\n", err.message);
         models_close(&m);
         return 1;

@@ -89,14 +89,34 @@ void ledger_print_incident(FILE *out, const json_t *inc, int sentences, const ch
     if (json_is_object(place))
         fprintf(out, "; place %s", *str(place, "name") ? str(place, "name") : str(place, "country"));
     fputc('\n', out);
+    /* Who reported it, by independent source: "Meridian News Agency (3 documents, 2 copies)". */
     const json_t *reported = json_object_get(inc, "reported_by");
-    if (json_array_size(reported)) {
-        fprintf(out, "%s  publishers ", indent);
-        for (size_t i = 0; i < json_array_size(reported); i++) {
-            const json_t *p = json_array_get(reported, i);
-            const char *pub = *str(p, "publisher") ? str(p, "publisher") : str(p, "doc");
-            fprintf(out, "%s%s%s", i ? ", " : " ", pub,
-                    json_is_true(json_object_get(p, "copy")) ? " (copy)" : "");
+    size_t n_reported = json_array_size(reported);
+    if (n_reported) {
+        fprintf(out, "%s  sources    ", indent);
+        int first = 1;
+        for (size_t i = 0; i < n_reported; i++) {
+            const char *origin = str(json_array_get(reported, i), "counts_as");
+            int seen = 0;
+            for (size_t k = 0; k < i && !seen; k++)
+                seen = !strcmp(str(json_array_get(reported, k), "counts_as"), origin);
+            if (seen)
+                continue;
+            size_t docs = 0, copies = 0;
+            for (size_t k = i; k < n_reported; k++) {
+                const json_t *p = json_array_get(reported, k);
+                if (strcmp(str(p, "counts_as"), origin) != 0)
+                    continue;
+                docs++;
+                copies += json_is_true(json_object_get(p, "copy"));
+            }
+            const char *name = strncmp(origin, "body:", 5) ? origin : str(json_array_get(reported, i), "doc");
+            fprintf(out, "%s%s", first ? " " : "; ", name);
+            if (docs > 1 && copies)
+                fprintf(out, " (%zu documents, %zu copies of one story)", docs, copies);
+            else if (docs > 1)
+                fprintf(out, " (%zu documents)", docs);
+            first = 0;
         }
         fputc('\n', out);
     }

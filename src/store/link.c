@@ -54,6 +54,15 @@ static const char *nonempty(const char *s)
     return s && *s ? s : NULL;
 }
 
+/* Where the act happened as far as the report tells: its place, else the country the targeted
+ * diplomat is posted to (an attack on the ambassador to Astoria happens in Astoria). */
+static const char *place_of(const vg_event *e)
+{
+    if (nonempty(e->place_country))
+        return e->place_country;
+    return e->target ? nonempty(e->target->host) : NULL;
+}
+
 /* The incidents this document opened or added to, for the summaries at the end. */
 typedef struct touched {
     char (*ids)[24];
@@ -135,7 +144,7 @@ static int find_incident(vg_store *store, const vg_link_event *le, const char *f
     const char *src = e->source ? nonempty(e->source->code) : NULL;
     const char *tgt = e->target ? nonempty(e->target->code) : NULL;
     const char *tgt_name = e->target ? nonempty(e->target->name) : NULL;
-    const char *place = nonempty(e->place_country);
+    const char *place = place_of(e);
     best[0] = '\0';
     if (!src && !tgt)
         return 0; /* nothing to tell this act from another of its kind */
@@ -247,7 +256,7 @@ static int open_incident(vg_store *store, const vg_link_document *doc, const vg_
         vg_store_bind_text(stmt, 12, nonempty(e->target->text));
     }
     vg_store_bind_text(stmt, 13, nonempty(e->place_name));
-    vg_store_bind_text(stmt, 14, nonempty(e->place_country));
+    vg_store_bind_text(stmt, 14, place_of(e));
     vg_store_bind_text(stmt, 15, date[0] ? date : NULL);
     vg_store_bind_text(stmt, 16, precision_name(e, le->precision_rank));
     sqlite3_bind_int(stmt, 17, le->precision_rank);
@@ -284,7 +293,7 @@ static int join_incident(vg_store *store, const vg_link_document *doc, const vg_
         vg_store_bind_text(stmt, 7, nonempty(e->target->text));
     }
     vg_store_bind_text(stmt, 8, nonempty(e->place_name));
-    vg_store_bind_text(stmt, 9, nonempty(e->place_country));
+    vg_store_bind_text(stmt, 9, place_of(e));
     vg_store_bind_text(stmt, 10, date[0] ? date : NULL);
     vg_store_bind_text(stmt, 11, precision_name(e, le->precision_rank));
     sqlite3_bind_int(stmt, 12, le->precision_rank);
@@ -351,7 +360,7 @@ static int add_claim(vg_store *store, const vg_link_document *doc, const char *i
     sqlite3_bind_int64(stmt, 9, doc->rowid);
     sqlite3_bind_int(stmt, 10, (int)le->event->sentence);
     vg_store_bind_text(stmt, 11, doc->said_on);
-    vg_store_bind_text(stmt, 12, doc->publisher[0] ? doc->publisher : NULL);
+    vg_store_bind_text(stmt, 12, doc->origin);
     if (sqlite3_step(stmt) != SQLITE_DONE)
         return vg_store_fail(store, "adding to the claims ledger");
     result->claims += (size_t)sqlite3_changes(store->db);

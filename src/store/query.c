@@ -92,10 +92,12 @@ static int reader_open(reader *r, vg_store *store)
                 " WHERE c.incident = ?1 ORDER BY c.said_on, c.id",
                 &r->ledger)
         || prepare(store,
-                   "SELECT d.doc_id, d.publisher, d.pubdate, e.sentence, s.text, e.cameo, e.mode, e.stance,"
+                   "SELECT d.doc_id, CASE WHEN d.origin LIKE 'body:%' THEN NULL ELSE d.origin END, d.pubdate,"
+                   " e.sentence, s.text, e.cameo, e.mode, e.stance,"
                    " e.negated, e.rule_file, e.rule_line FROM events e JOIN documents d ON d.id = e.document"
                    " LEFT JOIN sentences s ON s.document = e.document AND s.idx = e.sentence"
-                   " WHERE e.incident = ?1 AND e.link = 'act' ORDER BY d.pubdate, e.id",
+                   " WHERE e.incident = ?1 AND e.link = 'act' GROUP BY e.document, e.sentence"
+                   " ORDER BY d.pubdate, min(e.id)",
                    &r->evidence)
         || prepare(store,
                    "SELECT DISTINCT d.publisher, d.origin, d.doc_id, d.copy_of IS NOT NULL FROM documents d"
@@ -205,16 +207,19 @@ int vg_store_incidents(vg_store *store, const vg_incident_query *q, json_t **out
     if (!rc)
         rc = prepare(store,
                      "SELECT " INCIDENT_COLUMNS " FROM incidents i"
-                     " WHERE ?1 IS NULL OR i.last_reported >= ?1"
+                     " WHERE (?1 IS NULL OR i.last_reported >= ?1) AND i.severity >= ?3"
                      " ORDER BY i.last_reported DESC, i.severity DESC, i.seq DESC LIMIT ?2",
                      &stmt);
     if (!rc)
-        rc = prepare(store, "SELECT count(*) FROM incidents WHERE ?1 IS NULL OR last_reported >= ?1", &count);
+        rc = prepare(store,
+                     "SELECT count(*) FROM incidents WHERE (?1 IS NULL OR last_reported >= ?1) AND severity >= ?2",
+                     &count);
     json_t *result = json_object(), *list = json_array();
     json_object_set_new(result, "incidents", list);
     if (!rc) {
         vg_store_bind_text(stmt, 1, q->since);
         sqlite3_bind_int64(stmt, 2, q->limit ? (int64_t)q->limit : -1);
+        sqlite3_bind_int(stmt, 3, q->min_severity);
         int step;
         while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
             json_t *o = incident_json(stmt);
@@ -230,6 +235,7 @@ int vg_store_incidents(vg_store *store, const vg_incident_query *q, json_t **out
     }
     if (!rc) {
         vg_store_bind_text(count, 1, q->since);
+        sqlite3_bind_int(count, 2, q->min_severity);
         if (sqlite3_step(count) == SQLITE_ROW)
             json_object_set_new(result, "total", json_integer(sqlite3_column_int64(count, 0)));
     }
@@ -519,13 +525,15 @@ static int board_entry(vg_store *store, reader *r, sqlite3_stmt *by_code, sqlite
         return rc;
     }
     /* Several code patterns may find one incident twice. */
-    qsort(items, n, sizeof *items, by_id);
+    if (n)
+        qsort(items, n, sizeof *items, by_id);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++)
         if (kept == 0 || strcmp(items[kept - 1].id, items[i].id) != 0)
             items[kept++] = items[i];
     n = kept;
-    qsort(items, n, sizeof *items, by_contribution);
+    if (n)
+        qsort(items, n, sizeof *items, by_contribution);
     double score = 0;
     for (size_t i = 0; i < n; i++)
         score += items[i].contribution;
@@ -611,7 +619,8 @@ int vg_store_board(vg_store *store, const vg_watchlist *list, int32_t as_of, siz
     json_object_set_new(result, "half_life_days", json_real(VG_THREAT_HALF_LIFE_DAYS));
     json_object_set_new(result, "entities", entities);
     if (!rc) {
-        qsort(scores, n, sizeof *scores, by_level);
+        if (n)
+            qsort(scores, n, sizeof *scores, by_level);
         for (size_t i = 0; i < n; i++) {
             json_array_append_new(entities, scores[i].json);
             scores[i].json = NULL;

@@ -13,6 +13,7 @@ typedef struct vg_incident_query {
     size_t limit;          /* most incidents returned, most recently reported first; 0 = all */
     const char *since;     /* only incidents last reported on or after this date, or NULL */
     int ledger;            /* add each incident's claims ledger and evidence sentences */
+    int min_severity;      /* only incidents at least this severe (0-10) */
 } vg_incident_query;
 
 /* {"incidents": [...], "total": N}: incidents, most recently reported first. */

@@ -390,7 +390,9 @@ void vg_store_key_of(const vg_document *doc, vg_store_key *key)
     }
     snprintf(key->body_hash, sizeof key->body_hash, "%016llx%016llx", (unsigned long long)h1,
              (unsigned long long)h2);
-    key->publisher = doc->source ? doc->source : "";
+    /* An unknown publisher: the document's own id stands in, so the same file read again is
+     * the same document while outlets' copies saved under other names are not. */
+    key->publisher = doc->source && *doc->source ? doc->source : doc->id ? doc->id : "";
 }
 
 int vg_store_has(vg_store *store, const vg_store_key *key, int *found, vg_error *err)
@@ -506,9 +508,13 @@ void vg_store_date_format(int32_t ymd, char buf[11])
 int32_t vg_store_date_parse(const char *s)
 {
     int y, m, d;
-    if (!s || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+    char tail;
+    if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1
+        || d > 31)
         return 0;
-    return (int32_t)(y * 10000 + m * 100 + d);
+    int32_t ymd = (int32_t)(y * 10000 + m * 100 + d);
+    /* 2026-02-30 is not a day. */
+    return civil_from_days(days_from_civil(y, m, d)) == ymd ? ymd : 0;
 }
 
 int32_t vg_store_date_add_days(int32_t ymd, int days)
@@ -553,8 +559,8 @@ static void event_window(const vg_event *e, int32_t pubdate, int32_t *lo, int32_
         *lo = vg_store_date_add_days(from, -30);
         *hi = vg_store_date_add_days(to, 30);
         break;
-    case 6: /* undated: an act is reported within half a year of happening */
-        *lo = vg_store_date_add_days(from, -183);
+    case 6: /* undated: a fresh act is reported within a quarter of happening */
+        *lo = vg_store_date_add_days(from, -91);
         *hi = to;
         break;
     default: /* a stated day, month or year, give or take the days reports disagree by */
@@ -762,11 +768,18 @@ static int add_document(vg_store *store, const vg_coded_document *coded, const v
     char *copy_origin;
     if (find_copy(store, simhash, n_words >= NEAR_COPY_MIN_WORDS ? NEAR_COPY_BITS : 0, &copy_of, &copy_origin))
         return store->err->code;
-    /* A document's independent source: the publisher of the story's first stored copy; an
-     * unknown publisher is a source of its own, named by the body. */
-    char own_origin[64];
-    if (key->publisher[0])
-        snprintf(own_origin, sizeof own_origin, "%.60s", key->publisher);
+    /* A document's independent source: the publisher of the story's first stored copy. With
+     * no publisher, the news agency of the dateline ("VALDORIA CITY (Meridian News Agency)"),
+     * else the document stands alone. */
+    char own_origin[128];
+    const char *agency_open = doc->dateline ? strchr(doc->dateline, '(') : NULL;
+    const char *agency_close = agency_open ? strchr(agency_open, ')') : NULL;
+    if (doc->source && *doc->source)
+        snprintf(own_origin, sizeof own_origin, "%.120s", doc->source);
+    else if (agency_open && agency_close && agency_close - agency_open > 1)
+        snprintf(own_origin, sizeof own_origin, "%.*s", (int)(agency_close - agency_open - 1 < 120
+                                                               ? agency_close - agency_open - 1 : 120),
+                 agency_open + 1);
     else
         snprintf(own_origin, sizeof own_origin, "body:%s", key->body_hash);
     result->is_copy = copy_of != 0;
@@ -796,6 +809,9 @@ static int add_document(vg_store *store, const vg_coded_document *coded, const v
     sqlite3_bind_int(stmt, 15, (int)coded->n_sentences);
     sqlite3_bind_int64(stmt, 16, (int64_t)coded->n_events);
     int rc = step_done(store, stmt, "storing a document");
+    char copy_origin_kept[128] = "";
+    if (copy_origin)
+        snprintf(copy_origin_kept, sizeof copy_origin_kept, "%s", copy_origin);
     vg_free(copy_origin);
     if (rc)
         return rc;
@@ -842,7 +858,9 @@ static int add_document(vg_store *store, const vg_coded_document *coded, const v
     }
     result->events = coded->n_events;
     if (!rc) {
-        vg_link_document ld = {doc_rowid, said_on[0] ? said_on : NULL, key->publisher, key->body_hash, pubdate};
+        const char *origin = copy_origin_kept[0] ? copy_origin_kept : own_origin;
+        vg_link_document ld = {doc_rowid, said_on[0] ? said_on : NULL, key->publisher,
+                               strncmp(origin, "body:", 5) ? origin : NULL, key->body_hash, pubdate};
         rc = vg_store_link(store, &ld, links, coded->n_events, result);
     }
     vg_free(links);

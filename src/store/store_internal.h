@@ -62,7 +62,8 @@ typedef struct vg_link_event {
 typedef struct vg_link_document {
     int64_t rowid;
     const char *said_on;    /* publication date "YYYY-MM-DD", or NULL */
-    const char *publisher;
+    const char *publisher;  /* the identity's publisher (the document id when unknown) */
+    const char *origin;     /* the independent source it counts as, or NULL when unknown */
     const char *body_hash;
     int32_t pubdate;
 } vg_link_document;
