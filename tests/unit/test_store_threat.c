@@ -31,7 +31,7 @@ static void add(vg_store *store, vg_document *doc, vg_event *e)
     vg_sentence sentence = {0};
     sentence.end = doc->body_len;
     sentence.text = doc->body;
-    vg_coded_document coded = {doc, &sentence, 1, e, 1, 0};
+    vg_coded_document coded = {.doc = doc, .sentences = &sentence, .n_sentences = 1, .events = e, .n_events = 1};
     vg_store_result result;
     vg_error err = {0};
     CHECK_INT(vg_store_add(store, &coded, &result, &err), 0);
