@@ -5,6 +5,7 @@
 . "$(dirname "$0")/common.bash"
 
 [ -f "$src/data/models/en_ewt.parser" ] || { echo "skip: models absent"; exit 77; }
+[ -f "$src/examples/actors.txt" ] || { echo "skip: examples/actors.txt (the example story's dictionary) absent"; exit 77; }
 db=$work/examples.db
 "$vigil" ingest -q --db "$db" --actors "$src/examples/actors.txt" "$src"/examples/reports/*.txt \
   || fail "ingest the example reports"
