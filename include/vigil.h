@@ -108,6 +108,10 @@ typedef struct vigil_coder vigil_coder;
 const char *vigil_default_data_dir(void);
 /* Loads the knowledge of data_dir (NULL: the default). Errors name the file and line. */
 int vigil_coder_open(vigil_coder **out, const char *data_dir);
+/* The same, with more actor dictionaries loaded after DATA/actors/ (a report set's invented
+ * countries and people, as examples/actors.txt). */
+int vigil_coder_open_with(vigil_coder **out, const char *data_dir, const char *const *actor_files,
+                          size_t n_actor_files);
 void vigil_coder_free(vigil_coder *coder);
 
 typedef struct vigil_code_options {

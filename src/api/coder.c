@@ -2,10 +2,7 @@
  * patterns), and coding a document to JSON Lines with it. */
 #include "vigil.h"
 #include "api/api_internal.h"
-#include "code/cameo.h"
-#include "code/coder.h"
-#include "code/dict.h"
-#include "code/patterns.h"
+#include "code/knowledge.h"
 #include "code/pipeline.h"
 #include "text/conllu.h"
 #include "util/alloc.h"
@@ -18,10 +15,8 @@
 #endif
 
 struct vigil_coder {
-    vg_dict *dict;
-    vg_cameo *cameo;
-    vg_patterns *patterns;
-    vg_coder *coder;
+    vg_knowledge knowledge;
+    vg_coder *coder;          /* knowledge.coder */
 };
 
 const char *vigil_default_data_dir(void)
@@ -32,30 +27,25 @@ const char *vigil_default_data_dir(void)
 
 int vigil_coder_open(vigil_coder **out, const char *data_dir)
 {
+    return vigil_coder_open_with(out, data_dir, NULL, 0);
+}
+
+int vigil_coder_open_with(vigil_coder **out, const char *data_dir, const char *const *actor_files,
+                          size_t n_actor_files)
+{
     *out = NULL;
     if (!data_dir)
         data_dir = vigil_default_data_dir();
     vigil_coder *c = vg_calloc(1, sizeof *c);
     if (!c)
         return api_fail(VG_ENOMEM, "out of memory");
-    char path[4096];
     vg_error err = {0};
-    snprintf(path, sizeof path, "%s/actors", data_dir);
-    int rc = vg_dict_load(&c->dict, path, &err);
-    if (!rc) {
-        snprintf(path, sizeof path, "%s/cameo/codes.txt", data_dir);
-        rc = vg_cameo_load(&c->cameo, path, &err);
-    }
-    if (!rc) {
-        snprintf(path, sizeof path, "%s/events/patterns.txt", data_dir);
-        rc = vg_patterns_load(&c->patterns, path, c->cameo, &err);
-    }
-    if (!rc)
-        rc = vg_coder_open(&c->coder, c->dict, c->cameo, c->patterns, &err);
+    int rc = vg_knowledge_load(&c->knowledge, data_dir, actor_files, n_actor_files, &err);
     if (rc) {
-        vigil_coder_free(c);
+        vg_free(c);
         return api_fail(rc, "%s", err.message);
     }
+    c->coder = c->knowledge.coder;
     *out = c;
     return 0;
 }
@@ -64,10 +54,7 @@ void vigil_coder_free(vigil_coder *c)
 {
     if (!c)
         return;
-    vg_coder_free(c->coder);
-    vg_patterns_free(c->patterns);
-    vg_cameo_free(c->cameo);
-    vg_dict_free(c->dict);
+    vg_knowledge_free(&c->knowledge);
     vg_free(c);
 }
 

@@ -24,6 +24,7 @@ static const char help[] =
     "  --negated          keep events the text says did not happen, marked \"negated\": true\n"
     "  --data DIR         dictionaries, codebook and patterns (default: $VIGIL_DATA or the\n"
     "                     built-in data/)\n"
+    "  --actors FILE      more actor dictionaries, after DATA/actors/ (may be repeated)\n"
     "  --format F         input format: auto (default), text, html, jsonl\n"
     "  --models DIR       model folder (default: $VIGIL_MODELS or the built-in data/models)\n"
     "  --timing           add the time spent analysing and coding to the summary\n"
@@ -75,6 +76,8 @@ int cmd_code(int argc, char **argv)
     code_run run = {0};
     int quiet = 0, n_paths = 0, timing = 0;
     double analysis = 0, coding = 0;
+    const char *actor_files[16];
+    size_t n_actor_files = 0;
     char **paths = argv + 1;   /* input paths are gathered at the front of argv */
     char stdin_path[] = "-";
     char *stdin_only[] = {stdin_path};
@@ -94,7 +97,7 @@ int cmd_code(int argc, char **argv)
         } else if (!strcmp(arg, "--negated")) {
             run.options.keep_negated = 1;
         } else if (!strcmp(arg, "--date") || !strcmp(arg, "--format") || !strcmp(arg, "--models") ||
-                   !strcmp(arg, "--data") || !strcmp(arg, "--conllu")) {
+                   !strcmp(arg, "--data") || !strcmp(arg, "--conllu") || !strcmp(arg, "--actors")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "vigil code: %s needs a value (see --help)\n", arg);
                 return 2;
@@ -108,6 +111,13 @@ int cmd_code(int argc, char **argv)
                 models = value;
             else if (!strcmp(arg, "--conllu"))
                 conllu = value;
+            else if (!strcmp(arg, "--actors")) {
+                if (n_actor_files == sizeof actor_files / sizeof *actor_files) {
+                    fprintf(stderr, "vigil code: at most 16 --actors files\n");
+                    return 2;
+                }
+                actor_files[n_actor_files++] = value;
+            }
             else
                 data = value;
         } else if (arg[0] == '-' && arg[1]) {
@@ -119,7 +129,8 @@ int cmd_code(int argc, char **argv)
     }
     vigil_analyser *analyser = NULL;
     vigil_coder *coder = NULL;
-    if (vigil_coder_open(&coder, data) != 0 || vigil_analyser_open(&analyser, models) != 0) {
+    if (vigil_coder_open_with(&coder, data, actor_files, n_actor_files) != 0 ||
+        vigil_analyser_open(&analyser, models) != 0) {
         fprintf(stderr, "vigil code: %s\n", vigil_error_message());
         vigil_coder_free(coder);
         return 1;

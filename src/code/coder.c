@@ -633,6 +633,26 @@ static const vg_cameo_code *mode_code(const vg_coder *c, const vg_cameo_code *co
     return code;
 }
 
+static int same_code(const vg_actor *a, const vg_actor *b)
+{
+    const char *x = a ? a->code : NULL, *y = b ? b->code : NULL;
+    return x == y || (x && y && !strcmp(x, y));
+}
+
+/* Whether the sentence already has this record (same head, code and sides' codes). */
+static int duplicate_record(const vg_coding *c, uint32_t sentence, uint32_t head, const vg_cameo_code *code,
+                            const vg_actor *s, const vg_actor *g)
+{
+    for (size_t k = c->n_events; k-- > 0;) {
+        const vg_event *e = &c->events[k];
+        if (e->sentence != sentence)
+            break;
+        if (e->head == head && e->cameo == code && same_code(e->source, s) && same_code(e->target, g))
+            return 1;
+    }
+    return 0;
+}
+
 static vg_event *new_event(vg_coding *c)
 {
     if (c->n_events == c->cap) {
@@ -747,6 +767,8 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
             const vg_actor *s = n_src ? &src[a] : NULL, *g = n_tgt ? &tgt[b] : NULL;
             if (s && g && s->code && g->code && s->token == g->token && s->sentence == g->sentence)
                 continue;     /* one phrase cannot be both sides */
+            if (duplicate_record(c, sc->index, head, code, s, g))
+                continue;     /* "police and prosecutors" of one country: one record */
             vg_event *e = new_event(c);
             if (!e)
                 return first;

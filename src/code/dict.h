@@ -85,6 +85,9 @@ typedef struct vg_dict_match {
  * Suspicious but usable data (a name that means two different codes) is reported with
  * vg_warn ("file:line: warning: ...") and counted by vg_dict_warnings. */
 int vg_dict_load(vg_dict **out, const char *path_or_dir, vg_error *err);
+/* The same, then the files extra[0..n_extra) (a report set's own actors) after them. */
+int vg_dict_load_with(vg_dict **out, const char *path_or_dir, const char *const *extra, size_t n_extra,
+                      vg_error *err);
 /* The same over an explicit list of files, loaded in the order given. */
 int vg_dict_load_files(vg_dict **out, const char *const *paths, size_t n_paths, vg_error *err);
 void vg_dict_free(vg_dict *dict);

@@ -1023,12 +1023,49 @@ static int compare_strings(const void *a, const void *b)
 
 int vg_dict_load(vg_dict **out, const char *path_or_dir, vg_error *err)
 {
+    return vg_dict_load_with(out, path_or_dir, NULL, 0, err);
+}
+
+/* A file given with the extras, after the folder's own. */
+static int add_extras(char ***paths, size_t *n, size_t *cap, const char *const *extra, size_t n_extra,
+                      vg_error *err)
+{
+    for (size_t i = 0; i < n_extra; i++) {
+        if (*n == *cap) {
+            *cap = *cap ? *cap * 2 : 16;
+            char **grown = vg_realloc(*paths, *cap * sizeof **paths);
+            if (!grown)
+                return vg_error_set(err, VG_ENOMEM, "out of memory loading dictionaries");
+            *paths = grown;
+        }
+        if (!((*paths)[*n] = vg_strdup(extra[i])))
+            return vg_error_set(err, VG_ENOMEM, "out of memory loading dictionaries");
+        (*n)++;
+    }
+    return 0;
+}
+
+int vg_dict_load_with(vg_dict **out, const char *path_or_dir, const char *const *extra, size_t n_extra,
+                      vg_error *err)
+{
     *out = NULL;
     struct stat st;
     if (stat(path_or_dir, &st) != 0)
         return vg_error_set(err, VG_EIO, "%s: no such file or directory", path_or_dir);
-    if (!S_ISDIR(st.st_mode))
-        return vg_dict_load_files(out, &path_or_dir, 1, err);
+    if (!S_ISDIR(st.st_mode)) {
+        char **paths = NULL;
+        size_t n = 0, cap = 0;
+        const char *one[] = { path_or_dir };
+        int rc = add_extras(&paths, &n, &cap, one, 1, err);
+        if (!rc)
+            rc = add_extras(&paths, &n, &cap, extra, n_extra, err);
+        if (!rc)
+            rc = vg_dict_load_files(out, (const char *const *)paths, n, err);
+        for (size_t i = 0; i < n; i++)
+            vg_free(paths[i]);
+        vg_free(paths);
+        return rc;
+    }
     DIR *dir = opendir(path_or_dir);
     if (!dir)
         return vg_error_set(err, VG_EIO, "%s: cannot open the directory", path_or_dir);
@@ -1062,7 +1099,9 @@ int vg_dict_load(vg_dict **out, const char *path_or_dir, vg_error *err)
         rc = vg_error_set(err, VG_EIO, "%s: no .txt dictionary in the directory", path_or_dir);
     if (!rc) {
         qsort(paths, n, sizeof *paths, compare_strings);
-        rc = vg_dict_load_files(out, (const char *const *)paths, n, err);
+        rc = add_extras(&paths, &n, &cap, extra, n_extra, err);
+        if (!rc)
+            rc = vg_dict_load_files(out, (const char *const *)paths, n, err);
     }
     for (size_t i = 0; i < n; i++)
         vg_free(paths[i]);
