@@ -49,6 +49,7 @@ typedef struct ctx {
     uint8_t *mark, *domain;          /* scratch marks; where targets are looked for */
     uint8_t *word_domain;            /* where a pattern's words after the verb are looked for */
     uint8_t *subject_np;             /* where its words before the verb are: the subject's phrase */
+    uint32_t min_token;              /* phrases start here or later (0 but for noun-modifier verbs) */
 } ctx;
 
 static int dep_is(const ctx *c, uint32_t t, const char *name) { return !strcmp(c->deprel[t], name); }
@@ -178,6 +179,14 @@ static void mark_local(ctx *c, uint32_t h, int depth)
 /* The noun phrase of h in c->mark. A run of names the parser split into two subjects ("Bree
  * President Romendacil arrived": Bree and Romendacil both nsubj) is taken whole: same-role
  * nominal siblings just before the phrase join it. */
+static void mark_subtree(ctx *c, uint32_t h, int depth)
+{
+    c->mark[h] = 1;
+    for (uint32_t t = 0; t < c->n && depth < 40; t++)
+        if (head_of(c, t) == (int)h)
+            mark_subtree(c, t, depth + 1);
+}
+
 static void mark_phrase(ctx *c, uint32_t h)
 {
     memset(c->mark, 0, c->n);
@@ -186,14 +195,24 @@ static void mark_phrase(ctx *c, uint32_t h)
     while (lo > 0 && c->mark[lo - 1])
         lo--;
     int hd = head_of(c, h);
-    while (lo > 0 && hd >= 0) {
+    int argument = dep_starts(c, h, "nsubj") || dep_is(c, h, "obj") || dep_is(c, h, "iobj");
+    while (lo > 0 && hd >= 0 && argument) {
+        /* the sibling the token before the phrase belongs to ("death and injury toll": death) */
         uint32_t t = lo - 1;
-        if (head_of(c, t) != hd || strcmp(c->deprel[t], c->deprel[h]) || !is_nominal(c, t) || upos(c, t) == VG_UPOS_PRON)
+        if (upos(c, lo) == VG_UPOS_PUNCT || upos(c, t) == VG_UPOS_PUNCT || upos(c, t) == VG_UPOS_CCONJ)
+            break; /* "Mordor, Rohan, Arnor and Bree": a list, not one name */
+        for (int guard = 0; guard < 64 && head_of(c, t) >= 0 && head_of(c, t) != hd; guard++)
+            t = (uint32_t)head_of(c, t);
+        if (head_of(c, t) != hd || strcmp(c->deprel[t], c->deprel[h]) || !is_nominal(c, t) ||
+            upos(c, t) == VG_UPOS_PRON || t >= h)
             break;
-        mark_local(c, t, 1);
+        mark_subtree(c, t, 0);
         while (lo > 0 && c->mark[lo - 1])
             lo--;
     }
+    /* a phrase never reaches back over the verb it follows (c->min_token) */
+    for (uint32_t t = 0; t < c->min_token && t < c->n; t++)
+        c->mark[t] = 0;
 }
 
 static void add_agent(mention *m, const vg_petr_agent *agent, int is_head)
@@ -537,8 +556,8 @@ static int pattern_matches(ctx *c, const vg_petr_pattern *p, uint32_t vfirst, ui
                 if (!c->subject_np[c->wfirst[w]])
                     continue;
                 uint32_t len = elem_at(c, e, (uint32_t)w);
-                if (len && w + (int)len - 1 <= cur && (adjacent != 1 || w + (int)len - 1 == cur) &&
-                    (adjacent != 2 || prev_tok < 0 || np_head(c, c->wfirst[w]) == np_head(c, (uint32_t)prev_tok))) {
+                /* "{...}" before the verb: the subject's phrase is the noun phrase */
+                if (len && w + (int)len - 1 <= cur && (adjacent != 1 || w + (int)len - 1 == cur)) {
                     found = w;
                     break;
                 }
@@ -938,6 +957,10 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
         targets = best_bind.target;
     } else if (!targets.n) {
         int avoid = source_token >= 0 ? (int)np_head(c, (uint32_t)source_token) : -1;
+        if (modifier) { /* the source is inside the noun phrase the verb modifies */
+            c->min_token = v + 1;
+            avoid = source_token;
+        }
         if (mentions_at(c, (int)hit.last + 1, 0, 1, avoid, &targets) < 0) {
             /* none in the verb's phrase: look in its adverbial clauses too ("begun to question
              * whether he has a future with the Morgul Orcs") */
@@ -945,6 +968,7 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
             mentions_at(c, (int)hit.last + 1, 0, 1, avoid, &targets);
         }
     }
+    c->min_token = 0;
     vg_petr_found f;
     memset(&f, 0, sizeof f);
     f.verb_token = v;
