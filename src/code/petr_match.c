@@ -490,7 +490,8 @@ typedef struct binding {
     int has_source, has_target;
 } binding;
 
-/* Tries pattern p around the verb occupying words [vfirst, vlast]. */
+/* Tries pattern p around the verb occupying words [vfirst, vlast]: 0 when it does not match,
+ * else a score, higher for a more specific match. */
 /* Whether word w may follow the element matched last (ending at word prev_end, token
  * prev_tok) as an element with the given adjacency. */
 static int follows(const ctx *c, int adjacent, int w, int expected, int prev_tok)
@@ -502,10 +503,15 @@ static int follows(const ctx *c, int adjacent, int w, int expected, int prev_tok
     return 1;
 }
 
-/* Tries pattern p around the verb occupying words [vfirst, vlast]. */
+/* Tries pattern p around the verb occupying words [vfirst, vlast]: 0 when it does not match,
+ * else a score, higher for a more specific match. */
 static int pattern_matches(ctx *c, const vg_petr_pattern *p, uint32_t vfirst, uint32_t vlast, binding *b)
 {
     b->has_source = b->has_target = 0;
+    int matched_words = 0, roles = 0;
+    for (uint32_t i = 0; i < p->n_elems; i++)
+        roles += p->elems[i].kind == VG_PETR_ELEM_SOURCE || p->elems[i].kind == VG_PETR_ELEM_TARGET ||
+                 p->elems[i].kind == VG_PETR_ELEM_COMPOUND || p->elems[i].kind == VG_PETR_ELEM_SKIP;
     /* after the verb, left to right, among the words of the verb's phrase */
     int cur = (int)vlast + 1, prev_tok = -1;
     for (uint32_t i = p->verb + 1; i < p->n_elems; i++) {
@@ -527,6 +533,7 @@ static int pattern_matches(ctx *c, const vg_petr_pattern *p, uint32_t vfirst, ui
                 return 0;
             cur = found + (int)len;
             prev_tok = (int)c->wfirst[found];
+            matched_words += (int)len;
         } else if (e->kind == VG_PETR_ELEM_SOURCE || e->kind == VG_PETR_ELEM_TARGET) {
             mentions *m = e->kind == VG_PETR_ELEM_SOURCE ? &b->source : &b->target;
             m->n = 0;
@@ -566,6 +573,7 @@ static int pattern_matches(ctx *c, const vg_petr_pattern *p, uint32_t vfirst, ui
             }
             if (found < 0)
                 return 0;
+            matched_words += (int)elem_at(c, e, (uint32_t)found);
             cur = found - 1;
             prev_tok = (int)c->wfirst[found];
         } else if (e->kind == VG_PETR_ELEM_SOURCE || e->kind == VG_PETR_ELEM_TARGET) {
@@ -579,7 +587,9 @@ static int pattern_matches(ctx *c, const vg_petr_pattern *p, uint32_t vfirst, ui
             prev_tok = -1;
         }
     }
-    return 1;
+    /* how specific the match is: the words it matched (a three-word synset member counts three),
+     * then the actors it places */
+    return 1 + 4 * matched_words + roles;
 }
 
 /* Marks the verb's domain: its subtree without coordinated or adverbial clauses and
@@ -889,15 +899,16 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
     const vg_petr_verb *best_verb = hit.verbs[hit.n - 1];
     binding bind, best_bind;
     memset(&best_bind, 0, sizeof best_bind);
+    int best_score = 0;
     for (int i = 0; i < hit.n; i++) {
         const vg_petr_block *b = &c->k->verbs->blocks[hit.verbs[i]->block];
         for (uint32_t k = 0; k < b->n_patterns; k++) {
             const vg_petr_pattern *p = &c->k->verbs->patterns[b->first_pattern + k];
-            if (best && p->n_words <= best->n_words)
-                continue;
             if (p->compound && subject_mentions.n < 2)
                 continue;
-            if (pattern_matches(c, p, hit.first, hit.last, &bind)) {
+            int score = pattern_matches(c, p, hit.first, hit.last, &bind);
+            if (score > best_score) {
+                best_score = score;
                 best = p;
                 best_verb = hit.verbs[i];
                 best_bind = bind;

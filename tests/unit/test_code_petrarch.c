@@ -367,7 +367,7 @@ static void test_coding(void)
     rc = vg_petrarch_code_sentence(p, make_sentence(t1, 9, "Arnor's government restored full relations with Gondor."),
                                    1, 19950101, &arena, &ev, &n);
     CHECK_INT(rc, 0);
-    CHECK_STR(triples(ev, n), "(ARNGOV,GON,051)"); /* equally specific: the first written wins */
+    CHECK_STR(triples(ev, n), "(ARNGOV,GON,051)"); /* as many words; it places the target too */
     /* Arnor and Gondor met: the compound pattern gives both directions. */
     const tok t2[] = {{"Arnor", VG_UPOS_PROPN, 4, "nsubj"}, {"and", VG_UPOS_CCONJ, 3, "cc"},
                       {"Gondor", VG_UPOS_PROPN, 1, "conj"}, {"met", VG_UPOS_VERB, 0, "root"},
