@@ -112,6 +112,10 @@ int vigil_coder_open(vigil_coder **out, const char *data_dir);
  * countries and people, as examples/actors.txt). */
 int vigil_coder_open_with(vigil_coder **out, const char *data_dir, const char *const *actor_files,
                           size_t n_actor_files);
+/* A coder over PETRARCH2-format dictionaries (verbs, actors, agents, discards in petrarch_dir;
+ * docs/formats/petrarch.md) instead of vigil's own; event codes are read against data_dir's
+ * codebook (NULL: the default). */
+int vigil_coder_open_petrarch(vigil_coder **out, const char *data_dir, const char *petrarch_dir);
 void vigil_coder_free(vigil_coder *coder);
 
 typedef struct vigil_code_options {

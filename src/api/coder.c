@@ -16,7 +16,9 @@
 
 struct vigil_coder {
     vg_knowledge knowledge;
-    vg_coder *coder;          /* knowledge.coder */
+    vg_coder *coder;          /* knowledge.coder, or NULL with PETRARCH dictionaries */
+    vg_cameo *cameo;          /* the codebook the PETRARCH dictionaries' codes are read against */
+    vg_petrarch *petrarch;
 };
 
 const char *vigil_default_data_dir(void)
@@ -50,10 +52,34 @@ int vigil_coder_open_with(vigil_coder **out, const char *data_dir, const char *c
     return 0;
 }
 
+int vigil_coder_open_petrarch(vigil_coder **out, const char *data_dir, const char *petrarch_dir)
+{
+    *out = NULL;
+    if (!data_dir)
+        data_dir = vigil_default_data_dir();
+    vigil_coder *c = vg_calloc(1, sizeof *c);
+    if (!c)
+        return api_fail(VG_ENOMEM, "out of memory");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/cameo/codes.txt", data_dir);
+    vg_error err = {0};
+    int rc = vg_cameo_load(&c->cameo, path, &err);
+    if (!rc)
+        rc = vg_petrarch_load(&c->petrarch, petrarch_dir, c->cameo, &err);
+    if (rc) {
+        vigil_coder_free(c);
+        return api_fail(rc, "%s", err.message);
+    }
+    *out = c;
+    return 0;
+}
+
 void vigil_coder_free(vigil_coder *c)
 {
     if (!c)
         return;
+    vg_petrarch_free(c->petrarch);
+    vg_cameo_free(c->cameo);
     vg_knowledge_free(&c->knowledge);
     vg_free(c);
 }
@@ -79,7 +105,7 @@ int vigil_document_write_events(const vigil_analyser *analyser, const vigil_code
     if (options->date && parse_date(options->date, &date))
         return api_fail(VG_EINVAL, "bad date \"%s\": expected YYYY-MM-DD", options->date);
     vg_pipeline pipeline = { analyser->tagger, analyser->parser, coder->coder,
-                             options->keep_negated ? VG_CODE_KEEP_NEGATED : 0 };
+                             options->keep_negated ? VG_CODE_KEEP_NEGATED : 0, coder->petrarch };
     vg_arena arena;
     vg_arena_init(&arena, 64 * 1024);
     vg_coded_document coded;
@@ -125,7 +151,7 @@ int vigil_code_conllu(const vigil_analyser *analyser, const vigil_coder *coder, 
     if (rc)
         return api_fail(rc, "%s", err.message);
     vg_pipeline pipeline = { analyser->tagger, analyser->parser, coder->coder,
-                             options->keep_negated ? VG_CODE_KEEP_NEGATED : 0 };
+                             options->keep_negated ? VG_CODE_KEEP_NEGATED : 0, coder->petrarch };
     vg_coded_document coded;
     rc = vg_pipeline_code_sentences(&pipeline, bank.sentences, (uint32_t)bank.n_sentences, date, &bank.arena,
                                     &coded, &err);

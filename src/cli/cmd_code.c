@@ -25,6 +25,8 @@ static const char help[] =
     "  --data DIR         dictionaries, codebook and patterns (default: $VIGIL_DATA or the\n"
     "                     built-in data/)\n"
     "  --actors FILE      more actor dictionaries, after DATA/actors/ (may be repeated)\n"
+    "  --petrarch DIR     code with the PETRARCH2-format dictionaries of DIR (verbs with synsets,\n"
+    "                     actors with dates, agents, discards) instead of vigil's own\n"
     "  --format F         input format: auto (default), text, html, jsonl\n"
     "  --models DIR       model folder (default: $VIGIL_MODELS or the built-in data/models)\n"
     "  --timing           add the time spent analysing and coding to the summary\n"
@@ -72,7 +74,7 @@ static int code_path(code_run *run, const char *path)
 
 int cmd_code(int argc, char **argv)
 {
-    const char *models = NULL, *data = NULL, *conllu = NULL;
+    const char *models = NULL, *data = NULL, *conllu = NULL, *petrarch = NULL;
     code_run run = {0};
     int quiet = 0, n_paths = 0, timing = 0;
     double analysis = 0, coding = 0;
@@ -97,7 +99,8 @@ int cmd_code(int argc, char **argv)
         } else if (!strcmp(arg, "--negated")) {
             run.options.keep_negated = 1;
         } else if (!strcmp(arg, "--date") || !strcmp(arg, "--format") || !strcmp(arg, "--models") ||
-                   !strcmp(arg, "--data") || !strcmp(arg, "--conllu") || !strcmp(arg, "--actors")) {
+                   !strcmp(arg, "--data") || !strcmp(arg, "--conllu") || !strcmp(arg, "--actors") ||
+                   !strcmp(arg, "--petrarch")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "vigil code: %s needs a value (see --help)\n", arg);
                 return 2;
@@ -111,6 +114,8 @@ int cmd_code(int argc, char **argv)
                 models = value;
             else if (!strcmp(arg, "--conllu"))
                 conllu = value;
+            else if (!strcmp(arg, "--petrarch"))
+                petrarch = value;
             else if (!strcmp(arg, "--actors")) {
                 if (n_actor_files == sizeof actor_files / sizeof *actor_files) {
                     fprintf(stderr, "vigil code: at most 16 --actors files\n");
@@ -129,8 +134,9 @@ int cmd_code(int argc, char **argv)
     }
     vigil_analyser *analyser = NULL;
     vigil_coder *coder = NULL;
-    if (vigil_coder_open_with(&coder, data, actor_files, n_actor_files) != 0 ||
-        vigil_analyser_open(&analyser, models) != 0) {
+    int loaded = petrarch ? vigil_coder_open_petrarch(&coder, data, petrarch)
+                          : vigil_coder_open_with(&coder, data, actor_files, n_actor_files);
+    if (loaded != 0 || vigil_analyser_open(&analyser, models) != 0) {
         fprintf(stderr, "vigil code: %s\n", vigil_error_message());
         vigil_coder_free(coder);
         return 1;

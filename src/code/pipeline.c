@@ -13,6 +13,37 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* The events of the PETRARCH backend, kept in the arena as the document goes. */
+typedef struct petrarch_events {
+    vg_event *items;
+    size_t n, cap;
+} petrarch_events;
+
+static int petrarch_sentence(const vg_pipeline *p, const vg_sentence *s, uint32_t index, int32_t date,
+                             vg_arena *arena, petrarch_events *acc)
+{
+    vg_event *ev = NULL;
+    size_t n = 0;
+    if (vg_petrarch_code_sentence(p->petrarch, s, index, date, arena, &ev, &n))
+        return VG_ENOMEM;
+    if (acc->n + n > acc->cap) {
+        size_t cap = acc->cap ? acc->cap * 2 : 32;
+        while (cap < acc->n + n)
+            cap *= 2;
+        vg_event *grown = vg_arena_alloc(arena, cap * sizeof *grown);
+        if (!grown)
+            return VG_ENOMEM;
+        if (acc->n)
+            memcpy(grown, acc->items, acc->n * sizeof *grown);
+        acc->items = grown;
+        acc->cap = cap;
+    }
+    if (n)
+        memcpy(acc->items + acc->n, ev, n * sizeof *ev);
+    acc->n += n;
+    return 0;
+}
+
 int32_t vg_document_pubdate(const vg_document *doc)
 {
     const vg_date *d = &doc->date_parts;
@@ -36,11 +67,13 @@ int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubda
         return rc;
     }
     vg_coding *coding = NULL;
-    if (vg_coding_begin(&coding, p->coder, out->pubdate, p->flags, arena)) {
+    petrarch_events petr = {0};
+    if (!p->petrarch && vg_coding_begin(&coding, p->coder, out->pubdate, p->flags, arena)) {
         vg_free(seg);
         return vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
     }
-    vg_coding_set_dateline(coding, doc->dateline);
+    if (coding)
+        vg_coding_set_dateline(coding, doc->dateline);
     uint32_t cap = 0;
     vg_sentence s;
     double t0 = now();
@@ -67,7 +100,9 @@ int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubda
         out->sentences[out->n_sentences++] = s;
         double t1 = now();
         out->analysis_seconds += t1 - t0;
-        rc = vg_coding_sentence(coding, &out->sentences[out->n_sentences - 1], out->n_sentences);
+        rc = p->petrarch ? petrarch_sentence(p, &out->sentences[out->n_sentences - 1], out->n_sentences,
+                                             out->pubdate, arena, &petr)
+                         : vg_coding_sentence(coding, &out->sentences[out->n_sentences - 1], out->n_sentences);
         t0 = now();
         out->coding_seconds += t0 - t1;
         if (rc) {
@@ -76,7 +111,10 @@ int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubda
         }
     }
     vg_free(seg);
-    if (rc == 0) {
+    if (rc == 0 && p->petrarch) {
+        out->events = petr.items;
+        out->n_events = petr.n;
+    } else if (rc == 0) {
         size_t n;
         const vg_event *ev = vg_coding_events(coding, &n);
         vg_event *copy = n ? vg_arena_alloc(arena, n * sizeof *copy) : NULL;
@@ -109,7 +147,8 @@ int vg_pipeline_code_sentences(const vg_pipeline *p, vg_sentence *sentences, uin
     out->sentences = sentences;
     out->n_sentences = n;
     vg_coding *coding = NULL;
-    if (vg_coding_begin(&coding, p->coder, pubdate, p->flags, arena))
+    petrarch_events petr = {0};
+    if (!p->petrarch && vg_coding_begin(&coding, p->coder, pubdate, p->flags, arena))
         return vg_error_set(err, VG_ENOMEM, "out of memory");
     int rc = 0;
     for (uint32_t i = 0; i < n && !rc; i++) {
@@ -123,11 +162,14 @@ int vg_pipeline_code_sentences(const vg_pipeline *p, vg_sentence *sentences, uin
                 break;
             }
         }
-        rc = vg_coding_sentence(coding, s, i + 1);
+        rc = p->petrarch ? petrarch_sentence(p, s, i + 1, pubdate, arena, &petr) : vg_coding_sentence(coding, s, i + 1);
         if (rc)
             rc = vg_error_set(err, rc, "coding sentence %u failed", i + 1);
     }
-    if (!rc) {
+    if (!rc && p->petrarch) {
+        out->events = petr.items;
+        out->n_events = petr.n;
+    } else if (!rc) {
         size_t k;
         const vg_event *ev = vg_coding_events(coding, &k);
         vg_event *copy = k ? vg_arena_alloc(arena, k * sizeof *copy) : NULL;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "code/coder.h"
+#include "code/petrarch.h"
 #include "parse/parser.h"
 #include "tag/tagger.h"
 #include "text/document.h"
@@ -17,6 +18,9 @@ typedef struct vg_pipeline {
     const vg_parser *parser;
     const vg_coder *coder;
     unsigned flags;              /* VG_CODE_* */
+    /* When set, sentences are coded with these PETRARCH2-format dictionaries instead of the
+     * coder (vigil code --petrarch); coder may then be NULL. */
+    const vg_petrarch *petrarch;
 } vg_pipeline;
 
 /* A document coded: its analysed sentences and its events, all in the caller's arena. */

@@ -58,6 +58,17 @@ line=$(wc -l <"$work/data/events/patterns.txt")
 grep -q "patterns.txt:$line: unknown CAMEO code \"187\"" "$work/err" && ok || fail "error names file and line: $(cat "$work/err")"
 "$vigil" code -q --data "$work/nowhere" "$work/report.txt" >/dev/null 2>"$work/err"; [ $? -eq 1 ] && ok || fail "missing data exits 1"
 
+# PETRARCH2-format dictionaries instead of vigil's own (when the shared data is here).
+if [ -d "$shared/petrarch2/dictionaries" ]; then
+  printf 'Mexican police arrested two Iranian agents on Tuesday.\n' >"$work/petr.txt"
+  "$vigil" code -q --date 2025-11-07 --petrarch "$shared/petrarch2/dictionaries" "$work/petr.txt" \
+    >"$work/petr.jsonl" 2>/dev/null && ok || fail "--petrarch"
+  grep -q '"cameo":"17' "$work/petr.jsonl" && ok || fail "--petrarch codes the arrest: $(cat "$work/petr.jsonl")"
+  "$vigil" code -q --petrarch "$work/nowhere" "$work/petr.txt" >/dev/null 2>&1; [ $? -eq 1 ] && ok || fail "--petrarch with no dictionaries exits 1"
+else
+  echo "note: $shared/petrarch2 is absent; --petrarch not tested"
+fi
+
 # Bad input: never a crash.
 : >"$work/empty.txt"
 "$vigil" code -q "$work/empty.txt" >"$work/out" && [ ! -s "$work/out" ] && ok || fail "empty file: no events, no error"
