@@ -645,7 +645,10 @@ static int subject_of(const ctx *c, uint32_t v, int *passive, int depth)
             found = (int)t;
     if (found >= 0) {
         uint32_t t = (uint32_t)found;
+        /* passive: so labelled, or a passive auxiliary the subject's label disagrees with */
         *passive = dep_is(c, t, "nsubj:pass");
+        for (uint32_t u = 0; u < c->n && !*passive; u++)
+            *passive = head_of(c, u) == (int)v && dep_is(c, u, "aux:pass");
         /* a relative pronoun stands for the noun the clause modifies */
         if (is_pronoun(c, t) && dep_is(c, v, "acl:relcl") && head_of(c, v) >= 0)
             return head_of(c, v);
