@@ -416,6 +416,72 @@ static void test_coding(void)
     vg_petrarch_free(p);
 }
 
+/* The tree rules: passives, complements, pronouns, coordination, agents composed with the
+ * actors of their modifiers and conjuncts. */
+static void test_tree_rules(void)
+{
+    static const char verbs[] = "--- NOTE [010] ---\nNOTE\n\n--- REGRET [111] ---\nREGRET\n\n"
+                                "--- SHOOT [190] ---\nSHOOT {SHOOTS SHOT SHOOTING}\n\n"
+                                "--- PRAISE [051] ---\nPRAISE\n";
+    static const char actors[] = "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nDENMARK [DNK]\n+DANISH\n";
+    static const char agents[] = "MINISTER [~GOV]\nAMBASSADOR [~GOV]\nMEDIA {} [~MED]\nGOVERNMENT [~GOV]\n";
+    vg_error err = {0};
+    vg_petrarch *p = NULL;
+    int rc = vg_petrarch_load_files(&p, write_file("tv.txt", verbs), write_file("ta.txt", actors),
+                                    write_file("tg.txt", agents), NULL, cameo, &err);
+    CHECK_INT(rc, 0);
+    if (rc) {
+        fprintf(stderr, "%s\n", err.message);
+        return;
+    }
+    vg_arena arena;
+    vg_arena_init(&arena, 0);
+    vg_event *ev;
+    size_t n;
+    /* A passive without "by": the first actor after the verb is the source. */
+    const tok t1[] = {{"Arnor", VG_UPOS_PROPN, 3, "nsubj:pass"}, {"was", VG_UPOS_AUX, 3, "aux:pass"},
+                      {"shot", VG_UPOS_VERB, 0, "root"}, {"in", VG_UPOS_ADP, 5, "case"},
+                      {"Mordor", VG_UPOS_PROPN, 3, "obl"}};
+    vg_petrarch_code_sentence(p, make_sentence(t1, 5, "Arnor was shot in Mordor"), 1, 0, &arena, &ev, &n);
+    CHECK_STR(triples(ev, n), "(MOR,ARN,190)");
+    /* "by": the agent is the source. */
+    const tok t2[] = {{"Arnor", VG_UPOS_PROPN, 3, "nsubj:pass"}, {"was", VG_UPOS_AUX, 3, "aux:pass"},
+                      {"praised", VG_UPOS_VERB, 0, "root"}, {"by", VG_UPOS_ADP, 5, "case"},
+                      {"Gondor", VG_UPOS_PROPN, 3, "obl:agent"}};
+    vg_petrarch_code_sentence(p, make_sentence(t2, 5, "Arnor was praised by Gondor"), 1, 0, &arena, &ev, &n);
+    CHECK_STR(triples(ev, n), "(GON,ARN,051)");
+    /* An event in the complement of another is its content: only the outer is coded. */
+    const tok t3[] = {{"Arnor", VG_UPOS_PROPN, 2, "nsubj"}, {"noted", VG_UPOS_VERB, 0, "root"},
+                      {"that", VG_UPOS_SCONJ, 5, "mark"}, {"Gondor", VG_UPOS_PROPN, 5, "nsubj"},
+                      {"regretted", VG_UPOS_VERB, 2, "ccomp"}, {"Mordor", VG_UPOS_PROPN, 5, "obj"}};
+    vg_petrarch_code_sentence(p, make_sentence(t3, 6, "Arnor noted that Gondor regretted Mordor"), 1, 0, &arena,
+                              &ev, &n);
+    CHECK_STR(triples(ev, n), "(ARN,GON,010)");
+    /* Coordinated subjects and objects: every pair; an agent composed with a possessor. */
+    const tok t4[] = {{"Arnor", VG_UPOS_PROPN, 5, "nsubj"}, {"and", VG_UPOS_CCONJ, 4, "cc"},
+                      {"Gondor", VG_UPOS_PROPN, 4, "nmod:poss"}, {"minister", VG_UPOS_NOUN, 1, "conj"},
+                      {"praised", VG_UPOS_VERB, 0, "root"}, {"Mordor", VG_UPOS_PROPN, 5, "obj"}};
+    vg_petrarch_code_sentence(p, make_sentence(t4, 6, "Arnor and Gondor minister praised Mordor"), 1, 0, &arena,
+                              &ev, &n);
+    CHECK_STR(triples(ev, n), "(ARN,MOR,051) (GONGOV,MOR,051)");
+    /* "the ambassadors of Arnor", and a conjunct naming only an agent takes its partner's actor. */
+    const tok t5[] = {{"ambassadors", VG_UPOS_NOUN, 4, "nsubj"}, {"of", VG_UPOS_ADP, 3, "case"},
+                      {"Arnor", VG_UPOS_PROPN, 1, "nmod"}, {"praised", VG_UPOS_VERB, 0, "root"},
+                      {"Danish", VG_UPOS_ADJ, 6, "amod"}, {"media", VG_UPOS_NOUN, 4, "obj"},
+                      {"and", VG_UPOS_CCONJ, 8, "cc"}, {"government", VG_UPOS_NOUN, 6, "conj"}};
+    vg_petrarch_code_sentence(p, make_sentence(t5, 8, "ambassadors of Arnor praised Danish media and government"),
+                              1, 0, &arena, &ev, &n);
+    CHECK_STR(triples(ev, n), "(ARNGOV,DNKMED,051) (ARNGOV,DNKGOV,051)");
+    /* A pronoun subject in a complement takes the subject of the clause above. */
+    const tok t6[] = {{"Arnor", VG_UPOS_PROPN, 2, "nsubj"}, {"said", VG_UPOS_VERB, 0, "root"},
+                      {"it", VG_UPOS_PRON, 4, "nsubj"}, {"praised", VG_UPOS_VERB, 2, "ccomp"},
+                      {"Gondor", VG_UPOS_PROPN, 4, "obj"}};
+    vg_petrarch_code_sentence(p, make_sentence(t6, 5, "Arnor said it praised Gondor"), 1, 0, &arena, &ev, &n);
+    CHECK_STR(triples(ev, n), "(ARN,GON,051)");
+    vg_arena_free(&arena);
+    vg_petrarch_free(p);
+}
+
 /* The real PETRARCH2 dictionaries load without error. */
 static void test_real_dictionaries(void)
 {
@@ -456,6 +522,7 @@ int main(void)
     vg_warning_set_sink(capture_warning, NULL); /* the damage and the real files' typos warn */
     test_damaged_input();
     test_coding();
+    test_tree_rules();
     test_real_dictionaries();
     vg_warning_set_sink(NULL, NULL);
     vg_cameo_free(cameo);
