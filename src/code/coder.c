@@ -917,6 +917,86 @@ static size_t act_author(sentence_ctx *sc, uint32_t i, const vg_pattern *p, cons
     return 0;
 }
 
+static int lemma_in(const char *lemma, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!strcmp(lemma, words[k]))
+            return 1;
+    return 0;
+}
+
+/* The author of the act at token i named by the words around it rather than as its subject.
+ * *alleged is set when the words lay the act at someone's door ("behind", "attributed to",
+ * "blamed on", "responsible for"): an allegation. */
+static size_t author_around(sentence_ctx *sc, uint32_t i, const vg_actor **out, const char **how, int *alleged,
+                            unsigned depth)
+{
+    const vg_tree *t = &sc->tree;
+    static const char *const laying[] = { "attribute", "blame", "link", "tie", "pin" };
+    static const char *const doing[] = { "order", "direct", "carry", "conduct", "launch", "claim", "authorize",
+                                         "authorise", "stage", "mount", "orchestrate", "mastermind" };
+    static const char *const orders[] = { "order", "instruction", "behest", "command", "direction" };
+    if (depth > 2)
+        return 0;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        const char *d = vg_tree_deprel(t, c);
+        const char *r = vg_tree_rel(t, c);
+        size_t n = 0;
+        /* "Iran was behind the killings": the predicate noun's subject. */
+        if (!strcmp(d, "case") && !strcmp(t->lower[c], "behind")) {
+            int s = vg_tree_find_child(t, i, "nsubj");
+            if (s >= 0 && (n = actors_of(sc, (uint32_t)s, out)) > 0) {
+                *how = "subject of \"behind\"";
+                *alleged = 1;
+                return n;
+            }
+        }
+        /* "an attack attributed to Iran", "a strike ordered by Trump" */
+        if (!strncmp(d, "acl", 3) && t->s->tokens[c].upos == VG_UPOS_VERB) {
+            int lays = lemma_in(t->lower[c], laying, sizeof laying / sizeof *laying);
+            if (lays || lemma_in(t->lower[c], doing, sizeof doing / sizeof *doing)) {
+                static const char *const rels[] = { "obl:to", "obl:on", "obl:agent", "obl:by" };
+                const vg_pattern_roles roles = { rels, 4 };
+                if ((n = role_actors(sc, c, &roles, out, NULL)) > 0) {
+                    *how = lays ? "the one the act is laid on" : "agent of the act's participle";
+                    *alleged |= lays;
+                    return n;
+                }
+            }
+        }
+        /* "killed on the orders of Trump" */
+        if (!strcmp(r, "obl:on") && lemma_in(t->lower[c], orders, sizeof orders / sizeof *orders)) {
+            int of = vg_tree_find_child(t, c, "nmod:of");
+            if (of >= 0 && (n = actors_of(sc, (uint32_t)of, out)) > 0) {
+                *how = "who gave the orders";
+                return n;
+            }
+        }
+        /* "killed in a drone strike ordered by Trump": the author of the act it happened in. */
+        if ((!strcmp(r, "obl:in") || !strcmp(r, "obl:during")) && sc->marks[c].event) {
+            const vg_pattern *ap = sc->marks[c].event;
+            if ((n = role_actors(sc, c, &ap->source, out, NULL)) > 0 ||
+                (n = author_around(sc, c, out, how, alleged, depth + 1)) > 0) {
+                *how = "author of the act it happened in";
+                return n;
+            }
+        }
+    }
+    /* "X was responsible for the attack" */
+    int g = vg_tree_head(t, i);
+    if (g >= 0 && !strcmp(vg_tree_rel(t, i), "obl:for") && !strcmp(t->lower[g], "responsible")) {
+        int s = vg_tree_find_child(t, (uint32_t)g, "nsubj");
+        size_t n = s >= 0 ? actors_of(sc, (uint32_t)s, out) : 0;
+        if (n) {
+            *how = "subject of \"responsible for\"";
+            *alleged = 1;
+            return n;
+        }
+    }
+    return 0;
+}
+
 /* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
  * -1 when none is kept. */
 static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_cameo_code *code_override)
@@ -976,6 +1056,11 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
         n_src = w.n_source;
         src_how = w.source_how;
     }
+    /* "Iran was behind the killings", "an attack attributed to Iran", "killed on the orders of
+     * Trump", "killed in a strike ordered by Trump": the author named around the act. */
+    int attributed_author = 0;
+    if (!n_src)
+        n_src = author_around(sc, i, &src, &src_how, &attributed_author, 0);
     if (p->mode && w.mode == VG_MODE_OCCURRED)
         w.mode = p->mode;
     const vg_cameo_code *act = code_override ? code_override : p->cameo;
@@ -1026,7 +1111,7 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
             n_src = n_accused;
             src_how = "the accused";
         }
-    } else if (w.allege || w.alleged_word) {
+    } else if (w.allege || w.alleged_word || attributed_author) {
         stance = VG_STANCE_ALLEGED;
     }
     if (w.negated && !(sc->coding->flags & VG_CODE_KEEP_NEGATED)) {
