@@ -6,6 +6,7 @@
 #include "util/arena.h"
 #include "util/hash.h"
 #include "util/limits.h"
+#include <stdlib.h>
 #include <string.h>
 
 uint64_t tag_lexicon_hash(const char *form, size_t len, unsigned xpos)
@@ -62,6 +63,24 @@ static const tag_rule *rule_find(const tag_model *m, uint64_t h, size_t len, uns
 }
 
 
+static const struct irregular { const char *form, *verb; } irregulars[] = {
+#define IRREGULAR(form, verb) { form, verb },
+#include "tag/irregular.def"
+#undef IRREGULAR
+};
+
+static int compare_irregular(const void *key, const void *item)
+{
+    return strcmp(key, ((const struct irregular *)item)->form);
+}
+
+const char *tag_irregular_verb(const char *lower_form)
+{
+    const struct irregular *hit = bsearch(lower_form, irregulars, sizeof irregulars / sizeof *irregulars,
+                                          sizeof *irregulars, compare_irregular);
+    return hit ? hit->verb : NULL;
+}
+
 const char *tag_lemmatize(const tag_model *m, const char *form, unsigned xpos, unsigned upos,
                           void *arena_ptr)
 {
@@ -80,7 +99,13 @@ const char *tag_lemmatize(const tag_model *m, const char *form, unsigned xpos, u
         return lemma;
     const char *base = keeps_case ? form : lower;
     size_t blen = keeps_case ? len : llen;
-    (void)upos;
+    /* A past form the treebank never showed as one: irregular verbs first, as the suffix rules
+     * would turn "shot" into "shet". */
+    if (upos == VG_UPOS_VERB || upos == VG_UPOS_AUX) {
+        const char *verb = tag_irregular_verb(lower);
+        if (verb)
+            return verb;
+    }
     /* The longest suffix with a rule decides; suffixes are cut on character boundaries. */
     uint64_t hashes[TAG_RULE_MAX_SUFFIX + 1];
     size_t top = blen < TAG_RULE_MAX_SUFFIX ? blen : TAG_RULE_MAX_SUFFIX;

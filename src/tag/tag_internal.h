@@ -207,8 +207,11 @@ int tag_model_tag(const tag_model *model, vg_sentence *sentence, void *arena);
 uint64_t tag_lexicon_hash(const char *form, size_t len, unsigned xpos);
 uint64_t tag_rule_hash(const char *suffix, size_t len, unsigned xpos);
 
-/* Lemma of a word tagged xpos/upos: from the lexicon, else by the longest-suffix rule. The
- * result points into the model or into `arena` (a vg_arena). */
+/* Lemma of a word tagged xpos/upos: from the lexicon, else (a verb) an irregular past form,
+ * else by the longest-suffix rule. The result points into the model, a static table or
+ * `arena` (a vg_arena). */
+/* The verb of an irregular past form ("shot" -> "shoot"), lowercase in and out, or NULL. */
+const char *tag_irregular_verb(const char *lower_form);
 const char *tag_lemmatize(const tag_model *model, const char *form, unsigned xpos, unsigned upos,
                           void *arena);
 
