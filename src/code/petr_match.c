@@ -58,7 +58,13 @@ static int dep_starts(const ctx *c, uint32_t t, const char *prefix)
     size_t n = strlen(prefix);
     return !strncmp(c->deprel[t], prefix, n) && (c->deprel[t][n] == '\0' || c->deprel[t][n] == ':');
 }
-static int head_of(const ctx *c, uint32_t t) { return c->s->tokens[t].head - 1; }
+/* The head's index, or -1 for the root, an unassigned head or one out of range (a tree read
+ * from a file may have anything there). */
+static int head_of(const ctx *c, uint32_t t)
+{
+    int h = c->s->tokens[t].head;
+    return h >= 1 && (uint32_t)h <= c->n && (uint32_t)h != t + 1 ? h - 1 : -1;
+}
 static int upos(const ctx *c, uint32_t t) { return c->s->tokens[t].upos; }
 static int is_nominal(const ctx *c, uint32_t t)
 {

@@ -482,6 +482,45 @@ static void test_tree_rules(void)
     vg_petrarch_free(p);
 }
 
+/* Random trees (heads anywhere, cycles, any relation and tag) over words the dictionaries know:
+ * coding returns, never crashes or loops (the sanitizer build checks memory). */
+static void test_random_trees(void)
+{
+    vg_error err = {0};
+    vg_petrarch *p = NULL;
+    if (vg_petrarch_load_files(&p, write_file("rv.txt", verbs_text), write_file("ra.txt", actors_text),
+                               write_file("rg.txt", agents_text), NULL, cameo, &err)) {
+        CHECK(0);
+        return;
+    }
+    static const char *const words[] = {"Arnor", "Gondor", "restored", "ties", "with", "met", "and", "government",
+                                        "police", "gave", "dollars", "to", "not", "'s", "-", "Sam", "Gamgee", "."};
+    const size_t n_words = sizeof words / sizeof *words;
+    uint32_t seed = 99;
+    vg_arena arena;
+    vg_arena_init(&arena, 0);
+    for (int round = 0; round < 400; round++) {
+        tok t[24];
+        char text[512] = "";
+        uint32_t n = 1 + (uint32_t)(round % 24);
+        for (uint32_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            t[i].form = words[(seed >> 8) % n_words];
+            t[i].upos = (int)((seed >> 16) % 18);
+            t[i].head = (int)((seed >> 4) % (n + 3)) - 1; /* -1 .. n+1: some out of range */
+            t[i].deprel = vg_deprel_names[(seed >> 20) % vg_deprel_count];
+            strncat(text, t[i].form, sizeof text - strlen(text) - 2);
+            strncat(text, " ", sizeof text - strlen(text) - 1);
+        }
+        vg_event *ev;
+        size_t n_ev;
+        CHECK_INT(vg_petrarch_code_sentence(p, make_sentence(t, n, text), 1, 19950101, &arena, &ev, &n_ev), 0);
+        vg_arena_reset(&arena);
+    }
+    vg_arena_free(&arena);
+    vg_petrarch_free(p);
+}
+
 /* The real PETRARCH2 dictionaries load without error. */
 static void test_real_dictionaries(void)
 {
@@ -523,6 +562,7 @@ int main(void)
     test_damaged_input();
     test_coding();
     test_tree_rules();
+    test_random_trees();
     test_real_dictionaries();
     vg_warning_set_sink(NULL, NULL);
     vg_cameo_free(cameo);
