@@ -19,7 +19,7 @@ static char *lowercase(const char *s, vg_arena *arena)
 
 int vg_tree_head(const vg_tree *t, uint32_t i)
 {
-    int h = t->s->tokens[i].head;
+    int h = t->head[i];
     return (h >= 1 && (uint32_t)h <= t->n && (uint32_t)h != i + 1) ? h - 1 : -1;
 }
 
@@ -28,7 +28,7 @@ uint32_t vg_tree_child(const vg_tree *t, uint32_t i, uint32_t k) { return t->chi
 
 const char *vg_tree_deprel(const vg_tree *t, uint32_t i)
 {
-    uint8_t d = t->s->tokens[i].deprel;
+    uint8_t d = t->deprel[i];
     return d < vg_deprel_count ? vg_deprel_names[d] : "_";
 }
 
@@ -87,12 +87,57 @@ static const char *marked_rel(const vg_tree *t, uint32_t i, vg_arena *arena)
     return d;
 }
 
+/* See vg_tree_build: the noun-with-participle fragment read as subject and verb. */
+static void repair_fragment(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int root = -1;
+    for (uint32_t i = 0; i < t->n; i++)
+        if (t->head[i] == 0) {
+            if (root >= 0)
+                return;
+            root = (int)i;
+        }
+    if (root < 0 || (tok[root].upos != VG_UPOS_NOUN && tok[root].upos != VG_UPOS_PROPN))
+        return;
+    int acl = vg_deprel_id("acl"), aux = vg_deprel_id("aux"), aux_pass = vg_deprel_id("aux:pass");
+    int nsubj = vg_deprel_id("nsubj"), vbn = vg_xpos_id("VBN"), vbd = vg_xpos_id("VBD");
+    for (uint32_t v = (uint32_t)root + 1; v < t->n; v++) {
+        if (t->head[v] != root + 1 || t->deprel[v] != acl || tok[v].upos != VG_UPOS_VERB ||
+            (tok[v].xpos != vbn && tok[v].xpos != vbd))
+            continue;
+        for (uint32_t c = 0; c < t->n; c++)
+            if (t->head[c] == (int)v + 1 &&
+                (t->deprel[c] == aux || t->deprel[c] == aux_pass || t->deprel[c] == nsubj))
+                return;
+        t->head[v] = 0;
+        t->deprel[v] = (uint8_t)vg_deprel_id("root");
+        t->head[root] = (int16_t)(v + 1);
+        t->deprel[root] = (uint8_t)nsubj;
+        /* The sentence's punctuation and other clauses now hang off the verb. */
+        for (uint32_t c = 0; c < t->n; c++)
+            if (t->head[c] == root + 1 && c > v)
+                t->head[c] = (int16_t)(v + 1);
+        t->repaired = 1;
+        return;
+    }
+}
+
 int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
 {
     memset(t, 0, sizeof *t);
     t->s = s;
     t->n = s->n_tokens;
     uint32_t n = t->n;
+    t->head = vg_arena_alloc(arena, (n + 1) * sizeof *t->head);
+    t->deprel = vg_arena_alloc(arena, n + 1);
+    if (!t->head || !t->deprel)
+        return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        t->head[i] = s->tokens[i].head;
+        t->deprel[i] = s->tokens[i].deprel;
+    }
+    repair_fragment(t);
     uint32_t *first = vg_arena_alloc(arena, (n + 2) * sizeof *first);
     uint32_t *child = vg_arena_alloc(arena, (n + 1) * sizeof *child);
     const char **lower = vg_arena_alloc(arena, (n + 1) * sizeof *lower);

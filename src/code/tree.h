@@ -19,10 +19,17 @@ typedef struct vg_tree {
     const char *const *lower;     /* lowercase lemma of each token (form when no lemma) */
     const char *const *lower_form;/* lowercase form of each token */
     const char *const *rel;       /* each token's relation to its head, marker added (see vg_tree_rel) */
+    int16_t *head;                /* the parse's heads and relations, as repaired (vg_tree_build) */
+    uint8_t *deprel;
+    uint8_t repaired;             /* a fragment parse was read as a sentence */
 } vg_tree;
 
 /* Builds the tree view of a tagged, lemmatised and parsed sentence from arena.
- * Returns 0 or VG_ENOMEM. Heads out of range are treated as roots. */
+ * Returns 0 or VG_ENOMEM. Heads out of range are treated as roots. One frequent parse error is
+ * repaired in the view (the sentence itself is not changed): a sentence parsed as a noun with a
+ * participle ("Police fired tear gas at protesters" as "police [who were] fired ...") when the
+ * participle has no auxiliary and no subject of its own is read with the participle as the
+ * main verb and the noun as its subject: news sentences have a finite verb. */
 int vg_tree_build(vg_tree *tree, const vg_sentence *s, vg_arena *arena);
 
 /* Head of token i (0-based), or -1 for a root. */
