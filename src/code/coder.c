@@ -228,6 +228,52 @@ static int has_role_child(const vg_tree *t, uint32_t i, const vg_pattern_roles *
     return 0;
 }
 
+/* The lemmatizer's suffix rules miss some unseen forms ("blamed" -> "blam"). When a verb's or
+ * noun's lemma heads no pattern, the regular ways back from its form are tried, and the first
+ * that heads one is taken: the lexicon knows which verbs exist. */
+static void lemma_by_lexicon(const vg_coder *c, vg_tree *t, uint32_t i, vg_arena *arena)
+{
+    uint8_t u = t->s->tokens[i].upos;
+    size_t n;
+    if ((u != VG_UPOS_VERB && u != VG_UPOS_NOUN) || vg_patterns_by_head(c->patterns, t->lower[i], &n))
+        return;
+    const char *f = t->lower_form[i];
+    size_t len = strlen(f);
+    char cand[8][64];
+    int k = 0;
+#define ENDS(s) (len > strlen(s) + 1 && !strcmp(f + len - strlen(s), s))
+#define CUT(m, add) (snprintf(cand[k], sizeof cand[k], "%.*s%s", (int)(len - (m)), f, add), k++)
+    if (len >= sizeof cand[0] - 4)
+        return;
+    if (ENDS("ied") || ENDS("ies"))
+        CUT(3, "y");
+    if (ENDS("ed")) {
+        CUT(1, "");
+        CUT(2, "");
+        if (len > 4 && f[len - 3] == f[len - 4])
+            CUT(3, "");
+    }
+    if (ENDS("ing")) {
+        CUT(3, "");
+        CUT(3, "e");
+        if (len > 5 && f[len - 4] == f[len - 5])
+            CUT(4, "");
+    }
+    if (ENDS("es"))
+        CUT(2, "");
+    if (ENDS("s"))
+        CUT(1, "");
+#undef ENDS
+#undef CUT
+    for (int j = 0; j < k; j++)
+        if (vg_patterns_by_head(c->patterns, cand[j], &n)) {
+            const char *kept = vg_arena_strndup(arena, cand[j], strlen(cand[j]));
+            if (kept)
+                t->lower[i] = kept;
+            return;
+        }
+}
+
 /* The best entry of each kind at token i: the most words; then one whose target or content
  * relation is present (so "charge" with "against" picks the legal charge); then file order. */
 static void mark_token(const vg_coder *c, const vg_tree *t, uint32_t i, marks *all)
@@ -1209,8 +1255,10 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
     if (!sc.marks || !sc.actors || !sc.n_actors || !sc.resolved ||
         vg_mentions_begin(&sc.mentions, coding->coder->dict, t, coding->pubdate, index, coding->memory, arena))
         return VG_ENOMEM;
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
         sc.marks[i].covered_by = -1;
+        lemma_by_lexicon(coding->coder, &sc.tree, i, arena);
+    }
     for (uint32_t i = 0; i < n; i++)
         mark_token(coding->coder, t, i, sc.marks);
     vg_mentions_learn_aliases(&sc.mentions);

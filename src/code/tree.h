@@ -16,7 +16,8 @@ typedef struct vg_tree {
     uint32_t n;
     const uint32_t *first_child;  /* children of token i: child[first_child[i] .. first_child[i+1]) */
     const uint32_t *child;        /* 0-based token indices, in sentence order */
-    const char *const *lower;     /* lowercase lemma of each token (form when no lemma) */
+    const char **lower;           /* lowercase lemma of each token (form when no lemma); the coder
+                                   * may correct one (coder.c, lemma_by_lexicon) */
     const char *const *lower_form;/* lowercase form of each token */
     const char *const *rel;       /* each token's relation to its head, marker added (see vg_tree_rel) */
     int16_t *head;                /* the parse's heads and relations, as repaired (vg_tree_build) */
