@@ -811,6 +811,11 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
     for (size_t a = 0; a < ns; a++)
         for (size_t b = 0; b < nt; b++) {
             const vg_actor *s = n_src ? &src[a] : NULL, *g = n_tgt ? &tgt[b] : NULL;
+            /* A pronoun is not its own clause's subject ("X denied it" is not X denying X):
+             * such a target is dropped, reflexives ("itself") kept. */
+            if (s && g && g->resolved && g->sentence == sc->index && t->s->tokens[g->token].upos == VG_UPOS_PRON &&
+                !strstr(t->lower_form[g->token], "self") && same_code(s, g))
+                g = NULL;
             if (s && g && s->code && g->code && s->token == g->token && s->sentence == g->sentence)
                 continue;     /* one phrase cannot be both sides */
             if (duplicate_record(c, sc->index, head, code, s, g))

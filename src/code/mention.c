@@ -217,14 +217,17 @@ static int is_domestic_role(const vg_dict_entry *role, const char *lemma)
 }
 
 /* A role word ("authorities", "foreign minister") at head, composed with its owners. */
-static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *role, vg_actor *out,
-                          size_t max, unsigned depth)
+static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *role, uint32_t role_first,
+                          uint32_t role_last, vg_actor *out, size_t max, unsigned depth)
 {
     const vg_tree *t = m->tree;
     const char *host = role->n_host_words ? host_of(m, head, role, depth) : NULL;
     size_t n = 0;
     for (uint32_t k = 0; k < vg_tree_n_children(t, head) && n < max; k++) {
         uint32_t c = vg_tree_child(t, head, k);
+        /* The role phrase's own words ("intelligence" of "intelligence service") own nothing. */
+        if (c >= role_first && c <= role_last)
+            continue;
         if (!owner_rel(t, c, role->n_host_words > 0) ||
             (!vg_tree_is_nominal(t, c) && t->s->tokens[c].upos != VG_UPOS_ADJ))
             continue;
@@ -443,7 +446,7 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
         vg_dict_match match;
         size_t k = vg_dict_match_role_tokens(m->dict, t->s->tokens, t->n, start, &match);
         if (k && start + k - 1 >= token && start + k - 1 <= token + 2)
-            return role_actors(m, token, match.hits[0].entry, out, max, depth);
+            return role_actors(m, token, match.hits[0].entry, start, (uint32_t)(start + k - 1), out, max, depth);
     }
     if (tok->upos == VG_UPOS_PROPN)
         return unknown_name_actors(m, token, out, depth);
