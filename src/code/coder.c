@@ -1048,6 +1048,54 @@ static size_t author_around(sentence_ctx *sc, uint32_t i, const vg_actor **out, 
     return 0;
 }
 
+/* Whether the active subject of verb i is a common noun that names no actor (not even a role):
+ * a fire, a storm, a fault. */
+static int thing_did_it(sentence_ctx *sc, uint32_t i)
+{
+    const vg_tree *t = &sc->tree;
+    int s = vg_tree_find_child(t, i, "nsubj");
+    if (s >= 0 && t->s->tokens[s].upos == VG_UPOS_PRON && !strncmp(vg_tree_deprel(t, i), "acl", 3))
+        s = vg_tree_head(t, i);   /* "a fire that damaged": the relative pronoun's noun */
+    if (s < 0 || t->s->tokens[s].upos != VG_UPOS_NOUN)
+        return 0;
+    const vg_actor *a;
+    return actors_of(sc, (uint32_t)s, &a) == 0;
+}
+
+static int is_definite_noun(const vg_tree *t, uint32_t i)
+{
+    if (t->s->tokens[i].upos != VG_UPOS_NOUN)
+        return 0;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        const char *w = t->lower_form[c];
+        if (!strcmp(vg_tree_deprel(t, c), "det") && (!strcmp(w, "the") || !strcmp(w, "this") || !strcmp(w, "that")))
+            return 1;
+    }
+    return 0;
+}
+
+/* The author of an act of the same family told as a participle on the victim token v. */
+static size_t author_on_victim(sentence_ctx *sc, uint32_t v, const char *root, const vg_actor **out,
+                               const char **how, int *alleged)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, v); k++) {
+        uint32_t c = vg_tree_child(t, v, k);
+        const vg_pattern *ap = sc->marks[c].event;
+        if (strncmp(vg_tree_deprel(t, c), "acl", 3) || !ap || strcmp(ap->cameo->root, root))
+            continue;
+        size_t n = role_actors(sc, c, &ap->source, out, NULL);
+        if (!n)
+            n = author_around(sc, c, out, how, alleged, 1);
+        if (n) {
+            *how = "author of the act told on the victim";
+            return n;
+        }
+    }
+    return 0;
+}
+
 /* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
  * -1 when none is kept. */
 static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_cameo_code *code_override)
@@ -1112,6 +1160,33 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     int attributed_author = 0;
     if (!n_src)
         n_src = author_around(sc, i, &src, &src_how, &attributed_author, 0);
+    /* "the assassination of Soleimani, killed in a strike ordered by Trump": the act told again
+     * on its victim names the author. */
+    if (!n_src && n_tgt && tgt[0].sentence == sc->index)
+        n_src = author_on_victim(sc, tgt[0].token, (p->cameo ? p->cameo : code_override)->root, &src, &src_how,
+                                 &attributed_author);
+    /* "Israel was behind the attack": a definite act with one participant of its own takes the
+     * other from the document's last act of its family. (A bare "the indictment" with none is
+     * only a mention of that act, not a new record.) */
+    if ((!n_tgt || !n_src) && (n_tgt || n_src) && is_definite_noun(&sc->tree, i)) {
+        const vg_cameo_code *fam = code_override ? code_override : p->cameo;
+        for (size_t k = sc->coding->n_events; k-- > 0;) {
+            const vg_event *e = &sc->coding->events[k];
+            if (strcmp(e->cameo->root, fam->root) || (e->sentence == sc->index && e->head == i))
+                continue;
+            if (!n_tgt && e->target && e->target->code) {
+                tgt = e->target;
+                n_tgt = 1;
+                tgt_how = "the act named before";
+            }
+            if (!n_src && e->source && e->source->code) {
+                src = e->source;
+                n_src = 1;
+                src_how = "the act named before";
+            }
+            break;
+        }
+    }
     if (p->mode && w.mode == VG_MODE_OCCURRED)
         w.mode = p->mode;
     const vg_cameo_code *act = code_override ? code_override : p->cameo;
@@ -1173,6 +1248,9 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
             return -1;
     }
     if (!any_code(src, n_src) && !any_code(tgt, n_tgt))
+        return -1;
+    /* "A fire damaged the consulate": a thing, not an actor, did it; no political event. */
+    if (!n_src && thing_did_it(sc, i))
         return -1;
     if (p->denied)
         stance = VG_STANCE_DENIED;

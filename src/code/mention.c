@@ -209,11 +209,19 @@ static const char *host_of(vg_mentions *m, uint32_t head, const vg_dict_entry *r
 }
 
 /* Roles a report leaves unqualified when they are the home country's own: everyone but the
- * diplomats and missions, who are by definition abroad. */
-static int is_domestic_role(const vg_dict_entry *role, const char *lemma)
+ * diplomats and missions, who are by definition abroad, and institutions in the plural
+ * ("likeminded governments", "ministries"): a country has one of each. */
+static int is_domestic_role(const vg_dict_entry *role, const char *lemma, int plural)
 {
-    (void)lemma;
-    return role->n_host_words == 0;
+    static const char *const institutions[] = { "government", "state", "regime", "administration", "ministry",
+                                                "cabinet", "parliament", "legislature", "army", "military",
+                                                "navy", "country", "nation", "leadership" };
+    if (role->n_host_words)
+        return 0;
+    for (size_t i = 0; plural && i < sizeof institutions / sizeof *institutions; i++)
+        if (!strcmp(lemma, institutions[i]))
+            return 0;
+    return 1;
 }
 
 /* A role word ("authorities", "foreign minister") at head, composed with its owners. */
@@ -260,7 +268,7 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
             out[0].name = e->name;
             out[0].host = e->host;
             out[0].resolved = 1;
-        } else if (m->home && is_domestic_role(role, t->lower[head])) {
+        } else if (m->home && is_domestic_role(role, t->lower[head], is_plural(t, head))) {
             /* Unqualified police, courts and authorities in a datelined report are the
              * dateline country's ("LONDON (Reuters) - Police said"). */
             out[0].code = arena_concat(m->arena, m->home, 3, role->code);

@@ -2,7 +2,7 @@
 # no event from a caption, trailer or background sentence. The floor is the measured recall
 # less a margin (BENCHMARKS.md has the figure); the issue's target is 0.9.
 . "$(dirname "$0")/../cli/common.bash"
-FLOOR=0.55
+FLOOR=0.60
 gold="$shared/seeds-gold"
 if [ ! -f "$gold/gold.jsonl" ] || [ ! -d "$shared/seeds" ]; then
   echo "skip: $gold is absent (the shared data is not beside this checkout)"
@@ -21,5 +21,5 @@ python3 -c "import sys; sys.exit(0 if float('${recall:-0}') >= $FLOOR else 1)" &
 for caption in "YouTube screenshot" "contributed to this report"; do
   grep -q "$caption" "$work/pred.jsonl" && fail "an event was coded from \"$caption\"" || ok
 done
-[ "${alarms:-99}" -le 3 ] && ok || fail "false alarms: ${alarms:-?} (at most 3 allowed now)"
+[ "${alarms:-99}" -le 4 ] && ok || fail "false alarms: ${alarms:-?} (at most 4 allowed now)"
 finish
