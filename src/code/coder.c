@@ -1249,6 +1249,13 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     }
     if (!any_code(src, n_src) && !any_code(tgt, n_tgt))
         return -1;
+    /* "Despite Iran's denials, ...": an act named as the circumstance of another is background
+     * unless it says whom it concerned. */
+    if (!n_tgt && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN) {
+        const char *r = vg_tree_rel(&sc->tree, i);
+        if (!strcmp(r, "obl:despite") || !strcmp(r, "obl:amid") || !strcmp(r, "obl:in_spite_of"))
+            return -1;
+    }
     /* "A fire damaged the consulate": a thing, not an actor, did it; no political event. */
     if (!n_src && thing_did_it(sc, i))
         return -1;
