@@ -107,11 +107,16 @@ static int add_forms(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, c
 
 /* "CONGRESS!PERSON!": every item of the set in place of the marker, no plural; a phrase with
  * several markers gets every combination. */
-static int expand(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, int32_t k, int depth, vg_error *err)
+static int expand(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, int32_t k, int depth, size_t *made,
+                  vg_error *err)
 {
     const char *mark = strchr(phrase, '!');
-    if (!mark)
+    if (!mark) {
+        if (++*made > VG_PETR_MAX_EXPANSIONS) /* sets multiply: bound what one line can make */
+            return vg_petr_lines_fail(lr, err, VG_ELIMIT, "substitutions make more than %u phrases",
+                                      VG_PETR_MAX_EXPANSIONS);
         return add_words(a, lr, phrase, k, err);
+    }
     const char *mark_end = strchr(mark + 1, '!');
     size_t i = 0;
     while (mark_end && i < a->n_subst && strncmp(a->subst[i].marker, mark, (size_t)(mark_end - mark + 1)))
@@ -125,7 +130,7 @@ static int expand(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, int3
         char expanded[VG_PETR_MAX_LINE_BYTES * 2];
         snprintf(expanded, sizeof expanded, "%.*s%s%s", (int)(mark - phrase), phrase, a->subst[i].items[j],
                  mark_end + 1);
-        rc = expand(a, lr, expanded, k, depth + 1, err);
+        rc = expand(a, lr, expanded, k, depth + 1, made, err);
     }
     return rc;
 }
@@ -204,7 +209,8 @@ int vg_petr_agents_load(vg_petr_agents *a, const char *path, vg_error *err)
             rc = add_forms(a, &lr, phrase, plural, k, err);
             continue;
         }
-        rc = expand(a, &lr, phrase, k, 0, err);
+        size_t made = 0;
+        rc = expand(a, &lr, phrase, k, 0, &made, err);
     }
     if (rc == VG_ENOMEM)
         vg_error_set(err, rc, "%s: out of memory", path);

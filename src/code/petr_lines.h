@@ -14,6 +14,9 @@
 /* Longest line, and most words in one phrase or pattern; longer ones are refused with FILE:LINE. */
 #define VG_PETR_MAX_LINE_BYTES 4096u
 #define VG_PETR_MAX_WORDS 32u
+/* Most phrases one agent line may make through substitution sets ("!MINIST!" in several places
+ * multiplies), so a small file cannot ask for millions. */
+#define VG_PETR_MAX_EXPANSIONS 4096u
 
 typedef struct vg_petr_lines {
     char *data;           /* the whole file, NUL-terminated; lines are cut in place */

@@ -34,7 +34,9 @@ static long negated_part(const char *s)
             continue;
         const char *q = p;
         long v = hex_at(&q);
-        if (v >= 0 && v != 0xFFFF)
+        if (v < 0)
+            continue; /* "0x" without digits */
+        if (v != 0xFFFF)
             return v;
         p = q - 1;
     }

@@ -267,6 +267,8 @@ static void test_errors(void)
     expect_error(2, "MINISTER [~G~V]\n", 1, "malformed agent code");
     expect_error(2, "!MINIST!_OF_WAR [~GOV]\n", 1, "unknown substitution");
     expect_error(2, "!X! = ,\n", 1, "empty substitution set");
+    expect_error(2, "!A! = A1, A2, A3, A4, A5, A6, A7, A8, A9, B1, B2, B3, B4, B5, B6, B7, B8\n"
+                    "X!A!_!A!_!A! [~GOV]\n", 2, "more than 4096 phrases"); /* 17^3 */
 }
 
 /* Random damage to a valid verb dictionary: the loader returns 0 or an error naming the file,
