@@ -47,7 +47,17 @@ const char *vg_petr_actor_code(const vg_petr_actor *a, int32_t date)
             if ((!d->from || date >= d->from) && (!d->to || date <= d->to))
                 return d->code;
         }
-    return a->code;
+    if (date > 0 || a->code || !a->n_dated)
+        return a->code;
+    /* no date and no default: the latest role ("[USAGOV >090120]" for Obama) */
+    const vg_petr_dated_code *latest = &a->dated[0];
+    for (uint32_t i = 1; i < a->n_dated; i++) {
+        const vg_petr_dated_code *d = &a->dated[i];
+        int32_t end = d->to ? d->to : 99999999, latest_end = latest->to ? latest->to : 99999999;
+        if (end > latest_end || (end == latest_end && d->from > latest->from))
+            latest = d;
+    }
+    return latest->code;
 }
 
 static int is_blank(char c) { return c == ' ' || c == '\t'; }

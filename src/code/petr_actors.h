@@ -33,7 +33,8 @@ void vg_petr_actors_init(vg_petr_actors *actors);
  * "FILE:LINE: what is wrong" in err, or VG_ENOMEM. */
 int vg_petr_actors_load(vg_petr_actors *actors, const char *path, vg_error *err);
 void vg_petr_actors_free(vg_petr_actors *actors);
-/* The actor's code on date (YYYYMMDD; 0 = unknown, which takes the default), or NULL. */
+/* The actor's code on date (YYYYMMDD), or NULL. With date 0 (unknown): the default, else the
+ * latest dated code. */
 const char *vg_petr_actor_code(const vg_petr_actor *actor, int32_t date);
 
 /* Parses a PETRARCH date, YYYYMMDD or YYMMDD (YY < 30 is 20YY), into YYYYMMDD; -1 if malformed. */

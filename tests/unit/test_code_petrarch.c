@@ -62,7 +62,8 @@ static const char actors_text[] =
     "\t[HOBCIV <20080120]\n"
     "\t[HOBMIL 20080120-20121109]\n"
     "\t[HOBELI >121110]\n"
-    "BOROMIR [---]\n";
+    "BOROMIR [---]\n"
+    "OBAMA\n\t[USAELI 780101-000101]\n\t[USAGOV >090120]\n";
 
 static const char agents_text[] =
     "!PERSON! = MAN, WOMAN\n"
@@ -109,7 +110,7 @@ static void test_loaders(void)
     vg_petr_actors_init(&a);
     rc = vg_petr_actors_load(&a, write_file("a.txt", actors_text), &err);
     CHECK_INT(rc, 0);
-    CHECK_INT(a.n_actors, 4);
+    CHECK_INT(a.n_actors, 5);
     const char *minas[2] = {"MINAS", "TIRITH"};
     CHECK_INT(vg_petr_index_longest(&a.index, minas, 2, 0, &id), 2);
     CHECK_STR(a.actors[id].code, "GON");
@@ -120,6 +121,9 @@ static void test_loaders(void)
     CHECK_STR(vg_petr_actor_code(&a.actors[id], 20130101), "HOBELI");
     CHECK_STR(vg_petr_actor_code(&a.actors[id], 0), "HOB");
     CHECK(a.actors[3].code == NULL); /* [---] */
+    CHECK_STR(vg_petr_actor_code(&a.actors[4], 0), "USAGOV");   /* no date: the latest role */
+    CHECK_STR(vg_petr_actor_code(&a.actors[4], 19950101), "USAELI");
+    CHECK(vg_petr_actor_code(&a.actors[4], 20000601) == NULL);  /* between the two */
     vg_petr_actors_free(&a);
 
     vg_petr_agents g;
