@@ -1013,6 +1013,22 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
             }
         return rc;
     }
+    /* require_dyad off: an event with only a source (or only a target) is kept */
+    if (!c->k->require_dyad && (sources.n == 0) != (targets.n == 0) && codes->code[0]) {
+        const mentions *side = sources.n ? &sources : &targets;
+        for (int i = 0; i < side->n && !rc; i++) {
+            const char *code = compose(c, &side->m[i]);
+            if (!code)
+                return VG_ENOMEM;
+            f.source = sources.n ? code : NULL;
+            f.target = sources.n ? NULL : code;
+            f.source_token = f.target_token = side->m[i].token;
+            *(sources.n ? &f.source_text : &f.target_text) = mention_text(c, side->m[i].token);
+            snprintf(f.code, sizeof f.code, "%s", codes->code);
+            rc = add_found(c, found, n_found, cap, &f);
+        }
+        return rc;
+    }
     for (int i = 0; i < sources.n && !rc; i++)
         for (int j = 0; j < targets.n && !rc; j++) {
             const char *src = compose(c, &sources.m[i]), *tgt = compose(c, &targets.m[j]);

@@ -404,6 +404,17 @@ static void test_coding(void)
                       {"Gondor", VG_UPOS_PROPN, 2, "obj"}};
     rc = vg_petrarch_code_sentence(p, make_sentence(t6, 3, "Boromir met Gondor"), 1, 0, &arena, &ev, &n);
     CHECK_INT(n, 0);
+    /* require_dyad: an event without a target only when it is off. */
+    const tok t8[] = {{"Arnor", VG_UPOS_PROPN, 2, "nsubj"}, {"restored", VG_UPOS_VERB, 0, "root"},
+                      {"order", VG_UPOS_NOUN, 2, "obj"}};
+    vg_petrarch_code_sentence(p, make_sentence(t8, 3, "Arnor restored order"), 1, 0, &arena, &ev, &n);
+    CHECK_INT(n, 0);
+    CHECK_INT(vg_petrarch_set_option(p, "require_dyad", "False"), 0);
+    vg_petrarch_code_sentence(p, make_sentence(t8, 3, "Arnor restored order"), 1, 0, &arena, &ev, &n);
+    CHECK_STR(triples(ev, n), "(ARN,-,050)");
+    CHECK_INT(vg_petrarch_set_option(p, "require_dyad", "maybe"), VG_EINVAL);
+    CHECK_INT(vg_petrarch_set_option(p, "comma_max", "3"), VG_EINVAL);
+    CHECK_INT(vg_petrarch_set_option(p, "require_dyad", "true"), 0);
     /* Negation: with the coding ontology, "Arnor did not restore ties" is what not-050 is. */
     const char *ontology = write_file("pico.txt", "# ontology\n051:0x1007f#0xFFFF+0x0080#0x7000#Name\n"
                                                   "110:0x0080#Other\n");
