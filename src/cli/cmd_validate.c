@@ -118,6 +118,7 @@ typedef struct runner {
     category cats[MAX_CATEGORIES];
     int n_cats;
     int passed, failed, skipped;
+    char *rules[MAX_TRIPLES];    /* the rule behind each triple of the record being run */
 } runner;
 
 static category *category_of(runner *r, const char *name)
@@ -162,7 +163,7 @@ static int code_text(runner *r, const char *text, int32_t date, triple *coded, c
         vg_arena_free(&arena);
         return -1;
     }
-    static char *rule_store[MAX_TRIPLES];
+    char **rule_store = r->rules;
     for (int i = 0; i < MAX_TRIPLES; i++) {
         free(rule_store[i]);
         rule_store[i] = NULL;
@@ -437,6 +438,8 @@ int cmd_validate(int argc, char **argv)
         status = 1;
     }
 out:
+    for (int i = 0; i < MAX_TRIPLES; i++)
+        free(r.rules[i]);
     free(sentences);
     free(verbs);
     free(actors);
