@@ -216,6 +216,14 @@ static void mark_phrase(ctx *c, uint32_t h)
         while (lo > 0 && c->mark[lo - 1])
             lo--;
     }
+    /* "Ithilen's minister Calimehtar" parsed with Ithilen as the head and the rest in apposition:
+     * a possessive head's appositions are its phrase */
+    int possessive = 0;
+    for (uint32_t t = 0; t < c->n && !possessive; t++)
+        possessive = head_of(c, t) == (int)h && dep_is(c, t, "case") && !strcmp(c->word[c->word_of[t]], "'S");
+    for (uint32_t t = 0; t < c->n && possessive; t++)
+        if (head_of(c, t) == (int)h && dep_is(c, t, "appos") && t > h)
+            mark_local(c, t, 1);
     /* a phrase never reaches back over the verb it follows (c->min_token) */
     for (uint32_t t = 0; t < c->min_token && t < c->n; t++)
         c->mark[t] = 0;

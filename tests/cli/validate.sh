@@ -53,7 +53,7 @@ suite() { # NAME FLOOR FILE [OPTIONS]
 }
 if [ -d "$shared/petrarch2/validate-2.02" ]; then
   suite validate-2.02 213 "$shared/petrarch2/validate-2.02/PETR_Validate_records_2_02.xml"
-  suite unit-tests 200 "$shared/petrarch2/text/PETR.UnitTest.records.xml" --dicts "$shared/petrarch2/dictionaries"
+  suite unit-tests 202 "$shared/petrarch2/text/PETR.UnitTest.records.xml" --dicts "$shared/petrarch2/dictionaries"
 else
   echo "validate: $shared/petrarch2 is absent: the PETRARCH suites are skipped"
 fi
