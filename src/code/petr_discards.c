@@ -11,9 +11,29 @@ void vg_petr_discards_init(vg_petr_discards *d)
 
 void vg_petr_discards_free(vg_petr_discards *d)
 {
+    vg_free(d->order);
     vg_free(d->items);
     vg_arena_free(&d->arena);
     memset(d, 0, sizeof *d);
+}
+
+/* Counting sort of the items by first byte (file order kept within a bucket). */
+static int index_by_first_byte(vg_petr_discards *d)
+{
+    uint32_t *order = vg_realloc(d->order, (d->n ? d->n : 1) * sizeof *order);
+    if (!order)
+        return VG_ENOMEM;
+    d->order = order;
+    memset(d->bucket, 0, sizeof d->bucket);
+    for (size_t i = 0; i < d->n; i++)
+        d->bucket[(unsigned char)d->items[i].text[0] + 1]++;
+    for (int b = 0; b < 256; b++)
+        d->bucket[b + 1] += d->bucket[b];
+    uint32_t next[256];
+    memcpy(next, d->bucket, sizeof next);
+    for (size_t i = 0; i < d->n; i++)
+        order[next[(unsigned char)d->items[i].text[0]]++] = (uint32_t)i;
+    return 0;
 }
 
 int vg_petr_discards_load(vg_petr_discards *d, const char *path, vg_error *err)
@@ -67,10 +87,12 @@ int vg_petr_discards_load(vg_petr_discards *d, const char *path, vg_error *err)
         }
         d->items[d->n++] = item;
     }
+    vg_petr_lines_close(&lr);
+    if (rc >= 0 && (rc = index_by_first_byte(d)) == 0)
+        return 0;
     if (rc == VG_ENOMEM)
         vg_error_set(err, rc, "%s: out of memory", path);
-    vg_petr_lines_close(&lr);
-    return rc < 0 ? rc : 0;
+    return rc;
 }
 
 static int upper(int c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; }
@@ -78,21 +100,26 @@ static int is_word_char(int c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c
 
 const vg_petr_discard *vg_petr_discards_find(const vg_petr_discards *d, const char *text)
 {
-    for (size_t k = 0; k < d->n; k++) {
-        const char *want = d->items[k].text;
-        size_t wn = strlen(want);
-        for (const char *p = text; *p; p++) {
-            if (p != text && is_word_char((unsigned char)p[-1]))
-                continue; /* a discard starts at a word */
-            size_t i = 0;
+    if (!d->order)
+        return NULL;
+    const vg_petr_discard *first = NULL;
+    for (const char *p = text; *p; p++) {
+        if (p != text && is_word_char((unsigned char)p[-1]))
+            continue; /* a discard starts at a word */
+        int b = upper((unsigned char)*p);
+        for (uint32_t k = d->bucket[b]; k < d->bucket[b + 1]; k++) {
+            const vg_petr_discard *item = &d->items[d->order[k]];
+            if (first && item >= first)
+                break; /* the earliest in the file wins, as without the buckets */
+            const char *want = item->text;
+            size_t wn = strlen(want), i = 0;
             while (i < wn && p[i] && upper((unsigned char)p[i]) == want[i])
                 i++;
-            if (i < wn)
+            if (i < wn || (item->whole_word && is_word_char((unsigned char)p[wn])))
                 continue;
-            if (d->items[k].whole_word && is_word_char((unsigned char)p[wn]))
-                continue;
-            return &d->items[k];
+            first = item;
+            break;
         }
     }
-    return NULL;
+    return first;
 }

@@ -17,6 +17,10 @@ typedef struct vg_petr_discards {
     vg_petr_discard *items;
     size_t n, cap;
     vg_arena arena;
+    /* the items by their first byte, so a text is compared only with those starting with the
+     * letter at each of its words: order[bucket[b] .. bucket[b+1]) start with byte b */
+    uint32_t *order;
+    uint32_t bucket[257];
 } vg_petr_discards;
 
 void vg_petr_discards_init(vg_petr_discards *d);

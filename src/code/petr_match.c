@@ -52,11 +52,19 @@ typedef struct ctx {
     uint32_t min_token;              /* phrases start here or later (0 but for noun-modifier verbs) */
 } ctx;
 
-static int dep_is(const ctx *c, uint32_t t, const char *name) { return !strcmp(c->deprel[t], name); }
+/* (the first letters are compared first: these run for every token of every walk) */
+static int dep_is(const ctx *c, uint32_t t, const char *name)
+{
+    const char *d = c->deprel[t];
+    return d[0] == name[0] && d[1] == name[1] && !strcmp(d, name);
+}
 static int dep_starts(const ctx *c, uint32_t t, const char *prefix)
 {
+    const char *d = c->deprel[t];
+    if (d[0] != prefix[0])
+        return 0;
     size_t n = strlen(prefix);
-    return !strncmp(c->deprel[t], prefix, n) && (c->deprel[t][n] == '\0' || c->deprel[t][n] == ':');
+    return !strncmp(d, prefix, n) && (d[n] == '\0' || d[n] == ':');
 }
 /* The head's index, or -1 for the root, an unassigned head or one out of range (a tree read
  * from a file may have anything there). */
