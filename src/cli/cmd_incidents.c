@@ -23,6 +23,26 @@ static const char help[] =
     "  --sentences        print the evidence sentences and each claim's words\n"
     "  --json             one JSON object: {\"incidents\": [...], \"total\": N}\n";
 
+typedef struct print_state {
+    int json, sentences;
+    size_t printed;
+} print_state;
+
+static int print_incident(void *context, const json_t *incident)
+{
+    print_state *p = context;
+    if (p->json) {
+        fputs(p->printed ? ",\n" : "\n", stdout);
+        if (json_dumpf(incident, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4)))
+            return VG_EIO;
+    } else {
+        ledger_print_incident(stdout, incident, p->sentences, "");
+        fputc('\n', stdout);
+    }
+    p->printed++;
+    return ferror(stdout) ? VG_EIO : 0;
+}
+
 int cmd_incidents(int argc, char **argv)
 {
     const char *db = "vigil.db";
@@ -76,25 +96,21 @@ int cmd_incidents(int argc, char **argv)
         fprintf(stderr, "vigil incidents: %s\n", err.message);
         return 1;
     }
-    json_t *result;
+    /* Incidents are printed as they are read, so even --limit 0 on a large store runs in
+     * bounded memory. */
+    print_state state = {json, sentences, 0};
+    long long total = 0;
+    if (json)
+        fputs("{\"incidents\": [", stdout);
     int status = 0;
-    if (vg_store_incidents(store, &q, &result, &err)) {
-        fprintf(stderr, "vigil incidents: %s\n", err.message);
-        vg_store_close(store);
-        return 1;
+    if (vg_store_incidents_each(store, &q, print_incident, &state, &total, &err)) {
+        fprintf(stderr, "vigil incidents: %s\n", err.message[0] ? err.message : "cannot write the output");
+        status = 1;
     }
-    if (json) {
-        status = ledger_print_json(stdout, result) ? 1 : 0;
-    } else {
-        const json_t *list = json_object_get(result, "incidents");
-        for (size_t i = 0; i < json_array_size(list); i++) {
-            ledger_print_incident(stdout, json_array_get(list, i), sentences, "");
-            fputc('\n', stdout);
-        }
-        printf("%zu of %lld incidents\n", json_array_size(list),
-               (long long)json_integer_value(json_object_get(result, "total")));
-    }
-    json_decref(result);
+    if (json)
+        printf("%s], \"total\": %lld}\n", state.printed ? "\n" : "", total);
+    else
+        printf("%zu of %lld incidents\n", state.printed, total);
     vg_store_close(store);
     if (fflush(stdout) || ferror(stdout))
         status = 1;

@@ -197,10 +197,10 @@ static int add_evidence(reader *r, json_t *incident, const char *id, size_t max)
     return 0;
 }
 
-int vg_store_incidents(vg_store *store, const vg_incident_query *q, json_t **out, vg_error *err)
+int vg_store_incidents_each(vg_store *store, const vg_incident_query *q, vg_incident_fn fn, void *context,
+                            long long *total, vg_error *err)
 {
     store->err = err;
-    *out = NULL;
     reader r;
     sqlite3_stmt *stmt = NULL, *count = NULL;
     int rc = reader_open(&r, store);
@@ -210,12 +210,15 @@ int vg_store_incidents(vg_store *store, const vg_incident_query *q, json_t **out
                      " WHERE (?1 IS NULL OR i.last_reported >= ?1) AND i.severity >= ?3"
                      " ORDER BY i.last_reported DESC, i.severity DESC, i.seq DESC LIMIT ?2",
                      &stmt);
-    if (!rc)
+    if (!rc && total)
         rc = prepare(store,
                      "SELECT count(*) FROM incidents WHERE (?1 IS NULL OR last_reported >= ?1) AND severity >= ?2",
                      &count);
-    json_t *result = json_object(), *list = json_array();
-    json_object_set_new(result, "incidents", list);
+    if (!rc && total) {
+        vg_store_bind_text(count, 1, q->since);
+        sqlite3_bind_int(count, 2, q->min_severity);
+        *total = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : 0;
+    }
     if (!rc) {
         vg_store_bind_text(stmt, 1, q->since);
         sqlite3_bind_int64(stmt, 2, q->limit ? (int64_t)q->limit : -1);
@@ -228,24 +231,38 @@ int vg_store_incidents(vg_store *store, const vg_incident_query *q, json_t **out
                 rc = add_ledger(&r, o, id);
             if (!rc && q->ledger)
                 rc = add_evidence(&r, o, id, 0);
-            json_array_append_new(list, o);
+            if (!rc)
+                rc = fn(context, o);
+            json_decref(o);
         }
         if (!rc && step != SQLITE_DONE)
             rc = vg_store_fail(store, "listing incidents");
     }
-    if (!rc) {
-        vg_store_bind_text(count, 1, q->since);
-        sqlite3_bind_int(count, 2, q->min_severity);
-        if (sqlite3_step(count) == SQLITE_ROW)
-            json_object_set_new(result, "total", json_integer(sqlite3_column_int64(count, 0)));
-    }
     sqlite3_finalize(stmt);
     sqlite3_finalize(count);
     reader_close(&r);
+    return rc;
+}
+
+static int append_incident(void *context, const json_t *incident)
+{
+    return json_array_append((json_t *)context, (json_t *)incident) ? VG_ENOMEM : 0;
+}
+
+int vg_store_incidents(vg_store *store, const vg_incident_query *q, json_t **out, vg_error *err)
+{
+    *out = NULL;
+    json_t *result = json_object(), *list = json_array();
+    json_object_set_new(result, "incidents", list);
+    long long total = 0;
+    int rc = vg_store_incidents_each(store, q, append_incident, list, &total, err);
     if (rc) {
+        if (rc == VG_ENOMEM)
+            vg_error_set(err, VG_ENOMEM, "out of memory");
         json_decref(result);
         return rc;
     }
+    json_object_set_new(result, "total", json_integer(total));
     *out = result;
     return 0;
 }

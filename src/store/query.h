@@ -19,6 +19,13 @@ typedef struct vg_incident_query {
 /* {"incidents": [...], "total": N}: incidents, most recently reported first. */
 int vg_store_incidents(vg_store *store, const vg_incident_query *query, json_t **out, vg_error *err);
 
+/* The same, one incident at a time, so a large answer need not be held in memory: fn gets each
+ * incident (borrowed: it is freed when fn returns) and returns 0 to go on, else stops the walk
+ * with that code. *total (may be NULL) receives the number of incidents the query matches. */
+typedef int (*vg_incident_fn)(void *context, const json_t *incident);
+int vg_store_incidents_each(vg_store *store, const vg_incident_query *query, vg_incident_fn fn, void *context,
+                            long long *total, vg_error *err);
+
 /* The incidents an entity takes part in (an incident id; an actor code; a name or wording,
  * case-insensitive), each with its ledger, and the claims the entity itself made:
  * {"entity": ..., "incidents": [...], "said": [...]}. */
