@@ -353,7 +353,9 @@ int vg_store_actor(vg_store *store, const char *name, size_t limit, json_t **out
                      " OR a.name = ?1 COLLATE NOCASE"
                      " OR a.id IN (SELECT actor FROM actor_codes WHERE code = ?1)"
                      " OR a.id IN (SELECT actor FROM actor_aliases WHERE alias LIKE '%' || ?1 || '%')"
-                     " ORDER BY a.mentions DESC, a.id LIMIT ?2",
+                     /* The actor so named first, then those whose codes or wordings match. */
+                     " ORDER BY (a.key = ?1 COLLATE NOCASE OR a.name = ?1 COLLATE NOCASE) DESC,"
+                     " (a.id IN (SELECT actor FROM actor_codes WHERE code = ?1)) DESC, a.mentions DESC, a.id LIMIT ?2",
                      &find);
     if (!rc)
         rc = prepare(store, "SELECT code, mentions FROM actor_codes WHERE actor = ?1 ORDER BY mentions DESC, code",
