@@ -50,6 +50,9 @@ typedef struct ctx {
     uint8_t *word_domain;            /* where a pattern's words after the verb are looked for */
     uint8_t *subject_np;             /* where its words before the verb are: the subject's phrase */
     uint32_t min_token;              /* phrases start here or later (0 but for noun-modifier verbs) */
+    const char **scratch;            /* a copy of word[] for lookups with one word replaced */
+    uint64_t *keys;                  /* vg_petr_word_key of every word and lemma, open addressing */
+    uint32_t key_mask;
 } ctx;
 
 /* (the first letters are compared first: these run for every token of every walk) */
@@ -140,7 +143,43 @@ static int build_words(ctx *c)
         i = j + 1;
     }
     c->nw = nw;
+    c->scratch = vg_arena_alloc(c->arena, (nw + 1) * sizeof *c->scratch);
+    uint32_t slots = 16;
+    while (slots < 4 * nw)
+        slots *= 2;
+    c->keys = vg_arena_alloc(c->arena, slots * sizeof *c->keys);
+    if (!c->scratch || !c->keys)
+        return VG_ENOMEM;
+    memcpy(c->scratch, c->word, nw * sizeof *c->word);
+    c->key_mask = slots - 1;
+    for (uint32_t w = 0; w < nw; w++)
+        for (int which = 0; which < 2; which++) {
+            uint64_t key = vg_petr_word_key(which ? c->lemma[w] : c->word[w]);
+            uint32_t i = (uint32_t)key & c->key_mask;
+            while (c->keys[i] && c->keys[i] != key)
+                i = (i + 1) & c->key_mask;
+            c->keys[i] = key;
+        }
     return 0;
+}
+
+/* Whether some word of the sentence (as written or as a lemma) may be the one with this key. */
+static int has_key(const ctx *c, uint64_t key)
+{
+    for (uint32_t i = (uint32_t)key & c->key_mask; c->keys[i]; i = (i + 1) & c->key_mask)
+        if (c->keys[i] == key)
+            return 1;
+    return 0;
+}
+
+/* A pattern whose words the sentence lacks cannot match: most patterns of a block are
+ * dismissed here without walking the tree. */
+static int pattern_possible(const ctx *c, const vg_petr_pattern *p)
+{
+    for (uint32_t i = 0; i < p->n_elems; i++)
+        if (p->elems[i].kind == VG_PETR_ELEM_WORDS && !has_key(c, p->elems[i].key))
+            return 0;
+    return 1;
 }
 
 /* Actors and agents in the words, left to right, longest first (an actor wins a tie). */
@@ -495,16 +534,31 @@ static int words_at(const ctx *c, uint32_t w, const char *const *words, uint32_t
 }
 
 /* Length of the element's words at w (the longest synset member), or 0. */
+struct member_ctx { const ctx *c; uint32_t w; int32_t synset; uint32_t best; };
+
+static int longer_member(void *arg, const vg_petr_phrase *phrase)
+{
+    struct member_ctx *m = arg;
+    if (phrase->value == m->synset && phrase->n_words > m->best && words_at(m->c, m->w, phrase->words, phrase->n_words))
+        m->best = phrase->n_words;
+    return 0;
+}
+
 static uint32_t elem_at(const ctx *c, const vg_petr_elem *e, uint32_t w)
 {
     if (e->kind == VG_PETR_ELEM_WORDS)
         return words_at(c, w, e->words, e->n_words) ? e->n_words : 0;
-    const vg_petr_synset *set = &c->k->verbs->synsets[e->synset];
-    uint32_t best = 0;
-    for (uint32_t i = 0; i < set->n_members; i++)
-        if (set->members[i].n > best && words_at(c, w, set->members[i].words, set->members[i].n))
-            best = set->members[i].n;
-    return best;
+    /* the set's members starting with this word (as written, and as its lemma) */
+    struct member_ctx m = {c, w, e->synset, 0};
+    vg_petr_index_each(&c->k->verbs->members, c->word, c->nw, w, longer_member, &m);
+    if (c->lemma[w] != c->word[w] && strcmp(c->lemma[w], c->word[w])) {
+        /* members starting with the lemma: looked up in the words with this one replaced
+         * (words_at then compares each word as written or as its lemma) */
+        c->scratch[w] = c->lemma[w];
+        vg_petr_index_each(&c->k->verbs->members, c->scratch, c->nw, w, longer_member, &m);
+        c->scratch[w] = c->word[w];
+    }
+    return m.best;
 }
 
 typedef struct binding {
@@ -929,7 +983,7 @@ static int code_verb(ctx *c, uint32_t v, vg_petr_found **found, size_t *n_found,
         const vg_petr_block *b = &c->k->verbs->blocks[hit.verbs[i]->block];
         for (uint32_t k = 0; k < b->n_patterns; k++) {
             const vg_petr_pattern *p = &c->k->verbs->patterns[b->first_pattern + k];
-            if (p->compound && subject_mentions.n < 2)
+            if ((p->compound && subject_mentions.n < 2) || !pattern_possible(c, p))
                 continue;
             int score = pattern_matches(c, p, hit.first, hit.last, &bind);
             if (score > best_score) {

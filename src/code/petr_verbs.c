@@ -1,6 +1,7 @@
 /* Loader of PETRARCH verb dictionaries (see petr_verbs.h). */
 #include "code/petr_verbs.h"
 #include "util/alloc.h"
+#include "util/hash.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,12 @@ typedef struct loader {
 } loader;
 
 static int is_blank(char c) { return c == ' ' || c == '\t'; }
+
+uint64_t vg_petr_word_key(const char *word)
+{
+    uint64_t k = vg_hash_bytes(word, strlen(word), 0x5e7a);
+    return k ? k : 1;
+}
 
 int vg_petr_parse_codes(const char *s, vg_petr_codes *codes)
 {
@@ -457,6 +464,7 @@ static int pattern_line(loader *L, char *s, const char *written)
             e.n_words = (uint32_t)n;
             if (!e.words)
                 return VG_ENOMEM;
+            e.key = vg_petr_word_key(e.words[0]);
             n_words += (uint32_t)n;
         }
         if (ne == VG_PETR_MAX_WORDS * 2)
@@ -526,6 +534,7 @@ int vg_petr_verbs_load(vg_petr_verbs *v, const char *path, vg_error *err)
     memset(v, 0, sizeof *v);
     vg_arena_init(&v->arena, 0);
     vg_petr_index_init(&v->forms);
+    vg_petr_index_init(&v->members);
     loader L = {.v = v, .err = err};
     int rc = vg_petr_lines_open(&L.lr, path, err);
     if (rc) {
@@ -596,6 +605,11 @@ int vg_petr_verbs_load(vg_petr_verbs *v, const char *path, vg_error *err)
         if (rc)
             break;
     }
+    /* the members of every set, looked up by their first word when a pattern is matched */
+    for (size_t i = 0; i < v->n_synsets && rc >= 0; i++)
+        for (uint32_t m = 0; m < v->synsets[i].n_members && rc >= 0; m++)
+            rc = vg_petr_index_add(&v->members, v->synsets[i].members[m].words, v->synsets[i].members[m].n,
+                                   (int32_t)i);
     if (rc == VG_ENOMEM)
         vg_error_set(err, rc, "%s: out of memory", path);
     vg_petr_lines_close(&L.lr);
@@ -615,6 +629,7 @@ void vg_petr_verbs_free(vg_petr_verbs *v)
     vg_free(v->patterns);
     vg_free(v->verbs);
     vg_petr_index_free(&v->forms);
+    vg_petr_index_free(&v->members);
     vg_arena_free(&v->arena);
     memset(v, 0, sizeof *v);
 }

@@ -39,6 +39,8 @@ typedef struct vg_petr_elem {
     uint8_t adjacent;         /* 1: joined by "_", directly after the element before it;
                                * 2: inside "{...}", after it in the same noun phrase */
     uint8_t in_phrase;        /* inside "(...)" */
+    uint64_t key;             /* VG_PETR_ELEM_WORDS: vg_petr_word_key of words[0], so a coder can
+                               * tell quickly that a sentence lacks the word */
 } vg_petr_elem;
 
 typedef struct vg_petr_pattern {
@@ -87,6 +89,7 @@ typedef struct vg_petr_verbs {
     vg_petr_verb *verbs;
     size_t n_verbs;
     vg_petr_index forms;      /* one-word phrase: an inflected verb word -> verb number */
+    vg_petr_index members;    /* every synset member -> its synset's number */
     vg_arena arena;
     const char *file;
     size_t n_skipped;         /* patterns left out (undefined synset, unreadable) */
@@ -97,6 +100,9 @@ typedef struct vg_petr_verbs {
  * is wrong" in err, or VG_ENOMEM; on failure *verbs is left empty. */
 int vg_petr_verbs_load(vg_petr_verbs *verbs, const char *path, vg_error *err);
 void vg_petr_verbs_free(vg_petr_verbs *verbs);
+
+/* A 64-bit key of an uppercase word (never 0). */
+uint64_t vg_petr_word_key(const char *word);
 
 /* Parses the inside of "[...]" into codes; returns 0 or -1 when malformed. */
 int vg_petr_parse_codes(const char *s, vg_petr_codes *codes);

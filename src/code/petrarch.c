@@ -107,6 +107,7 @@ static vg_petrarch *create(const vg_cameo *cameo)
     vg_petr_discards_init(&p->discards);
     vg_arena_init(&p->verbs.arena, 0);
     vg_petr_index_init(&p->verbs.forms);
+    vg_petr_index_init(&p->verbs.members);
     p->cameo = cameo;
     p->require_dyad = 1;
     return p;
