@@ -1048,6 +1048,32 @@ static size_t author_around(sentence_ctx *sc, uint32_t i, const vg_actor **out, 
     return 0;
 }
 
+/* The common noun in pattern p's target relations (or the object) at i: a place or a thing the
+ * act was done to; -1 when none. */
+static int target_thing(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        if (t->s->tokens[c].upos != VG_UPOS_NOUN)
+            continue;
+        if (vg_tree_rel_matches(t, c, "obj"))
+            return (int)c;
+        for (uint32_t r = 0; r < p->target.n; r++)
+            if (vg_tree_rel_matches(t, c, p->target.rels[r]))
+                return (int)c;
+    }
+    return -1;
+}
+
+/* The country a thing is in: "a refinery in Russia's Samara region", "a base in Arauca". */
+static size_t thing_place(sentence_ctx *sc, uint32_t thing, const vg_actor **out)
+{
+    static const char *const rels[] = { "nmod:in", "nmod:at", "nmod:near", "nmod:outside", "nmod:inside" };
+    static const vg_pattern_roles roles = { rels, 5 };
+    return role_actors(sc, thing, &roles, out, NULL);
+}
+
 /* Whether the active subject of verb i is a common noun that names no actor (not even a role):
  * a fire, a storm, a fault. */
 static int thing_did_it(sentence_ctx *sc, uint32_t i)
@@ -1148,7 +1174,10 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
                 k_obl++;
             }
         const vg_pattern_roles verb_roles = { obl, k_obl };
-        n_tgt = role_actors(sc, (uint32_t)g, &verb_roles, &tgt, &tgt_how);
+        /* (the relation names live in this block: the explanation names the rule instead) */
+        n_tgt = role_actors(sc, (uint32_t)g, &verb_roles, &tgt, NULL);
+        if (n_tgt)
+            tgt_how = "the light verb's phrase";
     }
     if (!n_src && w.n_source) {
         src = w.source;
@@ -1249,6 +1278,45 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     }
     if (!any_code(src, n_src) && !any_code(tgt, n_tgt))
         return -1;
+    /* "An air strike by Myanmar's military killed 30 people": an attack that harms is the
+     * subject of the harm, whose object is the attack's target. */
+    if (!n_tgt && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN && !strcmp(vg_tree_deprel(&sc->tree, i), "nsubj")) {
+        int harm = vg_tree_head(&sc->tree, i);
+        const vg_pattern *hp = harm >= 0 ? sc->marks[harm].event : NULL;
+        if (hp && hp->cameo->quad == VG_CAMEO_MATERIAL_CONFLICT && act->quad == VG_CAMEO_MATERIAL_CONFLICT) {
+            n_tgt = role_actors(sc, (uint32_t)harm, &hp->target, &tgt, NULL);
+            if (n_tgt)
+                tgt_how = "object of the harm the act did";
+        }
+    }
+    /* "struck a refinery in Russia's Samara region", "Russian forces captured a village":
+     * violence against a place or thing hits the country it is in, or else the country of the
+     * report's dateline, unless that is the attacker's own. */
+    int thing = any_code(tgt, n_tgt) || act->quad != VG_CAMEO_MATERIAL_CONFLICT ? -1 : target_thing(sc, i, p);
+    if (thing >= 0) {
+        const vg_actor *where;
+        size_t n = thing_place(sc, (uint32_t)thing, &where);
+        if (n && any_code(where, n)) {
+            tgt = where;
+            n_tgt = n;
+            tgt_how = "the country the place or thing is in";
+        }
+    }
+    if (thing >= 0 && !any_code(tgt, n_tgt) && sc->coding->home &&
+        !(n_src && src[0].code && !strncmp(src[0].code, sc->coding->home, 3))) {
+        vg_actor *place = vg_arena_alloc(sc->coding->arena, sizeof *place);
+        if (place) {
+            place->code = sc->coding->home;
+            place->name = NULL;
+            place->text = "";
+            place->resolved = 1;
+            place->sentence = sc->index;
+            place->token = i;
+            tgt = place;
+            n_tgt = 1;
+            tgt_how = "a place or thing in the dateline's country";
+        }
+    }
     /* "Despite Iran's denials, ...": an act named as the circumstance of another is background
      * unless it says whom it concerned. */
     if (!n_tgt && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN) {
