@@ -1,10 +1,10 @@
 /* vigil ingest: read documents, code them, and store them with their incidents and claims. */
 #include "cli/commands.h"
 #include "cli/progress.h"
+#include "code/knowledge.h"
 #include "code/pipeline.h"
 #include "store/store.h"
 #include "vigil.h"
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,43 +35,8 @@ static const char help[] =
 typedef struct ingest_models {
     vg_tagger *tagger;
     vg_parser *parser;
-    vg_dict *dict;
-    vg_cameo *cameo;
-    vg_patterns *patterns;
-    vg_coder *coder;
-    /* The pattern lexicon keeps a pointer to the path it was loaded from (for each rule's
-     * file:line), so the path must live as long as the lexicon. */
-    char patterns_path[4096];
+    vg_knowledge knowledge;
 } ingest_models;
-
-/* The built-in actor dictionaries (the .txt files of DATA/actors, in name order) and then the extra files. */
-static int load_actors(vg_dict **out, const char *data, char **extra, int n_extra, vg_error *err)
-{
-    char pattern[4096];
-    snprintf(pattern, sizeof pattern, "%s/actors/*.txt", data);
-    glob_t g;
-    int grc = glob(pattern, 0, NULL, &g);
-    if (grc != 0 && grc != GLOB_NOMATCH)
-        return vg_error_set(err, VG_EIO, "%s: cannot list the dictionaries", pattern);
-    size_t n = (grc == 0 ? g.gl_pathc : 0) + (size_t)n_extra;
-    const char **paths = malloc((n ? n : 1) * sizeof *paths);
-    if (!paths) {
-        if (grc == 0)
-            globfree(&g);
-        return vg_error_set(err, VG_ENOMEM, "out of memory");
-    }
-    size_t k = 0;
-    for (size_t i = 0; grc == 0 && i < g.gl_pathc; i++)
-        paths[k++] = g.gl_pathv[i];
-    for (int i = 0; i < n_extra; i++)
-        paths[k++] = extra[i];
-    int rc = k ? vg_dict_load_files(out, paths, k, err)
-               : vg_error_set(err, VG_EIO, "%s/actors: no dictionaries", data);
-    free(paths);
-    if (grc == 0)
-        globfree(&g);
-    return rc;
-}
 
 static int models_open(ingest_models *m, const char *models, const char *data, char **extra_actors,
                        int n_extra_actors, vg_error *err)
@@ -88,28 +53,14 @@ static int models_open(ingest_models *m, const char *models, const char *data, c
         snprintf(path, sizeof path, "%s/en_ewt.parser", models);
         rc = vg_parser_open(&m->parser, path, err);
     }
-    if (!rc) {
-        rc = load_actors(&m->dict, data, extra_actors, n_extra_actors, err);
-    }
-    if (!rc) {
-        snprintf(path, sizeof path, "%s/cameo/codes.txt", data);
-        rc = vg_cameo_load(&m->cameo, path, err);
-    }
-    if (!rc) {
-        snprintf(m->patterns_path, sizeof m->patterns_path, "%s/events/patterns.txt", data);
-        rc = vg_patterns_load(&m->patterns, m->patterns_path, m->cameo, err);
-    }
     if (!rc)
-        rc = vg_coder_open(&m->coder, m->dict, m->cameo, m->patterns, err);
+        rc = vg_knowledge_load(&m->knowledge, data, (const char *const *)extra_actors, (size_t)n_extra_actors, err);
     return rc;
 }
 
 static void models_close(ingest_models *m)
 {
-    vg_coder_free(m->coder);
-    vg_patterns_free(m->patterns);
-    vg_cameo_free(m->cameo);
-    vg_dict_free(m->dict);
+    vg_knowledge_free(&m->knowledge);
     vg_parser_close(m->parser);
     vg_tagger_close(m->tagger);
 }
@@ -317,7 +268,7 @@ int cmd_ingest(int argc, char **argv)
     }
     run.pipeline.tagger = m.tagger;
     run.pipeline.parser = m.parser;
-    run.pipeline.coder = m.coder;
+    run.pipeline.coder = m.knowledge.coder;
     int status = 0;
     progress_start(&run.bar, "ingest: documents", 0);
     for (int i = 0; i < n_paths && !status; i++)
