@@ -115,7 +115,7 @@ static void test_real_data(void)
     CHECK(e && fabs(e->goldstein - -9.0) < 1e-9 && e->severity == 8 && e->plover == VG_PLOVER_ASSAULT);
     CHECK(e && strcmp(e->name, "Assault") == 0);
     e = vg_cameo_find(c, "0873");
-    CHECK(e && fabs(e->goldstein - 10.0) < 1e-9);
+    CHECK(e && fabs(e->goldstein - 9.0) < 1e-9);      /* the published weight; 0874 is the 10.0 */
     e = vg_cameo_find(c, "1383");
     CHECK(e && e->plover == VG_PLOVER_THREATEN && e->severity == 8);
     e = vg_cameo_find(c, "186");
