@@ -23,6 +23,7 @@ typedef struct vg_tree {
     int16_t *head;                /* the parse's heads and relations, as repaired (vg_tree_build) */
     uint8_t *deprel;
     uint8_t repaired;             /* a fragment parse was read as a sentence */
+    uint8_t *passive;             /* per token: a passive verb (vg_tree_is_passive) */
 } vg_tree;
 
 /* Builds the tree view of a tagged, lemmatised and parsed sentence from arena.
