@@ -940,9 +940,42 @@ static size_t denied_accuser(sentence_ctx *sc, uint32_t i, const vg_pattern *p, 
     return 0;
 }
 
+/* Who the sentence blames for a wrong named like noun c ("blamed Israel for the death"): the
+ * accusation's target, when another token with c's lemma is the accusation's content. */
+static size_t accused_for(sentence_ctx *sc, uint32_t c, const vg_actor **out)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t x = 0; x < t->n; x++) {
+        int a = vg_tree_head(t, x);
+        if (x == c || a < 0 || strcmp(t->lower[x], t->lower[c]))
+            continue;
+        const vg_pattern *acc = sc->marks[a].event;
+        if (!acc || acc->cameo->plover != VG_PLOVER_ACCUSE || !content_fits(t, x, acc))
+            continue;
+        size_t n = role_actors(sc, (uint32_t)a, &acc->target, out, NULL);
+        if (n && any_code(*out, n))
+            return n;
+    }
+    return 0;
+}
+
 /* The author of an act named where p's target should be: the act's own source ("the Iranian
  * attack"), else the source of the document's last record of the same family. */
+static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const vg_pattern *p,
+                            const vg_actor **out);
+
 static size_t act_author(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_actor **out)
+{
+    /* The head's own phrases, then those of the pattern's other words ("vowed to avenge X"). */
+    size_t n = act_author_at(sc, i, i, p, out);
+    for (uint32_t k = 0; !n && k < sc->tree.n; k++)
+        if (sc->marks[k].covered_by == (int32_t)i)
+            n = act_author_at(sc, k, i, p, out);
+    return n;
+}
+
+static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const vg_pattern *p,
+                            const vg_actor **out)
 {
     const vg_tree *t = &sc->tree;
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
@@ -951,7 +984,14 @@ static size_t act_author(sentence_ctx *sc, uint32_t i, const vg_pattern *p, cons
         for (uint32_t r = 0; r < p->target.n && !fits; r++)
             fits = vg_tree_rel_matches(t, c, p->target.rels[r]);
         const vg_pattern *act = sc->marks[c].event;
-        if (!fits || !act || sc->marks[c].covered_by == (int32_t)i || t->s->tokens[c].upos != VG_UPOS_NOUN)
+        if (fits && !act && t->s->tokens[c].upos == VG_UPOS_NOUN && sc->marks[c].covered_by != (int32_t)head) {
+            /* "blamed Israel for the death ... and vowed to avenge his death": the wrong was
+             * laid at someone's door in the same sentence. */
+            size_t n = accused_for(sc, c, out);
+            if (n)
+                return n;
+        }
+        if (!fits || !act || sc->marks[c].covered_by == (int32_t)head || t->s->tokens[c].upos != VG_UPOS_NOUN)
             continue;
         size_t n = role_actors(sc, c, &act->source, out, NULL);
         if (n && any_code(*out, n))
@@ -1448,6 +1488,9 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
         if (m->attribution && (vg_tree_find_child(t, i, "ccomp") >= 0 || vg_tree_find_child(t, i, "parataxis") >= 0))
             continue;
         if (m->event && m->covered_by >= 0 && sc.marks[m->covered_by].event)
+            continue;
+        /* "the alleged mastermind": a participle modifying a noun is a word of stance, not an act. */
+        if (m->event && m->event->pos == VG_PATTERN_VERB && !strcmp(vg_tree_deprel(t, i), "amod"))
             continue;
         if (m->event) {
             /* A marker whose content is an event lends it its mode ("threatened to kill" is
