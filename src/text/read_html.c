@@ -653,9 +653,25 @@ int vg_html_document(vg_document **out, const char *name, const char *bytes, siz
     size_t page_len = encoding ? utf8.len : len;
     if (page_len > INT32_MAX) /* (the parser takes an int; the document limit is far below) */
         page_len = INT32_MAX;
-    doc = htmlReadMemory(page, (int)page_len, NULL, encoding,
-                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-                             HTML_PARSE_COMPACT);
+    /* libxml2 stops building the tree below a nesting depth (256 levels, 2048 with
+     * XML_PARSE_HUGE) and drops what lies deeper, however the page goes on; no real article
+     * nests that deep, so such a page is read as far as the parser went, and said to be cut. */
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt) {
+        rc = vg_error_set(err, VG_ENOMEM, "%s: out of memory", name);
+        goto out;
+    }
+    doc = htmlCtxtReadMemory(ctxt, page, (int)page_len, NULL, encoding,
+                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+                                 HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+    const xmlError *last = xmlCtxtGetLastError(ctxt);
+    if (last && last->message && strstr(last->message, "Excessive depth")) {
+        vg_warn("%s: HTML nested deeper than the parser's limit of %u levels; the text below it is lost",
+                name, 2048u);
+        warnings++;
+        cut = 1;
+    }
+    htmlFreeParserCtxt(ctxt);
     vg_buf_free(&utf8);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (root) {

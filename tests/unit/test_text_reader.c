@@ -413,6 +413,24 @@ static void test_html(void)
     CHECK(now_seconds() - t0 < 5.0);
     free(deep);
 
+    /* Text after a nest deeper than libxml2's default limit (256) is kept, not silently lost. */
+    char *nest = malloc(300 * 11 + 300 * 6 + 256);
+    n = (size_t)sprintf(nest, "<html><body><p>Before the nest.</p>");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)sprintf(nest + n, "<div>");
+    n += (size_t)sprintf(nest + n, "<p>Inside the nest.</p>");
+    for (int i = 0; i < 300; i++)
+        n += (size_t)sprintf(nest + n, "</div>");
+    n += (size_t)sprintf(nest + n, "<p>After the nest.</p></body></html>");
+    rc = vg_document_from_text(&doc, "nest.html", nest, n, VG_FORMAT_HTML, NULL, &err);
+    CHECK_INT(rc, 0);
+    if (rc == 0) {
+        CHECK(strstr(doc->body, "Inside the nest.") != NULL);
+        CHECK(strstr(doc->body, "After the nest.") != NULL);
+        vg_document_free(doc);
+    }
+    free(nest);
+
     /* Too many elements: cut with a warning. */
     size_t tags = VG_MAX_HTML_ELEMENTS + 1000;
     char *many = malloc(tags * 4 + 16);
