@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages vigil needs to build and test; does nothing when they are present.
 set -euo pipefail
-packages=(gcc make cmake pkg-config libxml2-dev libutf8proc-dev libjansson-dev libsqlite3-dev python3)
+packages=(gcc make cmake pkg-config libxml2-dev libutf8proc-dev libjansson-dev libsqlite3-dev python3 python3-jsonschema iso-codes)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -18,5 +18,6 @@ int cmd_actor(int argc, char **argv);
 int cmd_board(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

@@ -12,6 +12,7 @@ static const vg_command commands[] = {
     {"claims", "the incidents an entity takes part in, with who alleges and who denies", cmd_claims},
     {"actor", "what the store knows of an actor: codes, names, incidents, claims", cmd_actor},
     {"board", "the threat board: a level per watched entity, with the evidence", cmd_board},
+    {"export", "write the store as JSON Lines, GDELT-like CSV or a STIX 2.1 bundle", cmd_export},
     {"eval-parse", "compare a predicted CoNLL-U file with a gold one", cmd_eval_parse},
     {"train", "train the tagger, lemmatizer and parser on a treebank", cmd_train},
     {"validate", "run PETRARCH validation records with PETRARCH-format dictionaries", cmd_validate},
