@@ -6,6 +6,7 @@
 #include "code/pipeline.h"
 #include "text/conllu.h"
 #include "util/alloc.h"
+#include "util/date.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,12 +87,8 @@ void vigil_coder_free(vigil_coder *c)
 
 static int parse_date(const char *s, int32_t *out)
 {
-    int y, m, d;
-    char tail;
-    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
-        return -1;
-    *out = y * 10000 + m * 100 + d;
-    return 0;
+    *out = vg_date_parse_iso(s);
+    return *out ? 0 : -1;
 }
 
 int vigil_document_write_events(const vigil_analyser *analyser, const vigil_coder *coder,

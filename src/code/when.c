@@ -6,56 +6,6 @@
 #include <string.h>
 #include "text/tagset.h"
 
-static int64_t days_from_civil(int y, int m, int d)
-{
-    /* Howard Hinnant's days-from-civil algorithm (public domain arithmetic). */
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int32_t civil_from_days(int64_t z)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t y = yoe + era * 400;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    int64_t m = mp + (mp < 10 ? 3 : -9);
-    y += m <= 2;
-    return (int32_t)(y * 10000 + m * 100 + d);
-}
-
-int32_t vg_date_make(int year, int month, int day) { return year * 10000 + month * 100 + day; }
-
-int vg_date_days_in_month(int year, int month)
-{
-    static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    if (month < 1 || month > 12)
-        return 0;
-    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return days[month - 1] + (month == 2 && leap);
-}
-
-int32_t vg_date_add_days(int32_t date, int days)
-{
-    return civil_from_days(days_from_civil(date / 10000, date / 100 % 100, date % 100) + days);
-}
-
-int vg_date_weekday(int32_t date)
-{
-    int64_t z = days_from_civil(date / 10000, date / 100 % 100, date % 100);
-    /* 1970-01-01 was a Thursday (4). */
-    int64_t w = (z % 7 + 7 + 3) % 7;
-    return (int)w + 1;
-}
-
 static int word_in(const char *w, const char *const *list, int n)
 {
     for (int i = 0; i < n; i++)

@@ -6,6 +6,7 @@
 #include "code/event.h"
 #include "code/tree.h"
 #include "util/arena.h"
+#include "util/date.h"
 
 typedef struct vg_when {
     int32_t date, date_end;      /* YYYYMMDD, first and last day; 0 when unresolved */
@@ -21,10 +22,5 @@ int vg_when_phrase(const vg_tree *tree, uint32_t i, int32_t pubdate, vg_when *ou
 /* The same over words (lowercase), for tests and other callers. */
 int vg_when_words(const char *const *words, uint32_t n, int32_t pubdate, vg_when *out);
 
-/* Calendar helpers over YYYYMMDD. */
-int32_t vg_date_add_days(int32_t date, int days);
-int vg_date_weekday(int32_t date);   /* 1 = Monday .. 7 = Sunday */
-int32_t vg_date_make(int year, int month, int day);
-int vg_date_days_in_month(int year, int month);
 
 #endif

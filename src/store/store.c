@@ -2,6 +2,7 @@
  * transaction. Schema and its versions: docs/store.md. */
 #include "store/store_internal.h"
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/hash.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -475,62 +476,14 @@ static int64_t band(uint64_t simhash, int b)
 
 /* ---- dates ---- */
 
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
+void vg_store_date_format(int32_t ymd, char buf[11]) { vg_date_format(ymd, buf); }
 
-static int32_t civil_from_days(long z)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp + (mp < 10 ? 3 : -9);
-    y += m <= 2;
-    return (int32_t)(y * 10000 + m * 100 + d);
-}
+/* 2026-02-30 is not a day: vg_date_parse_iso refuses it. */
+int32_t vg_store_date_parse(const char *s) { return vg_date_parse_iso(s); }
 
-void vg_store_date_format(int32_t ymd, char buf[11])
-{
-    if (ymd <= 0) {
-        buf[0] = '\0';
-        return;
-    }
-    snprintf(buf, 11, "%04d-%02d-%02d", (int)(ymd / 10000 % 10000), (int)(ymd / 100 % 100), (int)(ymd % 100));
-}
+int32_t vg_store_date_add_days(int32_t ymd, int days) { return vg_date_add_days(ymd, days); }
 
-int32_t vg_store_date_parse(const char *s)
-{
-    int y, m, d;
-    char tail;
-    if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1
-        || d > 31)
-        return 0;
-    int32_t ymd = (int32_t)(y * 10000 + m * 100 + d);
-    /* 2026-02-30 is not a day. */
-    return civil_from_days(days_from_civil(y, m, d)) == ymd ? ymd : 0;
-}
-
-int32_t vg_store_date_add_days(int32_t ymd, int days)
-{
-    long z = days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100) + days;
-    return civil_from_days(z);
-}
-
-long vg_store_days_between(int32_t a, int32_t b)
-{
-    return days_from_civil(b / 10000, b / 100 % 100, b % 100) - days_from_civil(a / 10000, a / 100 % 100, a % 100);
-}
+long vg_store_days_between(int32_t a, int32_t b) { return vg_date_diff_days(a, b); }
 
 /* The dates an act may have happened on, from what the report says of its date
  * (docs/incidents.md, "Dates"). */
