@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define MAX_ACTOR_FILES 64
 
@@ -116,7 +117,10 @@ int cmd_export(int argc, char **argv)
              : !strcmp(format, "csv") ? vg_export_csv(store, &options, out, &err)
                                       : vg_export_stix(store, &options, out, &err);
     if (rc) {
-        fprintf(stderr, "vigil export: %s\n", err.message[0] ? err.message : "cannot write the output");
+        if (ferror(out))
+            fprintf(stderr, "vigil export: cannot write %s\n", out_path ? out_path : "the output");
+        else
+            fprintf(stderr, "vigil export: %s\n", err.message[0] ? err.message : "cannot write the output");
         goto out;
     }
     status = 0;
@@ -126,8 +130,10 @@ out:
             fprintf(stderr, "vigil export: cannot write %s\n", out_path);
             status = 1;
         }
-        /* A failed export leaves no partial file behind to be mistaken for a whole one. */
-        if (status)
+        /* A failed export leaves no partial file behind to be mistaken for a whole one (but a
+         * device such as /dev/full is not ours to remove). */
+        struct stat st;
+        if (status && !stat(out_path, &st) && S_ISREG(st.st_mode))
             remove(out_path);
     } else if ((fflush(stdout) || ferror(stdout)) && !status) {
         fprintf(stderr, "vigil export: cannot write the output\n");

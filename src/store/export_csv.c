@@ -150,13 +150,13 @@ static int write_row(void *context, vg_export_walk *walk, const vg_export_event 
     field_int(out, e->sentence);
     field(out, e->date_precision, 0);
     fputs("\r\n", out);
-    return ferror(out) ? vg_error_set(s->err, VG_EIO, "export: cannot write the output") : 0;
+    return ferror(out) ? vg_error_set(s->err, VG_EIO, "cannot write the output") : 0;
 }
 
 int vg_export_csv(vg_store *store, const vg_export_options *options, FILE *out, vg_error *err)
 {
     if (!options->cameo)
-        return vg_error_set(err, VG_EINVAL, "export: the CSV export needs the CAMEO codebook");
+        return vg_error_set(err, VG_EINVAL, "the CSV export needs the CAMEO codebook");
     for (size_t i = 0; vg_export_csv_columns[i]; i++)
         field(out, vg_export_csv_columns[i], i == 0);
     fputs("\r\n", out);

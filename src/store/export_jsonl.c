@@ -102,7 +102,7 @@ static int write_event(void *context, vg_export_walk *walk, const vg_export_even
     if (!rc) {
         if (json_dumpf(o, s->out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) ||
             fputc('\n', s->out) == EOF)
-            rc = vg_error_set(s->err, VG_EIO, "export: cannot write the output");
+            rc = vg_error_set(s->err, VG_EIO, "cannot write the output");
     }
     json_decref(o);
     return rc;

@@ -1,6 +1,8 @@
 /* vigil export --format stix: incidents as STIX 2.1 reports. Every id is a UUIDv5 of a key
  * taken from the data and every timestamp a date from the data, so the same store exports
- * to the same bytes. */
+ * to the same bytes. Each incident's own objects (report, notes, opinions) are written as it
+ * is read; only the objects incidents share (identities, threat actors, locations,
+ * relationships) are held until the end, so memory grows with the actors, not the incidents. */
 #include "store/export_stix.h"
 #include "store/store_internal.h"
 #include <ctype.h>
@@ -13,8 +15,11 @@
 typedef struct stix_state {
     vg_store *store;
     const vg_export_options *options;
-    json_t *objects;      /* the bundle's objects, in order of creation */
-    json_t *by_id;        /* id -> object (borrowed from objects) */
+    FILE *out;
+    long long written;    /* objects written so far */
+    json_t *shared;       /* the objects incidents share, in order of creation */
+    json_t *by_id;        /* id -> shared object (borrowed from shared) */
+    json_t *own;          /* the current incident's own objects, written when it is done */
     json_t *kinds;        /* dictionary name -> "individual" / "group" / "organization" */
     json_t *alpha2;       /* ISO alpha-3 -> alpha-2 */
     char creator[STIX_ID_SIZE];
@@ -40,8 +45,21 @@ static void touch(json_t *o, const char *ts)
         json_object_set_new(o, "modified", json_string(ts));
 }
 
-/* The object of type and key, made (with its common properties) when new; *is_new says which.
- * The id is written to id (STIX_ID_SIZE). */
+/* A new object with the common properties, appended to list. */
+static json_t *new_object(stix_state *s, json_t *list, const char *type, const char *id)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "type", json_string(type));
+    json_object_set_new(o, "spec_version", json_string("2.1"));
+    json_object_set_new(o, "id", json_string(id));
+    if (s->creator[0] && strcmp(id, s->creator))
+        json_object_set_new(o, "created_by_ref", json_string(s->creator));
+    json_array_append_new(list, o);
+    return o;
+}
+
+/* The shared object of type and key, made when new (*is_new says which), its dates widened to
+ * cover ts. The id is written to id (STIX_ID_SIZE). */
 static json_t *object(stix_state *s, const char *type, const char *key, const char *ts, char *id, int *is_new)
 {
     vg_export_stix_id(type, key, id, STIX_ID_SIZE);
@@ -49,17 +67,35 @@ static json_t *object(stix_state *s, const char *type, const char *key, const ch
     if (is_new)
         *is_new = !o;
     if (!o) {
-        o = json_object();
-        json_object_set_new(o, "type", json_string(type));
-        json_object_set_new(o, "spec_version", json_string("2.1"));
-        json_object_set_new(o, "id", json_string(id));
-        if (s->creator[0] && strcmp(id, s->creator))
-            json_object_set_new(o, "created_by_ref", json_string(s->creator));
-        json_array_append_new(s->objects, o);
+        o = new_object(s, s->shared, type, id);
         json_object_set(s->by_id, id, o);
     }
     touch(o, ts);
     return o;
+}
+
+/* An object of the current incident alone (its report, a note, an opinion). */
+static json_t *own_object(stix_state *s, const char *type, const char *key, const char *ts, char *id)
+{
+    vg_export_stix_id(type, key, id, STIX_ID_SIZE);
+    json_t *o = new_object(s, s->own, type, id);
+    touch(o, ts);
+    return o;
+}
+
+/* Writes the objects of list to the bundle and empties it. */
+static int write_objects(stix_state *s, json_t *list)
+{
+    size_t i;
+    json_t *o;
+    json_array_foreach(list, i, o) {
+        if (fputs(s->written ? ",\n" : "\n", s->out) == EOF ||
+            json_dumpf(o, s->out, JSON_INDENT(1) | JSON_PRESERVE_ORDER))
+            return vg_error_set(s->store->err, VG_EIO, "cannot write the output");
+        s->written++;
+    }
+    json_array_clear(list);
+    return 0;
 }
 
 /* Appends id to o's list key unless it is there. */
@@ -245,7 +281,7 @@ static int incident(stix_state *s, sqlite3_stmt *inc)
     char first[25], last[25], report_id[STIX_ID_SIZE];
     timestamp(col(inc, 9), first);
     timestamp(col(inc, 10) ? col(inc, 10) : col(inc, 9), last);
-    json_t *report = object(s, "report", incident_id, first, report_id, NULL);
+    json_t *report = own_object(s, "report", incident_id, first, report_id);
     touch(report, last);
     touch(json_object_get(s->by_id, s->creator), first);
     touch(json_object_get(s->by_id, s->creator), last);
@@ -352,7 +388,7 @@ static int incident(stix_state *s, sqlite3_stmt *inc)
                  col(s->claims, 9) ? col(s->claims, 9) : "", sqlite3_column_int(s->claims, 7),
                  actor_text ? actor_text : "");
         int denial = !strcmp(role, "denies");
-        json_t *o = object(s, denial ? "opinion" : "note", key, said, id, NULL);
+        json_t *o = own_object(s, denial ? "opinion" : "note", key, said, id);
         json_object_set_new(o, "authors", json_pack("[s]", who));
         if (denial) {
             json_object_set_new(o, "opinion", json_string("strongly-disagree"));
@@ -382,7 +418,7 @@ static int incident(stix_state *s, sqlite3_stmt *inc)
     /* A report must refer to something: with no actor, place or claim, its author. */
     if (!json_array_size(refs))
         add_ref(report, "object_refs", s->creator);
-    return 0;
+    return write_objects(s, s->own);
 }
 
 /* name -> identity class, from the dictionaries' sections. */
@@ -417,10 +453,34 @@ static json_t *iso_alpha2(void)
     return map;
 }
 
+/* The bundle's id: over the selection (since, first and last incident, count), known before
+ * any incident is written. */
+static int bundle_id(stix_state *s, char *id)
+{
+    sqlite3_stmt *st = NULL;
+    const char *sql = "SELECT count(*), (SELECT id FROM incidents WHERE ?1 IS NULL OR last_reported >= ?1 ORDER BY seq"
+                      " LIMIT 1), (SELECT id FROM incidents WHERE ?1 IS NULL OR last_reported >= ?1 ORDER BY seq DESC"
+                      " LIMIT 1) FROM incidents WHERE ?1 IS NULL OR last_reported >= ?1";
+    if (sqlite3_prepare_v2(s->store->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return vg_store_fail(s->store, "preparing the STIX export");
+    vg_store_bind_text(st, 1, s->options->since);
+    int rc = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        char key[256];
+        snprintf(key, sizeof key, "%s|%s|%s|%lld", s->options->since ? s->options->since : "all",
+                 col(st, 1) ? col(st, 1) : "", col(st, 2) ? col(st, 2) : "", sqlite3_column_int64(st, 0));
+        vg_export_stix_id("bundle", key, id, STIX_ID_SIZE);
+    } else {
+        rc = vg_store_fail(s->store, "counting incidents");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int vg_export_stix(vg_store *store, const vg_export_options *options, FILE *out, vg_error *err)
 {
-    stix_state s = {store, options, json_array(), json_object(), dictionary_kinds(options->dict), iso_alpha2(),
-                    "", NULL, NULL, NULL};
+    stix_state s = {store, options, out, 0, json_array(), json_object(), json_array(),
+                    dictionary_kinds(options->dict), iso_alpha2(), "", NULL, NULL, NULL};
     sqlite3_stmt *inc = NULL;
     store->err = err;
     int rc = 0;
@@ -449,52 +509,43 @@ int vg_export_stix(vg_store *store, const vg_export_options *options, FILE *out,
         goto out;
     }
     vg_store_bind_text(inc, 1, options->since);
+    char id[STIX_ID_SIZE];
+    if ((rc = bundle_id(&s, id)))
+        goto out;
+    if (fprintf(out, "{\n \"type\": \"bundle\",\n \"id\": \"%s\",\n \"objects\": [", id) < 0) {
+        rc = vg_error_set(err, VG_EIO, "cannot write the output");
+        goto out;
+    }
 
-    /* vigil itself, as the author of every object. */
-    char first_incident[25] = "";
+    /* vigil itself, as the author of every object; its dates span the incidents'. */
     json_t *me = object(&s, "identity", "vigil", NO_DATE "T00:00:00.000Z", s.creator, NULL);
     json_object_set_new(me, "name", json_string("vigil"));
     json_object_set_new(me, "identity_class", json_string("system"));
     json_object_del(me, "created");
     json_object_del(me, "modified");
 
-    char bundle_key[256] = "";
-    long long n = 0;
     int step;
-    while ((step = sqlite3_step(inc)) == SQLITE_ROW) {
-        if (!n)
-            snprintf(first_incident, sizeof first_incident, "%s", col(inc, 0));
-        snprintf(bundle_key, sizeof bundle_key, "%s|%s|%s", options->since ? options->since : "all", first_incident,
-                 col(inc, 0));
-        n++;
+    while ((step = sqlite3_step(inc)) == SQLITE_ROW)
         if ((rc = incident(&s, inc)))
             goto out;
-    }
     if (step != SQLITE_DONE) {
         rc = vg_store_fail(store, "reading incidents");
         goto out;
     }
     if (!json_object_get(me, "created"))
         touch(me, NO_DATE "T00:00:00.000Z");
-
-    char bundle_id[STIX_ID_SIZE], count[32];
-    snprintf(count, sizeof count, "|%lld", n);
-    strncat(bundle_key, count, sizeof bundle_key - strlen(bundle_key) - 1);
-    vg_export_stix_id("bundle", bundle_key, bundle_id, sizeof bundle_id);
-    json_t *bundle = json_object();
-    json_object_set_new(bundle, "type", json_string("bundle"));
-    json_object_set_new(bundle, "id", json_string(bundle_id));
-    json_object_set(bundle, "objects", s.objects);
-    if (json_dumpf(bundle, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER) || fputc('\n', out) == EOF)
-        rc = vg_error_set(err, VG_EIO, "export: cannot write the output");
-    json_decref(bundle);
+    if ((rc = write_objects(&s, s.shared)))
+        goto out;
+    if (fputs("\n ]\n}\n", out) == EOF || ferror(out))
+        rc = vg_error_set(err, VG_EIO, "cannot write the output");
 out:
     sqlite3_finalize(inc);
     sqlite3_finalize(s.acts);
     sqlite3_finalize(s.claims);
     sqlite3_finalize(s.documents);
-    json_decref(s.objects);
+    json_decref(s.shared);
     json_decref(s.by_id);
+    json_decref(s.own);
     json_decref(s.kinds);
     json_decref(s.alpha2);
     return rc;

@@ -175,5 +175,11 @@ expect_error 1 "$work/text.db" --db "$work/text.db" --format stix
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE t (x)'); c.commit()" "$work/other.db"
 expect_error 1 "not a vigil store" --db "$work/other.db" --format csv
 expect_error 1 "cannot write $work/no/such/dir/out.csv" --db "$db" "${actors[@]}" --format csv --out "$work/no/such/dir/out.csv"
+for format in jsonl csv stix; do
+  "$vigil" export --db "$db" "${actors[@]}" --format $format >/dev/full 2>"$work/err"
+  [ $? -eq 1 ] && grep -q "cannot write" "$work/err" && ok || fail "$format to a full disk: $(cat "$work/err")"
+done
+"$vigil" export --db "$db" "${actors[@]}" --format csv --out /dev/full 2>"$work/err"
+[ $? -eq 1 ] && grep -q "cannot write /dev/full" "$work/err" && [ -c /dev/full ] && ok || fail "--out /dev/full"
 "$vigil" export --help | grep -q -- "--since" && ok || fail "export --help"
 finish
