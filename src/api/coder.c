@@ -91,40 +91,64 @@ static int parse_date(const char *s, int32_t *out)
     return *out ? 0 : -1;
 }
 
+/* What both coding entry points share: the options read, the pipeline set up, the events
+ * written. */
+typedef struct code_call {
+    const vigil_code_options *options;
+    int32_t date;
+    vg_pipeline pipeline;
+} code_call;
+
+static int code_call_begin(code_call *c, const vigil_analyser *analyser, const vigil_coder *coder,
+                           const vigil_code_options *options)
+{
+    static const vigil_code_options none = {0};
+    c->options = options ? options : &none;
+    c->date = 0;
+    if (c->options->date && parse_date(c->options->date, &c->date))
+        return api_fail(VG_EINVAL, "bad date \"%s\": expected YYYY-MM-DD", c->options->date);
+    c->pipeline = (vg_pipeline){ analyser->tagger, analyser->parser, coder->coder,
+                                 c->options->keep_negated ? VG_CODE_KEEP_NEGATED : 0, coder->petrarch };
+    return 0;
+}
+
+static int code_call_write(const code_call *c, const vg_coded_document *coded, const char *id, FILE *out,
+                           size_t *n_sentences, size_t *n_events)
+{
+    const vigil_code_options *o = c->options;
+    if (o->analysis_seconds)
+        *o->analysis_seconds += coded->analysis_seconds;
+    if (o->coding_seconds)
+        *o->coding_seconds += coded->coding_seconds;
+    int rc = 0;
+    for (size_t i = 0; i < coded->n_events && !rc; i++)
+        rc = vg_event_write_json(out, id, &coded->events[i], o->explain);
+    if (n_sentences)
+        *n_sentences = coded->n_sentences;
+    if (n_events)
+        *n_events = coded->n_events;
+    return rc ? api_fail(rc, "writing events failed") : 0;
+}
+
 int vigil_document_write_events(const vigil_analyser *analyser, const vigil_coder *coder,
                                 const vigil_document *d, const vigil_code_options *options, FILE *out,
                                 size_t *n_sentences, size_t *n_events)
 {
-    vigil_code_options none = {0};
-    if (!options)
-        options = &none;
-    int32_t date = 0;
-    if (options->date && parse_date(options->date, &date))
-        return api_fail(VG_EINVAL, "bad date \"%s\": expected YYYY-MM-DD", options->date);
-    vg_pipeline pipeline = { analyser->tagger, analyser->parser, coder->coder,
-                             options->keep_negated ? VG_CODE_KEEP_NEGATED : 0, coder->petrarch };
+    code_call call;
+    int rc = code_call_begin(&call, analyser, coder, options);
+    if (rc)
+        return rc;
     vg_arena arena;
     vg_arena_init(&arena, 64 * 1024);
     vg_coded_document coded;
     vg_error err = {0};
-    int rc = vg_pipeline_code(&pipeline, d->doc, date, &arena, &coded, &err);
-    if (rc) {
-        vg_arena_free(&arena);
-        return api_fail(rc, "%s", err.message);
-    }
-    if (options->analysis_seconds)
-        *options->analysis_seconds += coded.analysis_seconds;
-    if (options->coding_seconds)
-        *options->coding_seconds += coded.coding_seconds;
-    const char *id = d->doc->id ? d->doc->id : d->doc->name;
-    for (size_t i = 0; i < coded.n_events && !rc; i++)
-        rc = vg_event_write_json(out, id, &coded.events[i], options->explain);
-    if (n_sentences)
-        *n_sentences = coded.n_sentences;
-    if (n_events)
-        *n_events = coded.n_events;
+    rc = vg_pipeline_code(&call.pipeline, d->doc, call.date, &arena, &coded, &err);
+    if (rc)
+        rc = api_fail(rc, "%s", err.message);
+    else
+        rc = code_call_write(&call, &coded, d->doc->id ? d->doc->id : d->doc->name, out, n_sentences, n_events);
     vg_arena_free(&arena);
-    return rc ? api_fail(rc, "writing events failed") : 0;
+    return rc;
 }
 
 static const char *base_name(const char *path)
@@ -136,37 +160,28 @@ static const char *base_name(const char *path)
 int vigil_code_conllu(const vigil_analyser *analyser, const vigil_coder *coder, const char *path,
                       const vigil_code_options *options, FILE *out, size_t *n_sentences, size_t *n_events)
 {
-    vigil_code_options none = {0};
-    if (!options)
-        options = &none;
-    int32_t date = 0;
-    if (options->date && parse_date(options->date, &date))
-        return api_fail(VG_EINVAL, "bad date \"%s\": expected YYYY-MM-DD", options->date);
+    code_call call;
+    int rc = code_call_begin(&call, analyser, coder, options);
+    if (rc)
+        return rc;
     vg_error err = {0};
     vg_treebank bank;
-    int rc = vg_treebank_read(&bank, path, &err);
+    rc = vg_treebank_read(&bank, path, &err);
     if (rc)
         return api_fail(rc, "%s", err.message);
-    vg_pipeline pipeline = { analyser->tagger, analyser->parser, coder->coder,
-                             options->keep_negated ? VG_CODE_KEEP_NEGATED : 0, coder->petrarch };
     vg_coded_document coded;
-    rc = vg_pipeline_code_sentences(&pipeline, bank.sentences, (uint32_t)bank.n_sentences, date, &bank.arena,
-                                    &coded, &err);
+    rc = vg_pipeline_code_sentences(&call.pipeline, bank.sentences, (uint32_t)bank.n_sentences, call.date,
+                                    &bank.arena, &coded, &err);
     if (rc) {
-        vg_treebank_free(&bank);
-        return api_fail(rc, "%s: %s", path, err.message);
+        rc = api_fail(rc, "%s: %s", path, err.message);
+    } else {
+        char id[256];
+        snprintf(id, sizeof id, "%s", base_name(path));
+        char *dot = strrchr(id, '.');
+        if (dot)
+            *dot = '\0';
+        rc = code_call_write(&call, &coded, id, out, n_sentences, n_events);
     }
-    char id[256];
-    snprintf(id, sizeof id, "%s", base_name(path));
-    char *dot = strrchr(id, '.');
-    if (dot)
-        *dot = '\0';
-    for (size_t i = 0; i < coded.n_events && !rc; i++)
-        rc = vg_event_write_json(out, id, &coded.events[i], options->explain);
-    if (n_sentences)
-        *n_sentences = coded.n_sentences;
-    if (n_events)
-        *n_events = coded.n_events;
     vg_treebank_free(&bank);
-    return rc ? api_fail(rc, "writing events failed") : 0;
+    return rc;
 }
