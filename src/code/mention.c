@@ -308,6 +308,24 @@ static int pronoun_kind(const char *w)
     return 0;
 }
 
+/* Whether the pronoun is the subject of a clause reported by the sentence's speaker:
+ * pronoun <nsubj verb <ccomp|parataxis reporting verb >nsubj speaker. */
+static int reports_speaker(const vg_mentions *m, uint32_t pronoun)
+{
+    const vg_tree *t = m->tree;
+    if (strncmp(vg_tree_deprel(t, pronoun), "nsubj", 5))
+        return 0;
+    int verb = vg_tree_head(t, pronoun);
+    if (verb < 0)
+        return 0;
+    const char *d = vg_tree_deprel(t, (uint32_t)verb);
+    int report = vg_tree_head(t, (uint32_t)verb);
+    if (report < 0 || (strcmp(d, "ccomp") && strcmp(d, "parataxis")))
+        return 0;
+    int s = vg_tree_find_child(t, (uint32_t)report, "nsubj");
+    return s >= 0 && (uint32_t)s == m->speaker->token;
+}
+
 static size_t pronoun_actors(vg_mentions *m, uint32_t token, int kind, vg_actor *out, size_t max,
                              unsigned depth)
 {
@@ -323,6 +341,15 @@ static size_t pronoun_actors(vg_mentions *m, uint32_t token, int kind, vg_actor 
     if (kind == 4) {
         if (!m->speaker)
             return 0;
+        out[0] = *m->speaker;
+        out[0].resolved = 1;
+        fill_text(m, token, &out[0]);
+        return 1;
+    }
+    /* "A spokesperson for the embassy said it would not comment": the subject of reported
+     * speech is first of all the speaker (or the body the speaker speaks for). */
+    if (m->speaker && m->speaker->sentence == m->sentence && m->speaker->code && reports_speaker(m, token) &&
+        (kind != 2 || strlen(m->speaker->code) > 3)) {
         out[0] = *m->speaker;
         out[0].resolved = 1;
         fill_text(m, token, &out[0]);
