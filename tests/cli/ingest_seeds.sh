@@ -1,6 +1,7 @@
 # The issue's acceptance case: the three seed articles ingested together give one incident for
 # the plot against Israel's ambassador to Mexico, alleged by U.S. and Israeli officials, denied
-# by Mexico's authorities, with no comment from Iran's mission to the UN.
+# by Mexico's authorities, with no comment from Iran's mission to the UN and from Israel's
+# embassy in Mexico.
 . "$(dirname "$0")/common.bash"
 
 [ -f "$src/data/models/en_ewt.parser" ] || { echo "skip: models absent"; exit 77; }
@@ -22,6 +23,7 @@ alleges, denies, silent = words(plot, "alleges"), words(plot, "denies"), words(p
 assert "U.S." in alleges and "Israeli" in alleges, alleges
 assert "MEX" in denies, denies
 assert "U.N." in silent or "UN" in silent, silent
+assert "Embassy" in silent and "ISRGOV" in silent, silent
 assert plot["source"] and plot["source"]["code"].startswith("IRN"), plot["source"]
 PY
 finish
