@@ -18,7 +18,11 @@ $(BUILD)/build.ninja $(BUILD)/Makefile:
 build: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+# make run builds quietly (the log is kept, and shown if the build fails): what a new user
+# sees is vigil's output, not the compiler's.
+run: deps $(BUILD)/Makefile
+	@echo "building vigil (log: $(BUILD)/build.log) ..."
+	@cmake --build $(BUILD) -j $(JOBS) >$(BUILD)/build.log 2>&1 || { cat $(BUILD)/build.log; exit 1; }
 	@bash scripts/run-examples.sh $(BUILD)/vigil
 
 test-fast: build
