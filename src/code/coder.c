@@ -855,6 +855,14 @@ static int distinct_codes(const vg_actor *a, size_t n)
     return 0;
 }
 
+static int spy_among(const vg_actor *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i].code && strlen(a[i].code) >= 6 && !strncmp(a[i].code + 3, "SPY", 3))
+            return 1;
+    return 0;
+}
+
 /* Whether some actor of a and some actor of b have the same country (first code block). */
 static int same_country(const vg_actor *a, size_t na, const vg_actor *b, size_t nb)
 {
@@ -1128,6 +1136,23 @@ static int thing_did_it(sentence_ctx *sc, uint32_t i)
     return actors_of(sc, (uint32_t)s, &a) == 0;
 }
 
+/* For a noun in a manner adjunct ("with assistance from", "in cooperation with"), the subject
+ * of the clause (or the noun the adjunct modifies). */
+static size_t clause_subject(sentence_ctx *sc, uint32_t i, const vg_actor **out)
+{
+    const vg_tree *t = &sc->tree;
+    const char *r = vg_tree_rel(t, i);
+    int g = vg_tree_head(t, i);
+    if (g < 0)
+        return 0;
+    if (!strcmp(r, "nmod:with") || !strcmp(r, "nmod:in"))
+        return actors_of(sc, (uint32_t)g, out);
+    if (strcmp(r, "obl:with") && strcmp(r, "obl:in"))
+        return 0;
+    int s = subject_of(t, (uint32_t)g);
+    return s >= 0 ? actors_of(sc, (uint32_t)s, out) : 0;
+}
+
 static int is_definite_noun(const vg_tree *t, uint32_t i)
 {
     if (t->s->tokens[i].upos != VG_UPOS_NOUN)
@@ -1357,6 +1382,22 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
             tgt_how = "a place or thing in the dateline's country";
         }
     }
+    /* "Mexican authorities, with assistance from U.S. intelligence, thwarted ...", "will work
+     * in full cooperation with ...": cooperation named as the manner of another act is between
+     * the clause's subject and the one named with it. */
+    if (act->quad <= VG_CAMEO_MATERIAL_COOPERATION && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN && (!n_src || !n_tgt)) {
+        const vg_actor *subj;
+        size_t n = clause_subject(sc, i, &subj);
+        if (n && !n_src) {
+            src = subj;
+            n_src = n;
+            src_how = "the subject of the clause it is the manner of";
+        } else if (n && !n_tgt) {
+            tgt = subj;
+            n_tgt = n;
+            tgt_how = "the subject of the clause it is the manner of";
+        }
+    }
     /* "Despite Iran's denials, ...": an act named as the circumstance of another is background
      * unless it says whom it concerned. */
     if (!n_tgt && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN) {
@@ -1374,6 +1415,12 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     if (w.mode == VG_MODE_PLANNED && act->quad == VG_CAMEO_MATERIAL_CONFLICT && w.parent < 0 &&
         same_country(speakers, n_speakers, src, n_src))
         w.mode = VG_MODE_THREATENED;
+    /* Help from intelligence services is shared intelligence (064). */
+    if (!strcmp(act->root, "07") && spy_among(src, n_src)) {
+        const vg_cameo_code *intel = vg_cameo_find(coder->cameo, "064");
+        if (intel)
+            act = intel;
+    }
     const vg_cameo_code *code = mode_code(coder, act, w.mode);
     const char *path = chain_path(sc, &w, src_how ? src_how : (n_src ? "?" : NULL), n_tgt ? tgt_how : NULL);
     int first;

@@ -256,6 +256,24 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
             a->host = host;
         }
     }
+    if (n == 0 && !role->n_host_words) {
+        /* "thanked the police in Mexico" is often parsed with "in Mexico" on the verb: a place
+         * on the verb of which the role is the object owns it. */
+        uint32_t x = head;
+        for (uint32_t steps = 0; steps < 8 && !strcmp(vg_tree_deprel(t, x), "conj") && vg_tree_head(t, x) >= 0; steps++)
+            x = (uint32_t)vg_tree_head(t, x);   /* bounded: a malformed tree may cycle */
+        int verb = vg_tree_head(t, x);
+        if (verb >= 0 && (!strcmp(vg_tree_deprel(t, x), "obj") || !strcmp(vg_tree_deprel(t, x), "iobj"))) {
+            int in = vg_tree_find_child(t, (uint32_t)verb, "obl:in");
+            vg_actor place[2];
+            if (in >= 0 && t->s->tokens[in].upos == VG_UPOS_PROPN && actors_at(m, (uint32_t)in, place, 2, depth + 1) &&
+                place[0].code && strlen(place[0].code) == 3) {
+                out[0] = (vg_actor){0};
+                out[0].code = arena_concat(m->arena, place[0].code, 3, role->code);
+                n = 1;
+            }
+        }
+    }
     if (n == 0) {
         /* No owner named here: "the ambassador" is the last ambassador the document named. */
         const memory_entry *e = NULL;
