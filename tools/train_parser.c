@@ -19,7 +19,7 @@ static double now(void)
 
 static int usage(void)
 {
-    fputs("usage: train_parser train TRAIN.conllu DEV.conllu MODEL [-i N] [-s SEED] [-t TAGGER [-k FOLDS]]\n"
+    fputs("usage: train_parser train TRAIN.conllu DEV.conllu MODEL [-i N] [-s SEED] [-m MEMBERS] [-t TAGGER [-k FOLDS]]\n"
           "       train_parser eval MODEL GOLD.conllu [-r REPS] [-o PRED.conllu] [-t TAGGER]\n"
           "       train_parser retag TAGGER IN.conllu OUT.conllu\n"
           "       train_parser jackknife TRAIN.conllu DEV.conllu OUT.conllu [-k FOLDS] [-s SEED]\n",
@@ -174,7 +174,10 @@ static int retag(int argc, char **argv)
 }
 
 /* Tags each of k folds of TRAIN with a tagger trained on the other k-1 (dev still selects
- * the tagger's pass), so the parser trains on tags as wrong as they will be in use. */
+ * the tagger's pass), so the parser trains on tags as wrong as they will be in use.
+ * Folds are tagged in place, in order: the taggers of later folds learn from the earlier
+ * folds' predicted tags, a noisier jackknife than vg_parser_train_jackknifed's. The
+ * committed parser was trained from this output (docs/internals/parser.md), so it stays. */
 static int jackknife(int argc, char **argv)
 {
     if (argc < 5)
@@ -248,6 +251,8 @@ static int train_model(int argc, char **argv)
             tagger = argv[i + 1];
         else if (!strcmp(argv[i], "-k"))
             folds = atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "-m"))
+            opt.members = atoi(argv[i + 1]);
         else
             return usage();
     }

@@ -2,6 +2,7 @@
  * model file layout, shared by parsing (parser.c) and training (parse_train.c). */
 #ifndef VIGIL_PARSE_INTERNAL_H
 #define VIGIL_PARSE_INTERNAL_H
+#include <stddef.h>
 #include <stdint.h>
 #include "text/sentence.h"
 #include "util/limits.h"
@@ -24,6 +25,12 @@ enum { PARSE_SHIFT = 0, PARSE_LEFT = 1, PARSE_RIGHT = 2, PARSE_N_MOVES = 3 };
 #define PARSE_CLASS_RIGHT(g) (1 + PARSE_MAX_GROUPS + (g))
 /* Group of a UD relation name (its universal part decides) when there are n_groups. */
 int parse_label_group(const char *deprel, int n_groups);
+
+/* Widest beam vg_parser_set_beam accepts. */
+#define PARSE_MAX_BEAM 16
+/* The beam drops a hypothesis whose log-probability is this far below the best one's: most
+ * steps are then greedy, and the beam only branches where the model hesitates. */
+#define PARSE_BEAM_PRUNE 2.0
 
 /* Upper bound on the keys one configuration yields (checked against the template count). */
 #define PARSE_MAX_FEATURES 128
@@ -98,8 +105,12 @@ int parse_label_features(const parse_state *st, int head, int dep, uint64_t *key
  * Empty slots have run 0 (entry 0 is padding, never a run).
  * Weights are int16, the float weights times the table's scale.
  * Integers are little-endian as written by the trainer; the magic check catches the rest. */
-#define PARSE_MAGIC "VGPARSE4"
-#define PARSE_VERSION 4u
+#define PARSE_MAGIC "VGPARSE5"
+#define PARSE_VERSION 5u
+/* Version 4 files (no temperature in the header) still load; the beam then uses the
+ * temperature chosen for them on dev (PARSE_V4_TEMPERATURE). */
+#define PARSE_MAGIC_V4 "VGPARSE4"
+#define PARSE_V4_TEMPERATURE 20000.0f
 #define PARSE_LABEL_NAME_BYTES 24
 #define PARSE_ENTRY_LAST 0x80u
 
@@ -126,7 +137,13 @@ typedef struct parse_header {
     uint64_t file_bytes;
     parse_table_header moves, labels;
     uint64_t n_lexicon_slots; /* power of two */
+    /* Beam search turns move scores into probabilities, softmax(score / temperature);
+     * the temperature (in the move table's int16 units) is chosen on dev by the trainer. */
+    float beam_temperature;
+    uint32_t unused;
 } parse_header;
+
+#define PARSE_V4_HEADER_BYTES offsetof(parse_header, beam_temperature)
 
 typedef struct parse_slot {
     uint32_t check;          /* key >> 32 */
@@ -160,7 +177,7 @@ static inline void parse_table_place(const parse_table_header *t, uint64_t at, p
 
 static inline void parse_model_layout(const parse_header *h, parse_layout *out)
 {
-    out->labels = sizeof(parse_header);
+    out->labels = h->header_bytes;
     out->groups = out->labels + ((uint64_t)h->n_labels + 1) * PARSE_LABEL_NAME_BYTES;
     parse_table_place(&h->moves, out->groups + PARSE_MAX_LABELS, &out->moves);
     parse_table_place(&h->labels, out->moves.end, &out->labels_table);

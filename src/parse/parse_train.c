@@ -5,6 +5,7 @@
 #include "text/tagset.h"
 #include "util/alloc.h"
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +63,14 @@ enum {
     TRAIN_MIN_UPDATES = 2,      /* features updated less often are not saved */
     TRAIN_LOAD_PERCENT = 70,    /* most slots of a model table in use */
     TRAIN_DENSE_MOVES = 5,      /* a feature with weights on this many moves gets a dense row */
-    TRAIN_DENSE_LABELS = 12     /* ... on this many labels */
+    TRAIN_DENSE_LABELS = 12,    /* ... on this many labels */
+    TRAIN_MEMBERS = 3,          /* models trained with different shuffles, then averaged */
+    TRAIN_BEAM_WIDTH = 4        /* the beam the temperature is chosen for */
+};
+/* The beam's softmax temperature, in int16 weight units (the largest weight is 32767):
+ * the trainer tries TRAIN_BEAM_TEMPERATURE times 1.25^k, k = -4..4, on dev. */
+enum {
+    TRAIN_BEAM_TEMPERATURE = 20000
 };
 #define TRAIN_EXPLORE 0.9       /* probability of following the model's own wrong move */
 
@@ -133,6 +141,27 @@ static long add_feature(train_model *m, uint64_t key)
     return (long)m->n_features++;
 }
 
+/* The entry of class `cls` of a feature, added (zero) if it has none; NULL when out of memory. */
+static train_entry *entry_of(train_model *m, train_feature *f, int cls)
+{
+    for (int i = 0; i < f->n; i++)
+        if (f->entries[i].cls == cls)
+            return &f->entries[i];
+    if (f->n == f->cap) {
+        int cap = f->cap ? f->cap * 2 : 2;
+        train_entry *grown = vg_realloc(f->entries, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        f->entries = grown;
+        f->cap = (uint16_t)cap;
+    }
+    train_entry *e = &f->entries[f->n++];
+    memset(e, 0, sizeof *e);
+    e->cls = (uint8_t)cls;
+    e->stamp = m->now;
+    return e;
+}
+
 static int update(train_model *m, uint64_t key, int cls, float delta)
 {
     long fi = find_feature(m, key);
@@ -141,26 +170,9 @@ static int update(train_model *m, uint64_t key, int cls, float delta)
     train_feature *f = &m->features[fi];
     if (delta > 0)
         f->updates++;
-    train_entry *e = NULL;
-    for (int i = 0; i < f->n; i++)
-        if (f->entries[i].cls == cls) {
-            e = &f->entries[i];
-            break;
-        }
-    if (!e) {
-        if (f->n == f->cap) {
-            int cap = f->cap ? f->cap * 2 : 2;
-            train_entry *grown = vg_realloc(f->entries, (size_t)cap * sizeof *grown);
-            if (!grown)
-                return VG_ENOMEM;
-            f->entries = grown;
-            f->cap = (uint16_t)cap;
-        }
-        e = &f->entries[f->n++];
-        memset(e, 0, sizeof *e);
-        e->cls = (uint8_t)cls;
-        e->stamp = m->now;
-    }
+    train_entry *e = entry_of(m, f, cls);
+    if (!e)
+        return VG_ENOMEM;
     e->total += (double)(m->now - e->stamp) * e->weight;
     e->stamp = m->now;
     e->weight += delta;
@@ -562,6 +574,7 @@ static int write_model(const train_parser *tp, const char *path, vg_error *err)
     table_size_of(&tp->labels, 32767.0f / max_weight(&tp->labels), PARSE_MAX_LABELS, TRAIN_DENSE_LABELS,
                   &h.labels);
     h.n_lexicon_slots = tp->lexicon.mask + 1;
+    h.beam_temperature = TRAIN_BEAM_TEMPERATURE;
     parse_layout lay;
     parse_model_layout(&h, &lay);
     h.file_bytes = lay.total;
@@ -711,6 +724,147 @@ static void free_model(train_model *m)
     vg_free(m->table);
 }
 
+/* Trains tp's (fresh) models for `iterations` passes and keeps the pass best on dev as
+ * their `best` weights (the last pass without dev). */
+static int train_member(train_run *r, const vg_treebank *train, const vg_treebank *dev, size_t *order,
+                        size_t n_order, int iterations, int verbose, vg_error *err)
+{
+    train_parser *tp = r->tp;
+    double best_las = -1;
+    int best_pass = 0;
+    for (int pass = 0; pass < iterations; pass++) {
+        double t0 = seconds_now();
+        for (size_t i = n_order; i > 1; i--) {
+            size_t j = rng_next(&r->rng) % i, tmp = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = tmp;
+        }
+        for (size_t i = 0; i < n_order; i++) {
+            const vg_sentence *s = &train->sentences[order[i]];
+            gold_of(tp, s, &r->gold);
+            if (train_sentence(r, s, pass))
+                return vg_error_set(err, VG_ENOMEM, "out of memory training the parser");
+        }
+        double uas = 0, las = 0;
+        if (dev) {
+            evaluate(tp, dev, r->scratch, USE_AVERAGE, &uas, &las);
+            if (las > best_las) {
+                best_las = las;
+                best_pass = pass;
+                keep_best(&tp->moves);
+                keep_best(&tp->labels);
+            }
+        } else if (pass == iterations - 1) {
+            keep_best(&tp->moves);
+            keep_best(&tp->labels);
+        }
+        if (verbose)
+            fprintf(stderr, "parser: pass %d: %zu+%zu features, %.1fs, dev UAS %.2f LAS %.2f\n", pass + 1,
+                    tp->moves.n_features, tp->labels.n_features, seconds_now() - t0, uas, las);
+    }
+    if (verbose && dev)
+        fprintf(stderr, "parser: best pass %d (dev LAS %.2f)\n", best_pass + 1, best_las);
+    return 0;
+}
+
+/* Adds the `best` weights (and update counts) of `from` into `into`. */
+static int accumulate(train_model *into, const train_model *from)
+{
+    for (size_t f = 0; f < from->n_features; f++) {
+        const train_feature *src = &from->features[f];
+        long fi = find_feature(into, src->key);
+        if (fi < 0 && (fi = add_feature(into, src->key)) < 0)
+            return VG_ENOMEM;
+        into->features[fi].updates += src->updates;
+        for (int j = 0; j < src->n; j++) {
+            train_entry *e = entry_of(into, &into->features[fi], src->entries[j].cls);
+            if (!e)
+                return VG_ENOMEM;
+            e->best += src->entries[j].best;
+        }
+    }
+    return 0;
+}
+
+/* Turns the sums of `members` models into their mean: weights, and update counts (so a
+ * feature is saved when the members updated it TRAIN_MIN_UPDATES times each on average,
+ * which keeps the model the size of one member's). */
+static void average_members(train_model *m, int members)
+{
+    for (size_t f = 0; f < m->n_features; f++) {
+        m->features[f].updates /= (uint32_t)members;
+        for (int j = 0; j < m->features[f].n; j++)
+            m->features[f].entries[j].best /= (float)members;
+    }
+}
+
+/* LAS on `bank` of the model file at `path` parsing with a beam of `width`. */
+static double beam_las(const char *path, const vg_treebank *bank, int width, vg_token *tokens, vg_error *err)
+{
+    vg_parser *p;
+    if (vg_parser_open(&p, path, err))
+        return -1;
+    vg_parser_set_beam(p, width);
+    size_t n_tokens = 0, correct = 0;
+    for (size_t i = 0; i < bank->n_sentences; i++) {
+        vg_sentence s = bank->sentences[i];
+        if (s.n_tokens == 0 || s.n_tokens > PARSE_MAX_WORDS)
+            continue;
+        memcpy(tokens, s.tokens, s.n_tokens * sizeof *tokens);
+        s.tokens = tokens;
+        if (vg_parser_parse(p, &s))
+            continue;
+        for (uint32_t j = 0; j < s.n_tokens; j++) {
+            n_tokens++;
+            correct += tokens[j].head == bank->sentences[i].tokens[j].head &&
+                       tokens[j].deprel == bank->sentences[i].tokens[j].deprel;
+        }
+    }
+    vg_parser_close(p);
+    return n_tokens ? 100.0 * correct / n_tokens : 0;
+}
+
+static int set_temperature(const char *path, float temperature, vg_error *err)
+{
+    FILE *f = fopen(path, "r+b");
+    if (!f)
+        return vg_error_set(err, VG_EIO, "%s: cannot reopen to set the beam temperature", path);
+    int bad = fseek(f, (long)offsetof(parse_header, beam_temperature), SEEK_SET) != 0 ||
+              fwrite(&temperature, sizeof temperature, 1, f) != 1;
+    bad |= fclose(f) != 0;
+    return bad ? vg_error_set(err, VG_EIO, "%s: write failed", path) : 0;
+}
+
+/* Chooses the beam's temperature on dev with the model as written (quantised), and sets it
+ * in the file. */
+static int tune_temperature(const char *path, const vg_treebank *dev, int verbose, vg_error *err)
+{
+    vg_token *tokens = vg_malloc(PARSE_MAX_WORDS * sizeof *tokens);
+    if (!tokens)
+        return vg_error_set(err, VG_ENOMEM, "out of memory choosing the beam temperature");
+    float best_t = TRAIN_BEAM_TEMPERATURE;
+    double best_las = -1;
+    int rc = 0;
+    for (int k = -4; k <= 4 && !rc; k++) {
+        float t = (float)(TRAIN_BEAM_TEMPERATURE * pow(1.25, k));
+        if ((rc = set_temperature(path, t, err)))
+            break;
+        double las = beam_las(path, dev, TRAIN_BEAM_WIDTH, tokens, err);
+        if (las < 0)
+            rc = VG_EMODEL;
+        else if (las > best_las) {
+            best_las = las;
+            best_t = t;
+        }
+        if (verbose)
+            fprintf(stderr, "parser: beam %d, temperature %.0f: dev LAS %.2f\n", TRAIN_BEAM_WIDTH, t, las);
+    }
+    if (!rc)
+        rc = set_temperature(path, best_t, err);
+    vg_free(tokens);
+    return rc;
+}
+
 int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
                     const vg_parser_train_options *options, const char *model_path, vg_error *err)
 {
@@ -720,6 +874,8 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
     train_parser *tp = vg_calloc(1, sizeof *tp);
     train_run r;
     memset(&r, 0, sizeof r);
+    struct { train_model moves, labels; } sum;
+    memset(&sum, 0, sizeof sum);
     size_t *order = NULL;
     if (!tp)
         return vg_error_set(err, VG_ENOMEM, "out of memory training the parser");
@@ -738,9 +894,6 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
         goto out;
     }
     r.tp = tp;
-    r.rng = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)opt->seed * 0xbf58476d1ce4e5b9ULL);
-    if (!r.rng)
-        r.rng = 1;
     r.explore = TRAIN_EXPLORE;
     r.explore_from = TRAIN_EXPLORE_FROM;
     size_t n_order = 0, n_nonprojective = 0;
@@ -755,46 +908,57 @@ int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
     if (opt->verbose)
         fprintf(stderr, "parser: %zu training sentences (%zu non-projective), %d labels\n", n_order,
                 n_nonprojective, tp->n_labels);
-    double best_las = -1;
-    int best_pass = 0;
-    for (int pass = 0; pass < iterations; pass++) {
-        double t0 = seconds_now();
-        for (size_t i = n_order; i > 1; i--) {
-            size_t j = rng_next(&r.rng) % i, tmp = order[i - 1];
-            order[i - 1] = order[j];
-            order[j] = tmp;
-        }
-        for (size_t i = 0; i < n_order; i++) {
-            const vg_sentence *s = &train->sentences[order[i]];
-            gold_of(tp, s, &r.gold);
-            if (train_sentence(&r, s, pass)) {
+    int members = opt->members > 0 ? opt->members : TRAIN_MEMBERS;
+    if (members > 1 && (init_model(&sum.moves) || init_model(&sum.labels))) {
+        rc = vg_error_set(err, VG_ENOMEM, "out of memory training the parser");
+        goto out;
+    }
+    for (int member = 0; member < members; member++) {
+        if (member > 0) {
+            free_model(&tp->moves);
+            free_model(&tp->labels);
+            memset(&tp->moves, 0, sizeof tp->moves);
+            memset(&tp->labels, 0, sizeof tp->labels);
+            if (init_model(&tp->moves) || init_model(&tp->labels)) {
                 rc = vg_error_set(err, VG_ENOMEM, "out of memory training the parser");
                 goto out;
             }
         }
-        double uas = 0, las = 0;
-        if (dev) {
-            evaluate(tp, dev, r.scratch, USE_AVERAGE, &uas, &las);
-            if (las > best_las) {
-                best_las = las;
-                best_pass = pass;
-                keep_best(&tp->moves);
-                keep_best(&tp->labels);
-            }
-        } else if (pass == iterations - 1) {
-            keep_best(&tp->moves);
-            keep_best(&tp->labels);
+        r.rng = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)opt->seed * 0xbf58476d1ce4e5b9ULL) ^
+                ((uint64_t)member * 0x94d049bb133111ebULL);
+        if (!r.rng)
+            r.rng = 1;
+        if ((rc = train_member(&r, train, dev, order, n_order, iterations, opt->verbose, err)))
+            goto out;
+        if (members > 1 && (accumulate(&sum.moves, &tp->moves) || accumulate(&sum.labels, &tp->labels))) {
+            rc = vg_error_set(err, VG_ENOMEM, "out of memory training the parser");
+            goto out;
         }
-        if (opt->verbose)
-            fprintf(stderr, "parser: pass %d: %zu+%zu features, %.1fs, dev UAS %.2f LAS %.2f\n", pass + 1,
-                    tp->moves.n_features, tp->labels.n_features, seconds_now() - t0, uas, las);
     }
-    if (opt->verbose && dev)
-        fprintf(stderr, "parser: best pass %d (dev LAS %.2f)\n", best_pass + 1, best_las);
+    if (members > 1) {
+        /* Linear models over the same features: averaging the members' weights scores every
+         * configuration by the members' mean score, at the cost of one model at parse time. */
+        average_members(&sum.moves, members);
+        average_members(&sum.labels, members);
+        free_model(&tp->moves);
+        free_model(&tp->labels);
+        tp->moves = sum.moves;
+        tp->labels = sum.labels;
+        memset(&sum, 0, sizeof sum);
+        if (opt->verbose && dev) {
+            double uas, las;
+            evaluate(tp, dev, r.scratch, USE_BEST, &uas, &las);
+            fprintf(stderr, "parser: %d members averaged: dev UAS %.2f LAS %.2f\n", members, uas, las);
+        }
+    }
     rc = write_model(tp, model_path, err);
+    if (!rc && dev)
+        rc = tune_temperature(model_path, dev, opt->verbose, err);
 out:
     free_model(&tp->moves);
     free_model(&tp->labels);
+    free_model(&sum.moves);
+    free_model(&sum.labels);
     vg_free(tp->lexicon_slots);
     vg_free(tp);
     vg_free(order);

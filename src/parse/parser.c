@@ -4,7 +4,12 @@
 #include "text/tagset.h"
 #include "util/alloc.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* exp(-x) for x in [0, 16) by steps of 1/64: the beam's softmax without calls to exp. */
+#define PARSE_EXP_PER_UNIT 64
+#define PARSE_EXP_STEPS (16 * PARSE_EXP_PER_UNIT)
 
 typedef struct parser_table {
     const parse_slot *slots;
@@ -22,6 +27,9 @@ struct vg_parser {
     uint64_t group_labels[PARSE_MAX_GROUPS];  /* labels of each group */
     uint32_t left_groups, right_groups;        /* groups with a label allowed that way */
     int root_label;
+    int beam;                                  /* 1 = greedy */
+    double inverse_temperature;                /* of the move scores, for the beam */
+    float exp_table[PARSE_EXP_STEPS];          /* exp(-i / PARSE_EXP_PER_UNIT) */
     uint8_t deprel_of_label[PARSE_MAX_LABELS];
 };
 
@@ -64,25 +72,32 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
     const unsigned char *data = p->map.data;
     size_t size = p->map.size;
     parse_header h;
-    if (size < sizeof h) {
+    memset(&h, 0, sizeof h);
+    if (size < PARSE_V4_HEADER_BYTES) {
         rc = corrupt(err, model_path, "shorter than its header");
         goto fail;
     }
-    memcpy(&h, data, sizeof h);
-    if (memcmp(h.magic, PARSE_MAGIC, sizeof h.magic) != 0) {
+    memcpy(&h, data, size < sizeof h ? size : sizeof h);
+    int v4 = memcmp(h.magic, PARSE_MAGIC_V4, sizeof h.magic) == 0;
+    if (!v4 && memcmp(h.magic, PARSE_MAGIC, sizeof h.magic) != 0) {
         rc = corrupt(err, model_path, "wrong magic number");
         goto fail;
     }
-    if (h.version != PARSE_VERSION || h.feature_set != PARSE_FEATURE_SET) {
+    if (h.version != (v4 ? 4u : PARSE_VERSION) || h.feature_set != PARSE_FEATURE_SET) {
         rc = vg_error_set(err, VG_EMODEL, "%s: parser model version %u.%u, this vigil reads %u.%u",
                           model_path, h.version, h.feature_set, PARSE_VERSION, PARSE_FEATURE_SET);
         goto fail;
     }
-    if (h.header_bytes != sizeof h || h.n_labels == 0 || h.n_labels >= PARSE_MAX_LABELS ||
+    size_t header_bytes = v4 ? PARSE_V4_HEADER_BYTES : sizeof h;
+    if (v4) {
+        h.beam_temperature = PARSE_V4_TEMPERATURE;
+        h.unused = 0;
+    }
+    if (h.header_bytes != header_bytes || size < header_bytes || h.n_labels == 0 || h.n_labels >= PARSE_MAX_LABELS ||
         h.root_label == 0 || h.root_label > h.n_labels || h.n_groups == 0 ||
         h.n_groups > PARSE_MAX_GROUPS || !table_header_ok(&h.moves) || !table_header_ok(&h.labels) ||
         h.n_lexicon_slots == 0 || (h.n_lexicon_slots & (h.n_lexicon_slots - 1)) != 0 ||
-        h.n_lexicon_slots > VG_MAX_MODEL_BYTES) {
+        h.n_lexicon_slots > VG_MAX_MODEL_BYTES || !(h.beam_temperature >= 1.0f && h.beam_temperature <= 1e9f)) {
         rc = corrupt(err, model_path, "inconsistent header");
         goto fail;
     }
@@ -125,6 +140,13 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
         goto fail;
     }
     p->root_label = (int)h.root_label;
+    p->beam = 1;
+    p->inverse_temperature = 1.0 / h.beam_temperature;
+    for (int i = 0; i < PARSE_EXP_STEPS; i++)
+        p->exp_table[i] = (float)exp(-(double)i / PARSE_EXP_PER_UNIT);
+    const char *beam = getenv("VIGIL_PARSE_BEAM");
+    if (beam && *beam)
+        vg_parser_set_beam(p, atoi(beam));
     table_open(&p->moves, &h.moves, &lay.moves, data);
     table_open(&p->labels, &h.labels, &lay.labels_table, data);
     p->lexicon.slots = (const parse_lexicon_slot *)(data + lay.lexicon);
@@ -218,6 +240,197 @@ static int best_label(uint64_t allowed, const int32_t *scores)
     return best;
 }
 
+void vg_parser_set_beam(vg_parser *parser, int width)
+{
+    parser->beam = width < 1 ? 1 : width > PARSE_MAX_BEAM ? PARSE_MAX_BEAM : width;
+}
+
+static int move_of_class(int cls)
+{
+    return cls == PARSE_SHIFT ? PARSE_SHIFT : cls <= PARSE_MAX_GROUPS ? PARSE_LEFT : PARSE_RIGHT;
+}
+
+/* The label of the arc a LEFT or RIGHT class would make in `st`. */
+static int arc_label(const vg_parser *parser, const parse_state *st, int cls, uint64_t *keys,
+                     int32_t *scores)
+{
+    int move = move_of_class(cls);
+    int group = move == PARSE_LEFT ? cls - PARSE_CLASS_LEFT(0) : cls - PARSE_CLASS_RIGHT(0);
+    int head, dep;
+    parse_state_arc(st, move, &head, &dep);
+    int n_keys = parse_label_features(st, head, dep, keys);
+    score(&parser->labels, keys, n_keys, scores);
+    return best_label((move == PARSE_LEFT ? parser->left_allowed : parser->right_allowed) &
+                          parser->group_labels[group],
+                      scores);
+}
+
+/* Whether the move classifier may predict class `cls` in a configuration with these legal
+ * moves; classes are visited in one fixed order, so ties resolve the same way everywhere. */
+static int class_allowed(const vg_parser *parser, const int *legal, int cls)
+{
+    if (cls == PARSE_SHIFT)
+        return legal[PARSE_SHIFT];
+    if (cls <= PARSE_MAX_GROUPS)
+        return legal[PARSE_LEFT] && (parser->left_groups >> (cls - PARSE_CLASS_LEFT(0)) & 1);
+    return legal[PARSE_RIGHT] && (parser->right_groups >> (cls - PARSE_CLASS_RIGHT(0)) & 1);
+}
+
+/* SHIFT, then LEFT-g and RIGHT-g for each group: the order ties are broken in. */
+static const int8_t class_order[PARSE_N_CLASSES] = {
+    PARSE_SHIFT,
+    PARSE_CLASS_LEFT(0), PARSE_CLASS_RIGHT(0), PARSE_CLASS_LEFT(1), PARSE_CLASS_RIGHT(1),
+    PARSE_CLASS_LEFT(2), PARSE_CLASS_RIGHT(2), PARSE_CLASS_LEFT(3), PARSE_CLASS_RIGHT(3),
+    PARSE_CLASS_LEFT(4), PARSE_CLASS_RIGHT(4), PARSE_CLASS_LEFT(5), PARSE_CLASS_RIGHT(5),
+    PARSE_CLASS_LEFT(6), PARSE_CLASS_RIGHT(6),
+};
+
+static void write_tree(const vg_parser *parser, const parse_state *st, vg_sentence *sentence)
+{
+    uint32_t n = sentence->n_tokens;
+    for (uint32_t i = 1; i <= n; i++) {
+        const parse_node *nd = &st->nodes[i];
+        vg_token *t = &sentence->tokens[i - 1];
+        t->head = (int16_t)(nd->head == (int)n + 1 ? 0 : nd->head);
+        t->deprel = parser->deprel_of_label[nd->label];
+    }
+}
+
+/* One hypothesis of the beam: a configuration of its own (atoms shared) and the
+ * log-probability of its moves. */
+typedef struct beam_item {
+    parse_state st;
+    double score;
+} beam_item;
+
+typedef struct beam_candidate {
+    double score;
+    int item, cls;
+} beam_candidate;
+
+/* Inserts c into the best-first list best[0..*n-1] of at most `width`; equal scores keep
+ * the earlier candidate first, so a beam of one is the greedy parse. */
+static void keep_candidate(beam_candidate *best, int *n, int width, beam_candidate c)
+{
+    int at = *n;
+    while (at > 0 && best[at - 1].score < c.score)
+        at--;
+    if (at >= width)
+        return;
+    int last = *n < width ? *n : width - 1;
+    memmove(&best[at + 1], &best[at], (size_t)(last - at) * sizeof *best);
+    best[at] = c;
+    if (*n < width)
+        (*n)++;
+}
+
+/* Offers the legal classes of item i as candidates, scored by the item's log-probability
+ * plus the class's: the perceptron's scores turned into probabilities by a softmax at the
+ * model's temperature. (Summing raw perceptron scores instead favours whichever path takes
+ * the most confident-looking moves, and measured far worse than greedy parsing.) */
+static void offer_moves(const vg_parser *parser, const beam_item *item, int i, const int32_t *scores,
+                        const int *legal, beam_candidate *best, int *n_best)
+{
+    int32_t top = INT32_MIN;
+    for (int k = 0; k < PARSE_N_CLASSES; k++)
+        if (class_allowed(parser, legal, class_order[k]) && scores[class_order[k]] > top)
+            top = scores[class_order[k]];
+    double to_units = parser->inverse_temperature * PARSE_EXP_PER_UNIT, z = 0;
+    for (int k = 0; k < PARSE_N_CLASSES; k++)
+        if (class_allowed(parser, legal, class_order[k])) {
+            double x = (double)(top - scores[class_order[k]]) * to_units;
+            if (x < PARSE_EXP_STEPS)
+                z += parser->exp_table[(int)x];
+        }
+    double base = item->score - log(z);
+    for (int k = 0; k < PARSE_N_CLASSES; k++) {
+        int cls = class_order[k];
+        if (class_allowed(parser, legal, cls))
+            keep_candidate(best, n_best, parser->beam,
+                           (beam_candidate){base - (double)(top - scores[cls]) * parser->inverse_temperature, i, cls});
+    }
+}
+
+/* Beam search over the same transitions: the best sequences of moves by probability are
+ * extended in step (all end after 2n moves); a hypothesis far less likely than the best is
+ * dropped (PARSE_BEAM_PRUNE), so where the model is sure the beam holds one. */
+static int parse_beam(const vg_parser *parser, vg_sentence *sentence)
+{
+    int n = (int)sentence->n_tokens, width = parser->beam;
+    size_t nodes_bytes = ((size_t)n + 2) * sizeof(parse_node);
+    size_t stack_bytes = ((size_t)n + 2) * sizeof(int16_t);
+    size_t item_bytes = (nodes_bytes + stack_bytes + 15) & ~(size_t)15;
+    size_t base_bytes = (parse_scratch_bytes(n) + 15) & ~(size_t)15;
+    unsigned char *scratch = vg_malloc(base_bytes + 2 * (size_t)width * item_bytes);
+    if (!scratch)
+        return VG_ENOMEM;
+    beam_item items[2][PARSE_MAX_BEAM];
+    parse_state base;
+    parse_state_init(&base, sentence, &parser->lexicon, scratch);
+    for (int side = 0; side < 2; side++)
+        for (int i = 0; i < width; i++) {
+            unsigned char *at = scratch + base_bytes + ((size_t)side * width + i) * item_bytes;
+            items[side][i].st = base;
+            items[side][i].st.nodes = (parse_node *)at;
+            items[side][i].st.stack = (int16_t *)(at + nodes_bytes);
+        }
+    beam_item *cur = items[0], *next = items[1];
+    memcpy(cur[0].st.nodes, base.nodes, nodes_bytes);
+    cur[0].score = 0;
+    int n_cur = 1;
+    uint64_t keys[PARSE_MAX_FEATURES];
+    int32_t scores[PARSE_MAX_LABELS];
+    int legal[PARSE_N_MOVES];
+    beam_candidate best[PARSE_MAX_BEAM];
+    while (!parse_state_done(&cur[0].st)) {
+        int n_best = 0;
+        for (int i = 0; i < n_cur; i++) {
+            const parse_state *st = &cur[i].st;
+            if (st->b0 == n + 1 && st->depth == 1) {
+                keep_candidate(best, &n_best, width, (beam_candidate){cur[i].score, i, PARSE_CLASS_LEFT(0)});
+                continue;
+            }
+            parse_state_legal(st, legal);
+            int n_keys = parse_state_features(st, keys);
+            score(&parser->moves, keys, n_keys, scores);
+            offer_moves(parser, &cur[i], i, scores, legal, best, &n_best);
+        }
+        while (n_best > 1 && best[n_best - 1].score < best[0].score - PARSE_BEAM_PRUNE)
+            n_best--;
+        for (int j = 0; j < n_best; j++) {
+            const parse_state *from = &cur[best[j].item].st;
+            int cls = best[j].cls, move = move_of_class(cls), label = 0;
+            parse_state *to = &next[j].st;
+            if (n_best == 1 && n_cur == 1)
+                to = &cur[0].st; /* one hypothesis goes on: no copy */
+            else {
+                memcpy(to->nodes, from->nodes, nodes_bytes);
+                memcpy(to->stack, from->stack, (size_t)from->depth * sizeof(int16_t));
+                to->b0 = from->b0;
+                to->depth = from->depth;
+            }
+            if (to->b0 == n + 1 && to->depth == 1)
+                label = parser->root_label;
+            else if (move != PARSE_SHIFT)
+                label = arc_label(parser, to, cls, keys, scores);
+            parse_state_apply(to, move, label);
+            if (to == &cur[0].st)
+                cur[0].score = best[0].score;
+            else
+                next[j].score = best[j].score;
+        }
+        if (!(n_best == 1 && n_cur == 1)) {
+            beam_item *swap = cur;
+            cur = next;
+            next = swap;
+        }
+        n_cur = n_best;
+    }
+    write_tree(parser, &cur[0].st, sentence);
+    vg_free(scratch);
+    return 0;
+}
+
 int vg_parser_parse(const vg_parser *parser, vg_sentence *sentence)
 {
     uint32_t n = sentence->n_tokens;
@@ -225,6 +438,8 @@ int vg_parser_parse(const vg_parser *parser, vg_sentence *sentence)
         return 0;
     if (n > PARSE_MAX_WORDS)
         return VG_ELIMIT;
+    if (parser->beam > 1)
+        return parse_beam(parser, sentence);
     void *scratch = vg_malloc(parse_scratch_bytes((int)n));
     if (!scratch)
         return VG_ENOMEM;
@@ -253,25 +468,13 @@ int vg_parser_parse(const vg_parser *parser, vg_sentence *sentence)
                     (cls < 0 || scores[PARSE_CLASS_RIGHT(g)] > scores[cls]))
                     cls = PARSE_CLASS_RIGHT(g);
             }
-            move = cls == PARSE_SHIFT ? PARSE_SHIFT : cls <= PARSE_MAX_GROUPS ? PARSE_LEFT : PARSE_RIGHT;
-            if (move != PARSE_SHIFT) {
-                int group = move == PARSE_LEFT ? cls - PARSE_CLASS_LEFT(0) : cls - PARSE_CLASS_RIGHT(0);
-                int head, dep;
-                parse_state_arc(&st, move, &head, &dep);
-                n_keys = parse_label_features(&st, head, dep, keys);
-                score(&parser->labels, keys, n_keys, scores);
-                label = best_label((move == PARSE_LEFT ? parser->left_allowed : parser->right_allowed) &
-                                       parser->group_labels[group], scores);
-            }
+            move = move_of_class(cls);
+            if (move != PARSE_SHIFT)
+                label = arc_label(parser, &st, cls, keys, scores);
         }
         parse_state_apply(&st, move, label);
     }
-    for (uint32_t i = 1; i <= n; i++) {
-        const parse_node *nd = &st.nodes[i];
-        vg_token *t = &sentence->tokens[i - 1];
-        t->head = (int16_t)(nd->head == (int)n + 1 ? 0 : nd->head);
-        t->deprel = parser->deprel_of_label[nd->label];
-    }
+    write_tree(parser, &st, sentence);
     vg_free(scratch);
     return 0;
 }

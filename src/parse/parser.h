@@ -11,10 +11,12 @@ typedef struct vg_parser_train_options {
     int iterations;      /* passes over the training set; 0 = the default */
     int verbose;         /* progress and dev UAS/LAS per pass on stderr */
     unsigned seed;       /* shuffling seed */
+    int members;         /* models trained with different shuffles and averaged; 0 = the default */
 } vg_parser_train_options;
 
 /* Trains on `train` (its tags are the features: pass predicted tags for realistic training),
- * selects the best pass on `dev` (may be NULL), writes the model file. */
+ * selects each member's best pass on `dev` (may be NULL), averages the members, writes the
+ * model file, and with dev chooses the beam's softmax temperature on it (for beam parsing). */
 int vg_parser_train(const vg_treebank *train, const vg_treebank *dev,
                     const vg_parser_train_options *options, const char *model_path, vg_error *err);
 
@@ -30,6 +32,12 @@ int vg_parser_train_jackknifed(const vg_treebank *train, const vg_treebank *dev,
 /* Loads a model file (memory-mapped; fast). */
 int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err);
 void vg_parser_close(vg_parser *parser);
+
+/* Beam width of vg_parser_parse: 1 (the default) parses greedily; wider beams keep that
+ * many most probable move sequences (4: about a point more accurate, half the speed; at most
+ * PARSE_MAX_BEAM = 16). The environment variable VIGIL_PARSE_BEAM sets it when the model is
+ * opened. Set it before sharing the parser between threads. */
+void vg_parser_set_beam(vg_parser *parser, int width);
 
 /* Fills head and deprel of every token, reading form, lemma, upos and xpos.
  * Always produces a single-rooted tree. Read-only parser: safe across threads. */

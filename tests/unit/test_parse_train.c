@@ -46,7 +46,7 @@ int main(void)
     CHECK(fa >= 0 && fb >= 0);
     close(fa);
     close(fb);
-    vg_parser_train_options opt = {2, 0, 7};
+    vg_parser_train_options opt = {.iterations = 2, .seed = 7};
     CHECK_INT(vg_parser_train(&train, &dev, &opt, a, &err), 0);
     CHECK_INT(vg_parser_train(&train, &dev, &opt, b, &err), 0);
     CHECK(same_file(a, b));
