@@ -60,6 +60,7 @@ foreach(src ${fuzz_targets})
   target_include_directories(${name}_replay PRIVATE ${CMAKE_SOURCE_DIR}/fuzz)
   target_link_libraries(${name}_replay PRIVATE vigil_${stage})
   add_test(NAME fuzz_${name} COMMAND ${name}_replay ${CMAKE_SOURCE_DIR}/fuzz/corpus/${name})
+  set_tests_properties(fuzz_${name} PROPERTIES TIMEOUT 300)   # a loader that loops fails, not hangs
 
   if(VIGIL_FUZZ)
     add_executable(${name}_fuzzer ${src})

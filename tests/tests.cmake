@@ -13,7 +13,8 @@ foreach(src ${unit_tests})
   add_test(NAME ${name} COMMAND ${name})
   set_tests_properties(${name} PROPERTIES ENVIRONMENT
     "VIGIL_SOURCE_DIR=${CMAKE_SOURCE_DIR};VIGIL_SHARED_DIR=${VIGIL_SHARED_DIR};VIGIL_BIN=$<TARGET_FILE:vigil>"
-    SKIP_RETURN_CODE 77)
+    SKIP_RETURN_CODE 77
+    TIMEOUT 900)   # a hang fails the test instead of stalling CI
 endforeach()
 
 # Golden and shell tests: tests/golden/*.sh and tests/*.sh run with the built program.
@@ -23,7 +24,8 @@ foreach(script ${shell_tests})
   add_test(NAME sh_${name} COMMAND bash ${script})
   set_tests_properties(sh_${name} PROPERTIES ENVIRONMENT
     "VIGIL_SOURCE_DIR=${CMAKE_SOURCE_DIR};VIGIL_SHARED_DIR=${VIGIL_SHARED_DIR};VIGIL_BIN=$<TARGET_FILE:vigil>"
-    SKIP_RETURN_CODE 77)
+    SKIP_RETURN_CODE 77
+    TIMEOUT 900)   # a hang fails the test instead of stalling CI
 endforeach()
 
 # The public header compiles alone with -std=c11 -pedantic -Werror.
