@@ -29,7 +29,7 @@ static const char help[] =
     "options:\n"
     "  --dicts DIR       where the dictionaries are (default: the folder of FILE.xml)\n"
     "  --models DIR      model folder (default: $VIGIL_MODELS or the built-in data/models)\n"
-    "  --codebook FILE   CAMEO codebook (default: data/cameo/codes.txt beside the models)\n"
+    "  --codebook FILE   CAMEO codebook (default: cameo/codes.txt of $VIGIL_DATA or the built-in data/)\n"
     "  --verbose         also print each record's text and the rule behind each coded triple\n"
     "  --failures        print only the records that fail (and the summary)\n";
 
@@ -368,7 +368,7 @@ int cmd_validate(int argc, char **argv)
         dicts = dir_buf;
     }
     if (!codebook) {
-        snprintf(codebook_buf, sizeof codebook_buf, "%s/../cameo/codes.txt", models);
+        snprintf(codebook_buf, sizeof codebook_buf, "%s/cameo/codes.txt", vigil_default_data_dir());
         codebook = codebook_buf;
     }
     int status = 1;

@@ -432,15 +432,19 @@ static size_t by_phrase_speakers(sentence_ctx *sc, uint32_t i, const vg_actor **
     return 0;
 }
 
-/* A reporting verb hanging off the clause: "X attacked Y, officials said". */
+/* A reporting verb hanging off the clause: "X attacked Y, officials said" (parsed as
+ * parataxis, or as a conjunct when the parser takes the comma for a coordination: a reporting
+ * verb after the clause with a subject and nothing it reports of its own). */
 static int parataxis_attribution(sentence_ctx *sc, uint32_t i)
 {
     const vg_tree *t = &sc->tree;
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
         uint32_t c = vg_tree_child(t, i, k);
         const char *d = vg_tree_deprel(t, c);
-        if ((!strcmp(d, "parataxis") || !strcmp(d, "ccomp") || !strncmp(d, "advcl", 5)) &&
-            sc->marks[c].attribution && sc->marks[c].attribution->pos == VG_PATTERN_VERB &&
+        int hangs = !strcmp(d, "parataxis") || !strcmp(d, "ccomp") || !strncmp(d, "advcl", 5) ||
+                    (!strcmp(d, "conj") && c > i && vg_tree_find_child(t, c, "nsubj") >= 0 &&
+                     vg_tree_find_child(t, c, "obj") < 0);
+        if (hangs && sc->marks[c].attribution && sc->marks[c].attribution->pos == VG_PATTERN_VERB &&
             vg_tree_find_child(t, c, "ccomp") < 0)
             return (int)c;
     }
@@ -532,7 +536,7 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
     memset(w, 0, sizeof *w);
     w->mode_marker = w->parent = w->attribution = -1;
     uint32_t cur = head;
-    int in_mode_chain = 1, passed_thwart = 0;
+    int in_mode_chain = 1, passed_thwart = 0, verb_seen = 0;
     w->chain[w->n_chain++] = head;
     for (unsigned steps = 0; steps < MAX_CHAIN - 1; steps++) {
         /* What the node itself carries. */
@@ -544,8 +548,11 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         }
         if (in_mode_chain && vg_tree_is_negated(t, cur))
             w->negated = 1;
-        if (in_mode_chain && has_future_aux(t, cur))
+        /* The tense is that of the first verb up the chain: "will work in cooperation with". */
+        if ((in_mode_chain || !verb_seen) && has_future_aux(t, cur))
             w->future = 1;
+        if (t->s->tokens[cur].upos == VG_UPOS_VERB)
+            verb_seen = 1;
         if (w->attribution < 0 && !w->n_speakers) {
             const vg_actor *sp;
             size_t n = by_phrase_speakers(sc, cur, &sp);
@@ -1415,8 +1422,8 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     if (w.mode == VG_MODE_PLANNED && act->quad == VG_CAMEO_MATERIAL_CONFLICT && w.parent < 0 &&
         same_country(speakers, n_speakers, src, n_src))
         w.mode = VG_MODE_THREATENED;
-    /* Help from intelligence services is shared intelligence (064). */
-    if (!strcmp(act->root, "07") && spy_among(src, n_src)) {
+    /* Help or cooperation from intelligence services is shared intelligence (064). */
+    if ((!strcmp(act->code, "060") || !strcmp(act->root, "07")) && spy_among(src, n_src)) {
         const vg_cameo_code *intel = vg_cameo_find(coder->cameo, "064");
         if (intel)
             act = intel;

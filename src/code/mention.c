@@ -224,16 +224,13 @@ static int is_domestic_role(const vg_dict_entry *role, const char *lemma, int pl
     return 1;
 }
 
-/* A role word ("authorities", "foreign minister") at head, composed with its owners. */
-static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *role, uint32_t role_first,
-                          uint32_t role_last, vg_actor *out, size_t max, unsigned depth)
+/* The owners among word w's children, composed with the role into out[*n..max). */
+static void add_owners(vg_mentions *m, uint32_t w, uint32_t head, const vg_dict_entry *role, uint32_t role_first,
+                       uint32_t role_last, const char *host, vg_actor *out, size_t *n, size_t max, unsigned depth)
 {
     const vg_tree *t = m->tree;
-    const char *host = role->n_host_words ? host_of(m, head, role, depth) : NULL;
-    size_t n = 0;
-    for (uint32_t k = 0; k < vg_tree_n_children(t, head) && n < max; k++) {
-        uint32_t c = vg_tree_child(t, head, k);
-        /* The role phrase's own words ("intelligence" of "intelligence service") own nothing. */
+    for (uint32_t k = 0; k < vg_tree_n_children(t, w) && *n < max; k++) {
+        uint32_t c = vg_tree_child(t, w, k);
         if (c >= role_first && c <= role_last)
             continue;
         if (!owner_rel(t, c, role->n_host_words > 0) ||
@@ -241,11 +238,11 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
             continue;
         vg_actor owners[8];
         size_t k_owners = actors_at(m, c, owners, 8, depth + 1);
-        for (size_t o = 0; o < k_owners && n < max; o++) {
+        for (size_t o = 0; o < k_owners && *n < max; o++) {
             const char *oc = owners[o].code;
             if (!oc || strlen(oc) < 3)
                 continue;
-            vg_actor *a = &out[n++];
+            vg_actor *a = &out[(*n)++];
             memset(a, 0, sizeof *a);
             /* A person of a body keeps the body's code ("a spokesperson for the Israeli
              * Embassy"); otherwise the owner's country takes the role ("an IRGC officer"). */
@@ -256,6 +253,21 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
             a->host = host;
         }
     }
+}
+
+/* A role word ("authorities", "foreign minister") at head, composed with its owners. */
+static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *role, uint32_t role_first,
+                          uint32_t role_last, vg_actor *out, size_t max, unsigned depth)
+{
+    const vg_tree *t = m->tree;
+    const char *host = role->n_host_words ? host_of(m, head, role, depth) : NULL;
+    size_t n = 0;
+    /* The owners hang off the head or off the role phrase's other words ("Israeli" of
+     * "Israeli intelligence community" modifies "intelligence"); those words own nothing. */
+    add_owners(m, head, head, role, role_first, role_last, host, out, &n, max, depth);
+    for (uint32_t w = role_first; w <= role_last && n == 0; w++)
+        if (w != head && vg_tree_dominates(t, head, w))
+            add_owners(m, w, head, role, role_first, role_last, host, out, &n, max, depth);
     if (n == 0 && !role->n_host_words) {
         /* "thanked the police in Mexico" is often parsed with "in Mexico" on the verb: a place
          * on the verb of which the role is the object owns it. */
