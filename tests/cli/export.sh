@@ -175,11 +175,17 @@ expect_error 1 "$work/text.db" --db "$work/text.db" --format stix
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE t (x)'); c.commit()" "$work/other.db"
 expect_error 1 "not a vigil store" --db "$work/other.db" --format csv
 expect_error 1 "cannot write $work/no/such/dir/out.csv" --db "$db" "${actors[@]}" --format csv --out "$work/no/such/dir/out.csv"
-for format in jsonl csv stix; do
-  "$vigil" export --db "$db" "${actors[@]}" --format $format >/dev/full 2>"$work/err"
-  [ $? -eq 1 ] && grep -q "cannot write" "$work/err" && ok || fail "$format to a full disk: $(cat "$work/err")"
-done
-"$vigil" export --db "$db" "${actors[@]}" --format csv --out /dev/full 2>"$work/err"
-[ $? -eq 1 ] && grep -q "cannot write /dev/full" "$work/err" && [ -c /dev/full ] && ok || fail "--out /dev/full"
+# A full disk, where the machine has /dev/full (never write to it when it is not the device:
+# as root that would make it a plain file).
+if [ -c /dev/full ]; then
+  for format in jsonl csv stix; do
+    "$vigil" export --db "$db" "${actors[@]}" --format $format >/dev/full 2>"$work/err"
+    [ $? -eq 1 ] && grep -q "cannot write" "$work/err" && ok || fail "$format to a full disk: $(cat "$work/err")"
+  done
+  "$vigil" export --db "$db" "${actors[@]}" --format csv --out /dev/full 2>"$work/err"
+  [ $? -eq 1 ] && grep -q "cannot write /dev/full" "$work/err" && [ -c /dev/full ] && ok || fail "--out /dev/full"
+else
+  echo "note: /dev/full is not a character device here; the full-disk checks are skipped"
+fi
 "$vigil" export --help | grep -q -- "--since" && ok || fail "export --help"
 finish
