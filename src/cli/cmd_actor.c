@@ -1,6 +1,7 @@
 /* vigil actor: what the store knows of an actor — codes, wordings, incidents, claims. */
 #include "cli/commands.h"
 #include "cli/ledger_print.h"
+#include "cli/store_query.h"
 #include "store/query.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,53 +27,17 @@ static const char *s(const json_t *o, const char *key)
 
 int cmd_actor(int argc, char **argv)
 {
-    const char *db = "vigil.db", *name = NULL;
-    size_t limit = 10;
-    int json = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            fputs(help, stdout);
-            return 0;
-        } else if (!strcmp(arg, "--json")) {
-            json = 1;
-        } else if (!strcmp(arg, "--db") || !strcmp(arg, "--limit")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "vigil actor: %s needs a value (see --help)\n", arg);
-                return 2;
-            }
-            const char *value = argv[++i];
-            if (!strcmp(arg, "--db")) {
-                db = value;
-            } else {
-                char *end;
-                long n = strtol(value, &end, 10);
-                if (*end || n < 0) {
-                    fprintf(stderr, "vigil actor: --limit takes a number, not '%s'\n", value);
-                    return 2;
-                }
-                limit = (size_t)n;
-            }
-        } else if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "vigil actor: unknown option '%s' (see --help)\n", arg);
-            return 2;
-        } else if (name) {
-            fprintf(stderr, "vigil actor: one NAME at a time (quote a name with spaces)\n");
-            return 2;
-        } else {
-            name = arg;
-        }
-    }
-    if (!name || !*name) {
-        fprintf(stderr, "vigil actor: name an actor (see --help)\n");
-        return 2;
-    }
-    vg_error err = {0};
-    vg_store *store;
-    if (vg_store_open(&store, db, VG_STORE_READONLY, &err)) {
-        fprintf(stderr, "vigil actor: %s\n", err.message);
+    store_query q = { .command = "actor", .db = "vigil.db", .limit = 10 };
+    int rc = store_query_parse(&q, argc, argv, help, "NAME");
+    if (rc >= 0)
+        return rc;
+    const char *name = q.subject;
+    size_t limit = q.limit;
+    int json = q.json;
+    vg_store *store = store_query_open(&q);
+    if (!store)
         return 1;
-    }
+    vg_error err = {0};
     json_t *result;
     if (vg_store_actor(store, name, limit, &result, &err)) {
         fprintf(stderr, "vigil actor: %s\n", err.message);

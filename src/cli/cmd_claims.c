@@ -1,6 +1,7 @@
 /* vigil claims: the incidents an entity takes part in, with their full ledgers, and what it said. */
 #include "cli/commands.h"
 #include "cli/ledger_print.h"
+#include "cli/store_query.h"
 #include "store/query.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,53 +22,17 @@ static const char help[] =
 
 int cmd_claims(int argc, char **argv)
 {
-    const char *db = "vigil.db", *entity = NULL;
-    size_t limit = 50;
-    int json = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            fputs(help, stdout);
-            return 0;
-        } else if (!strcmp(arg, "--json")) {
-            json = 1;
-        } else if (!strcmp(arg, "--db") || !strcmp(arg, "--limit")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "vigil claims: %s needs a value (see --help)\n", arg);
-                return 2;
-            }
-            const char *value = argv[++i];
-            if (!strcmp(arg, "--db")) {
-                db = value;
-            } else {
-                char *end;
-                long n = strtol(value, &end, 10);
-                if (*end || n < 0) {
-                    fprintf(stderr, "vigil claims: --limit takes a number, not '%s'\n", value);
-                    return 2;
-                }
-                limit = (size_t)n;
-            }
-        } else if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "vigil claims: unknown option '%s' (see --help)\n", arg);
-            return 2;
-        } else if (entity) {
-            fprintf(stderr, "vigil claims: one ENTITY at a time (quote a name with spaces)\n");
-            return 2;
-        } else {
-            entity = arg;
-        }
-    }
-    if (!entity || !*entity) {
-        fprintf(stderr, "vigil claims: name an ENTITY (see --help)\n");
-        return 2;
-    }
-    vg_error err = {0};
-    vg_store *store;
-    if (vg_store_open(&store, db, VG_STORE_READONLY, &err)) {
-        fprintf(stderr, "vigil claims: %s\n", err.message);
+    store_query q = { .command = "claims", .db = "vigil.db", .limit = 50 };
+    int rc = store_query_parse(&q, argc, argv, help, "ENTITY");
+    if (rc >= 0)
+        return rc;
+    const char *entity = q.subject;
+    size_t limit = q.limit;
+    int json = q.json;
+    vg_store *store = store_query_open(&q);
+    if (!store)
         return 1;
-    }
+    vg_error err = {0};
     json_t *result;
     if (vg_store_claims(store, entity, limit, &result, &err)) {
         fprintf(stderr, "vigil claims: %s\n", err.message);
