@@ -1,5 +1,6 @@
 /* vigil code: documents in, event records out (JSON Lines). */
 #include "cli/commands.h"
+#include "cli/each_document.h"
 #include "cli/progress.h"
 #include "vigil.h"
 #include <stdio.h>
@@ -41,34 +42,20 @@ typedef struct code_run {
     size_t docs, sentences, events, failed;
 } code_run;
 
-static int code_path(code_run *run, const char *path)
+static int code_document(vigil_document *doc, void *context)
 {
-    vigil_reader *reader;
-    if (vigil_reader_open(&reader, path, run->format) != 0) {
+    code_run *run = context;
+    size_t n_sentences = 0, n_events = 0;
+    int status = 0;
+    if (vigil_document_write_events(run->analyser, run->coder, doc, &run->options, stdout, &n_sentences,
+                                    &n_events) != 0) {
         fprintf(stderr, "vigil code: %s\n", vigil_error_message());
-        return 1;
-    }
-    int status = 0, rc;
-    vigil_document *doc;
-    while ((rc = vigil_reader_next(reader, &doc)) == 1) {
-        size_t n_sentences = 0, n_events = 0;
-        if (vigil_document_write_events(run->analyser, run->coder, doc, &run->options, stdout, &n_sentences,
-                                        &n_events) != 0) {
-            fprintf(stderr, "vigil code: %s\n", vigil_error_message());
-            run->failed++;
-            status = 1;
-        }
-        run->docs++;
-        run->sentences += n_sentences;
-        run->events += n_events;
-        progress_advance(&run->bar, 1);
-        vigil_document_free(doc);
-    }
-    if (rc < 0) {
-        fprintf(stderr, "vigil code: %s\n", vigil_error_message());
+        run->failed++;
         status = 1;
     }
-    vigil_reader_free(reader);
+    run->docs++;
+    run->sentences += n_sentences;
+    run->events += n_events;
     return status;
 }
 
@@ -168,7 +155,7 @@ int cmd_code(int argc, char **argv)
     int status = 0;
     progress_start(&run.bar, "code: documents", 0);
     for (int i = 0; i < n_paths; i++)
-        status |= code_path(&run, paths[i]);
+        status |= each_document("code", paths[i], run.format, &run.bar, code_document, &run);
     progress_finish(&run.bar);
     if (!quiet)
         fprintf(stderr, "vigil code: %zu documents, %zu sentences, %zu events%s\n", run.docs, run.sentences,

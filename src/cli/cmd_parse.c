@@ -1,5 +1,6 @@
 /* vigil parse: documents in, CoNLL-U out (sentences, tokens, tags, lemmas, dependency trees). */
 #include "cli/commands.h"
+#include "cli/each_document.h"
 #include "cli/progress.h"
 #include "vigil.h"
 #include <stdio.h>
@@ -24,33 +25,23 @@ static const char help[] =
     "  --models DIR      model folder (default: $VIGIL_MODELS or the built-in data/models)\n"
     "  -q, --quiet       no summary on stderr\n";
 
-static int parse_path(const vigil_analyser *analyser, const char *path, const char *format, progress *bar,
-                      size_t *docs, size_t *sentences, size_t *tokens)
+typedef struct parse_run {
+    const vigil_analyser *analyser;
+    size_t docs, sentences, tokens;
+} parse_run;
+
+static int parse_document(vigil_document *doc, void *context)
 {
-    vigil_reader *reader;
-    if (vigil_reader_open(&reader, path, format) != 0) {
-        fprintf(stderr, "vigil parse: %s\n", vigil_error_message());
-        return 1;
-    }
-    int status = 0, rc;
-    vigil_document *doc;
-    while ((rc = vigil_reader_next(reader, &doc)) == 1) {
-        size_t n_sentences = 0, n_tokens = 0;
-        if (vigil_document_write_conllu(analyser, doc, stdout, &n_sentences, &n_tokens) != 0) {
-            fprintf(stderr, "vigil parse: %s\n", vigil_error_message());
-            status = 1;
-        }
-        *docs += 1;
-        *sentences += n_sentences;
-        *tokens += n_tokens;
-        progress_advance(bar, 1);
-        vigil_document_free(doc);
-    }
-    if (rc < 0) {
+    parse_run *run = context;
+    size_t n_sentences = 0, n_tokens = 0;
+    int status = 0;
+    if (vigil_document_write_conllu(run->analyser, doc, stdout, &n_sentences, &n_tokens) != 0) {
         fprintf(stderr, "vigil parse: %s\n", vigil_error_message());
         status = 1;
     }
-    vigil_reader_free(reader);
+    run->docs++;
+    run->sentences += n_sentences;
+    run->tokens += n_tokens;
     return status;
 }
 
@@ -110,12 +101,13 @@ int cmd_parse(int argc, char **argv)
         }
         progress bar;
         progress_start(&bar, "parse: documents", 0);
-        size_t docs = 0, sentences = 0, tokens = 0;
+        parse_run run = { analyser, 0, 0, 0 };
         for (int i = 0; i < n_paths; i++)
-            status |= parse_path(analyser, paths[i], format, &bar, &docs, &sentences, &tokens);
+            status |= each_document("parse", paths[i], format, &bar, parse_document, &run);
         progress_finish(&bar);
         if (!quiet)
-            fprintf(stderr, "vigil parse: %zu documents, %zu sentences, %zu tokens\n", docs, sentences, tokens);
+            fprintf(stderr, "vigil parse: %zu documents, %zu sentences, %zu tokens\n", run.docs, run.sentences,
+                    run.tokens);
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "vigil parse: error writing the output\n");
