@@ -224,6 +224,32 @@ static const char *precision_name(const vg_event *e, int rank)
 /* Opens an incident for an act. Its id is a hash of the act's place in the store (the
  * document's identity and the event's index), so storing the same documents again in the same
  * order gives the same ids. */
+/* Binds, from parameter k on, what an incident takes from an event: source and target (code,
+ * name, words), place, date, its precision and the window of dates it may have happened in
+ * (13 parameters). Opening and joining an incident write the same columns. */
+static void bind_sides_and_time(sqlite3_stmt *stmt, int k, const vg_link_document *doc, const vg_link_event *le)
+{
+    const vg_event *e = le->event;
+    char date[11], lo[11], hi[11];
+    date_text(e->date ? e->date : (le->precision_rank == 6 ? doc->pubdate : 0), date);
+    date_text(le->window_lo, lo);
+    date_text(le->window_hi, hi);
+    const vg_actor *sides[2] = { e->source, e->target };
+    for (int s = 0; s < 2; s++, k += 3)
+        if (sides[s]) {
+            vg_store_bind_text(stmt, k, nonempty(sides[s]->code));
+            vg_store_bind_text(stmt, k + 1, nonempty(sides[s]->name));
+            vg_store_bind_text(stmt, k + 2, nonempty(sides[s]->text));
+        }
+    vg_store_bind_text(stmt, k, nonempty(e->place_name));
+    vg_store_bind_text(stmt, k + 1, place_of(e));
+    vg_store_bind_text(stmt, k + 2, date[0] ? date : NULL);
+    vg_store_bind_text(stmt, k + 3, precision_name(e, le->precision_rank));
+    sqlite3_bind_int(stmt, k + 4, le->precision_rank);
+    vg_store_bind_text(stmt, k + 5, lo);
+    vg_store_bind_text(stmt, k + 6, hi);
+}
+
 static int open_incident(vg_store *store, const vg_link_document *doc, const vg_link_event *le, size_t index,
                          const char *family, char id[24])
 {
@@ -235,33 +261,13 @@ static int open_incident(vg_store *store, const vg_link_document *doc, const vg_
     sqlite3_stmt *stmt = vg_store_stmt(store, ST_INCIDENT_INSERT);
     if (!stmt)
         return VG_EIO;
-    char date[11], lo[11], hi[11];
-    date_text(e->date ? e->date : (le->precision_rank == 6 ? doc->pubdate : 0), date);
-    date_text(le->window_lo, lo);
-    date_text(le->window_hi, hi);
     vg_store_bind_text(stmt, 1, id);
     vg_store_bind_text(stmt, 2, family);
     vg_store_bind_text(stmt, 3, e->cameo->code);
     sqlite3_bind_int(stmt, 4, e->cameo->severity);
     vg_store_bind_text(stmt, 5, vg_event_mode_name(e->mode));
     vg_store_bind_text(stmt, 6, vg_stance_name(e->stance));
-    if (e->source) {
-        vg_store_bind_text(stmt, 7, nonempty(e->source->code));
-        vg_store_bind_text(stmt, 8, nonempty(e->source->name));
-        vg_store_bind_text(stmt, 9, nonempty(e->source->text));
-    }
-    if (e->target) {
-        vg_store_bind_text(stmt, 10, nonempty(e->target->code));
-        vg_store_bind_text(stmt, 11, nonempty(e->target->name));
-        vg_store_bind_text(stmt, 12, nonempty(e->target->text));
-    }
-    vg_store_bind_text(stmt, 13, nonempty(e->place_name));
-    vg_store_bind_text(stmt, 14, place_of(e));
-    vg_store_bind_text(stmt, 15, date[0] ? date : NULL);
-    vg_store_bind_text(stmt, 16, precision_name(e, le->precision_rank));
-    sqlite3_bind_int(stmt, 17, le->precision_rank);
-    vg_store_bind_text(stmt, 18, lo);
-    vg_store_bind_text(stmt, 19, hi);
+    bind_sides_and_time(stmt, 7, doc, le);
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_CONSTRAINT) /* the same hash twice: vanishingly rare; salt the index */
         return vg_error_set(store->err, VG_EIO, "store: incident id %s is taken", id);
@@ -273,32 +279,11 @@ static int open_incident(vg_store *store, const vg_link_document *doc, const vg_
 
 static int join_incident(vg_store *store, const vg_link_document *doc, const vg_link_event *le, const char *id)
 {
-    const vg_event *e = le->event;
     sqlite3_stmt *stmt = vg_store_stmt(store, ST_INCIDENT_UPDATE_LINK);
     if (!stmt)
         return VG_EIO;
-    char date[11], lo[11], hi[11];
-    date_text(e->date ? e->date : (le->precision_rank == 6 ? doc->pubdate : 0), date);
-    date_text(le->window_lo, lo);
-    date_text(le->window_hi, hi);
     vg_store_bind_text(stmt, 1, id);
-    if (e->source) {
-        vg_store_bind_text(stmt, 2, nonempty(e->source->code));
-        vg_store_bind_text(stmt, 3, nonempty(e->source->name));
-        vg_store_bind_text(stmt, 4, nonempty(e->source->text));
-    }
-    if (e->target) {
-        vg_store_bind_text(stmt, 5, nonempty(e->target->code));
-        vg_store_bind_text(stmt, 6, nonempty(e->target->name));
-        vg_store_bind_text(stmt, 7, nonempty(e->target->text));
-    }
-    vg_store_bind_text(stmt, 8, nonempty(e->place_name));
-    vg_store_bind_text(stmt, 9, place_of(e));
-    vg_store_bind_text(stmt, 10, date[0] ? date : NULL);
-    vg_store_bind_text(stmt, 11, precision_name(e, le->precision_rank));
-    sqlite3_bind_int(stmt, 12, le->precision_rank);
-    vg_store_bind_text(stmt, 13, lo);
-    vg_store_bind_text(stmt, 14, hi);
+    bind_sides_and_time(stmt, 2, doc, le);
     if (sqlite3_step(stmt) != SQLITE_DONE)
         return vg_store_fail(store, "adding to an incident");
     sqlite3_reset(stmt);
