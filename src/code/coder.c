@@ -587,9 +587,12 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         } else if (gm->attribution && content_fits(t, cur, gm->attribution)) {
             take_attribution(sc, w, (uint32_t)g);
             break;
-        } else if (!strcmp(rel, "xcomp") || !strcmp(rel, "conj") ||
+        } else if (!strcmp(rel, "xcomp") ||
+                   (!strcmp(rel, "conj") && vg_tree_find_child(t, cur, "nsubj") < 0) ||
                    (!strcmp(rel, "acl") && t->s->tokens[cur].upos == VG_UPOS_VERB)) {
-            /* Control and coordination: "sought to attack", "arrested and charged". */
+            /* Control and coordination of verbs sharing a subject: "sought to attack",
+             * "arrested and charged". A conjunct with a subject of its own is a clause of its
+             * own ("did not say who..., but officials blamed X": not negated). */
         } else {
             in_mode_chain = 0;
         }
