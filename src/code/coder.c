@@ -489,6 +489,23 @@ static int has_future_aux(const vg_tree *t, uint32_t i)
     return 0;
 }
 
+/* The accusation whose object is noun n, when n's "of"-clause is its content misattached:
+ * "accused [Iran of plotting]". Returns the accusation's token, or -1. */
+static int accused_of(sentence_ctx *sc, uint32_t n)
+{
+    const vg_tree *t = &sc->tree;
+    int v = vg_tree_head(t, n);
+    if (v < 0 || !vg_tree_rel_matches(t, n, "obj"))
+        return -1;
+    const vg_pattern *p = sc->marks[v].event;
+    if (!p || !p->content.n)
+        return -1;
+    for (uint32_t r = 0; r < p->content.n; r++)
+        if (!strcmp(p->content.rels[r], "advcl:of") || !strcmp(p->content.rels[r], "obl:of"))
+            return v;
+    return -1;
+}
+
 /* "announced charges against X for plotting": the content of the light verb's noun attached
  * to the verb. Returns the noun's token, or -1. */
 static int light_parent(sentence_ctx *sc, uint32_t verb, uint32_t child)
@@ -581,6 +598,9 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
             }
         } else if (gm->event && gm->event->content.n && content_fits(t, cur, gm->event)) {
             w->parent = g;
+            break;
+        } else if (!strcmp(rel, "acl:of") && (w->parent = accused_of(sc, (uint32_t)g)) >= 0) {
+            /* "accused Iran of plotting" parsed with "of plotting" on "Iran" */
             break;
         } else if (is_light_verb(t->lower[g]) && (w->parent = light_parent(sc, (uint32_t)g, cur)) >= 0) {
             break;
