@@ -174,12 +174,13 @@ static int pos_fits(const vg_tree *t, uint32_t i, vg_pattern_pos pos)
 }
 
 /* Whether token k lies within depth levels below i. */
+/* How many levels below i token k is (1 for a child), or 0 when it is not within depth. */
 static int below(const vg_tree *t, uint32_t i, uint32_t k, unsigned depth)
 {
     int cur = (int)k;
     for (unsigned d = 0; d <= depth && cur >= 0; d++) {
         if ((uint32_t)cur == i)
-            return d > 0;
+            return (int)d;
         cur = vg_tree_head(t, (uint32_t)cur);
     }
     return 0;
@@ -276,6 +277,19 @@ static void lemma_by_lexicon(const vg_coder *c, vg_tree *t, uint32_t i, vg_arena
 
 /* The best entry of each kind at token i: the most words; then one whose target or content
  * relation is present (so "charge" with "against" picks the legal charge); then file order. */
+/* How far the pattern's words lie from head i, summed (for ties between patterns of as many
+ * words: "demanded the aides' release" is "demand release", its object, not "demand aid"). */
+static int pattern_spread(const vg_tree *t, uint32_t i, const vg_pattern *p, const uint32_t *where)
+{
+    int spread = 0;
+    for (uint32_t w = 0; w < p->n_words; w++)
+        if (where[w] != i) {
+            int d = below(t, i, where[w], 3);
+            spread += d ? d : 1;
+        }
+    return spread;
+}
+
 static void mark_token(const vg_coder *c, const vg_tree *t, uint32_t i, marks *all)
 {
     marks *m = &all[i];
@@ -283,7 +297,7 @@ static void mark_token(const vg_coder *c, const vg_tree *t, uint32_t i, marks *a
     size_t n;
     const vg_pattern *const *cands = vg_patterns_by_head(c->patterns, t->lower[i], &n);
     uint32_t best_len[4] = { 0 };
-    int best_fit[4] = { 0 };
+    int best_fit[4] = { 0 }, best_spread[4] = { 0 };
     for (size_t k = 0; k < n; k++) {
         const vg_pattern *p = cands[k];
         if (p->n_words > VG_MAX_DICT_NAME_TOKENS)
@@ -292,12 +306,16 @@ static void mark_token(const vg_coder *c, const vg_tree *t, uint32_t i, marks *a
         if (!len)
             continue;
         int fit = has_role_child(t, i, &p->target) + has_role_child(t, i, &p->content);
+        int spread = pattern_spread(t, i, p, where);
         const vg_pattern **slot = p->kind == VG_PATTERN_EVENT ? &m->event
                                   : p->kind == VG_PATTERN_MODE ? &m->mode : &m->attribution;
-        if (!*slot || len > best_len[p->kind] || (len == best_len[p->kind] && fit > best_fit[p->kind])) {
+        int kind = p->kind;
+        if (!*slot || len > best_len[kind] || (len == best_len[kind] && spread < best_spread[kind]) ||
+            (len == best_len[kind] && spread == best_spread[kind] && fit > best_fit[kind])) {
             *slot = p;
-            best_len[p->kind] = len;
-            best_fit[p->kind] = fit;
+            best_len[kind] = len;
+            best_fit[kind] = fit;
+            best_spread[kind] = spread;
             if (p->kind == VG_PATTERN_EVENT)
                 memcpy(event_where, where, p->n_words * sizeof *where);
         }
@@ -885,6 +903,26 @@ static int distinct_codes(const vg_actor *a, size_t n)
     return 0;
 }
 
+/* Whether a target is a prominent figure: an official, politician, judge, agent or elite, or a
+ * named military or armed-group figure. */
+static int prominent_among(const vg_actor *a, size_t n)
+{
+    static const char *const roles[] = { "GOV", "OPP", "JUD", "LEG", "SPY", "ELI", "PTY" };
+    static const char *const armed[] = { "MIL", "REB", "UAF", "INS" };
+    for (size_t i = 0; i < n; i++) {
+        const char *c = a[i].code;
+        if (!c || strlen(c) < 6)
+            continue;
+        for (size_t r = 0; r < sizeof roles / sizeof *roles; r++)
+            if (!strncmp(c + 3, roles[r], 3))
+                return 1;
+        for (size_t r = 0; a[i].name && r < sizeof armed / sizeof *armed; r++)
+            if (!strncmp(c + 3, armed[r], 3))
+                return 1;
+    }
+    return 0;
+}
+
 static int spy_among(const vg_actor *a, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -1450,6 +1488,12 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
         const vg_cameo_code *intel = vg_cameo_find(coder->cameo, "064");
         if (intel)
             act = intel;
+    }
+    /* CAMEO's assassination: a killing of an official, politician, judge or a named commander. */
+    if (!strcmp(act->code, "1823") && prominent_among(tgt, n_tgt)) {
+        const vg_cameo_code *assassinate = vg_cameo_find(coder->cameo, "186");
+        if (assassinate)
+            act = assassinate;
     }
     const vg_cameo_code *code = mode_code(coder, act, w.mode);
     const char *path = chain_path(sc, &w, src_how ? src_how : (n_src ? "?" : NULL), n_tgt ? tgt_how : NULL);
