@@ -1401,6 +1401,11 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
         }
     } else if (w.allege || w.alleged_word || attributed_author) {
         stance = VG_STANCE_ALLEGED;
+    } else if (n_speakers && act->quad == VG_CAMEO_MATERIAL_CONFLICT && any_code(src, n_src) &&
+               any_code(speakers, n_speakers) && !same_country(speakers, n_speakers, src, n_src)) {
+        /* An act of violence or coercion one side says another committed is that side's
+         * allegation; a side reporting its own acts ("police said they arrested") asserts. */
+        stance = VG_STANCE_ALLEGED;
     }
     if (w.negated && !(sc->coding->flags & VG_CODE_KEEP_NEGATED)) {
         int pattern_negates = 0;
