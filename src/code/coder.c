@@ -1399,6 +1399,13 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
             n_src = n_accused;
             src_how = "the accused";
         }
+        /* "The RSF denied targeting civilians": who denies doing it is who would have done it. */
+        if (!n_src && pp->denied && vg_tree_head(&sc->tree, i) == w.parent &&
+            !strcmp(vg_tree_rel(&sc->tree, i), "xcomp") && n_speakers) {
+            src = speakers;
+            n_src = n_speakers;
+            src_how = "the denier";
+        }
     } else if (w.allege || w.alleged_word || attributed_author) {
         stance = VG_STANCE_ALLEGED;
     } else if (n_speakers && act->quad == VG_CAMEO_MATERIAL_CONFLICT && any_code(src, n_src) &&
