@@ -1166,7 +1166,19 @@ static size_t author_around(sentence_ctx *sc, uint32_t i, const vg_actor **out, 
 
 /* The common noun in pattern p's target relations (or the object) at i: a place or a thing the
  * act was done to; -1 when none. */
+static int target_thing_at(sentence_ctx *sc, uint32_t i, const vg_pattern *p);
+
 static int target_thing(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
+{
+    /* The head's phrases, then those of the pattern's other words ("threatened to strike X"). */
+    int thing = target_thing_at(sc, i, p);
+    for (uint32_t k = 0; thing < 0 && k < sc->tree.n; k++)
+        if (sc->marks[k].covered_by == (int32_t)i && sc->tree.s->tokens[k].upos == VG_UPOS_VERB)
+            thing = target_thing_at(sc, k, p);
+    return thing;
+}
+
+static int target_thing_at(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
 {
     const vg_tree *t = &sc->tree;
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
@@ -1187,7 +1199,21 @@ static size_t thing_place(sentence_ctx *sc, uint32_t thing, const vg_actor **out
 {
     static const char *const rels[] = { "nmod:in", "nmod:at", "nmod:near", "nmod:outside", "nmod:inside" };
     static const vg_pattern_roles roles = { rels, 5 };
-    return role_actors(sc, thing, &roles, out, NULL);
+    size_t n = role_actors(sc, thing, &roles, out, NULL);
+    if (n)
+        return n;
+    /* "any vessel linked to Israel", "a ship owned by an Israeli firm": whose the thing is. */
+    const vg_tree *t = &sc->tree;
+    static const char *const ties[] = { "link", "tie", "belong", "own", "operate", "flag", "bind", "connect" };
+    static const char *const to[] = { "obl:to", "obl:agent", "obl:by" };
+    static const vg_pattern_roles to_roles = { to, 3 };
+    for (uint32_t k = 0; k < vg_tree_n_children(t, thing); k++) {
+        uint32_t c = vg_tree_child(t, thing, k);
+        if (!strncmp(vg_tree_deprel(t, c), "acl", 3) && lemma_in(t->lower[c], ties, sizeof ties / sizeof *ties) &&
+            (n = role_actors(sc, c, &to_roles, out, NULL)) > 0)
+            return n;
+    }
+    return 0;
 }
 
 /* Whether the active subject of verb i is a common noun that names no actor (not even a role):
@@ -1437,14 +1463,15 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     /* "struck a refinery in Russia's Samara region", "Russian forces captured a village":
      * violence against a place or thing hits the country it is in, or else the country of the
      * report's dateline, unless that is the attacker's own. */
-    int thing = any_code(tgt, n_tgt) || act->quad != VG_CAMEO_MATERIAL_CONFLICT ? -1 : target_thing(sc, i, p);
+    int violent = act->quad == VG_CAMEO_MATERIAL_CONFLICT || !strcmp(act->root, "13");
+    int thing = any_code(tgt, n_tgt) || !violent ? -1 : target_thing(sc, i, p);
     if (thing >= 0) {
         const vg_actor *where;
         size_t n = thing_place(sc, (uint32_t)thing, &where);
         if (n && any_code(where, n)) {
             tgt = where;
             n_tgt = n;
-            tgt_how = "the country the place or thing is in";
+            tgt_how = "the country the place or thing is in, or whose it is";
         }
     }
     if (thing >= 0 && !any_code(tgt, n_tgt) && sc->coding->home &&
