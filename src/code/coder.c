@@ -1075,7 +1075,11 @@ static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const v
         const vg_coding *cd = sc->coding;
         for (size_t e = cd->n_events; e-- > 0;) {
             const vg_event *ev = &cd->events[e];
-            if (!strcmp(ev->cameo->root, act->cameo->root) && ev->source && ev->source->code) {
+            /* "denounced the remarks": a statement named as target is the last thing said, a
+             * statement, demand, accusation, rejection or threat alike. */
+            int said = !strcmp(act->cameo->root, "01") && ev->cameo->quad != VG_CAMEO_MATERIAL_COOPERATION &&
+                       ev->cameo->quad != VG_CAMEO_MATERIAL_CONFLICT;
+            if ((said || !strcmp(ev->cameo->root, act->cameo->root)) && ev->source && ev->source->code) {
                 *out = ev->source;
                 return 1;
             }
