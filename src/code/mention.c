@@ -516,8 +516,14 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
     if (tok->upos == VG_UPOS_PROPN)
         return unknown_name_actors(m, token, out, depth);
     /* "an IRGC member": a part of the body its modifier names; "Romanian men", "Houthi radar
-     * sites": any other noun takes its owner's code. */
-    if (tok->upos == VG_UPOS_NOUN) {
+     * sites": any other noun takes its owner's code — but not the nouns that name others by
+     * their relation to the owner ("its allies", "Iran's enemies"). */
+    static const char *const others[] = { "ally", "partner", "neighbour", "neighbor", "rival", "enemy",
+                                          "adversary", "counterpart", "foe", "friend", "opponent", "critic" };
+    int other = 0;
+    for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+        other |= !strcmp(t->lower[token], others[k]);
+    if (tok->upos == VG_UPOS_NOUN && !other) {
         int part = is_part_noun(t->lower[token]);
         for (uint32_t k = 0; k < vg_tree_n_children(t, token); k++) {
             uint32_t c = vg_tree_child(t, token, k);
