@@ -114,24 +114,22 @@ int vg_coding_begin(vg_coding **out, const vg_coder *coder, int32_t pubdate, uns
     return 0;
 }
 
-void vg_coding_set_dateline(vg_coding *c, const char *dateline)
+/* The country one comma-separated part of a dateline names ("NEW YORK", "Germany"): its words
+ * title-cased and looked up as a country or a capital. NULL when it names none. */
+static const char *dateline_country(const vg_coding *c, const char **s)
 {
-    c->home = NULL;
-    if (!dateline)
-        return;
-    /* The place is the words before "(", "," or a dash, written in capitals: "NEW YORK". */
     const char *words[8];
     char buf[128];
     size_t n = 0, at = 0;
-    for (const char *s = dateline; *s && n < 8 && at < sizeof buf - 1;) {
-        while (*s == ' ')
-            s++;
-        if (!*s || *s == '(' || *s == ',' || (unsigned char)*s == 0xE2 || *s == '-')
+    while (**s && n < 8 && at < sizeof buf - 1) {
+        while (**s == ' ')
+            (*s)++;
+        if (!**s || **s == '(' || **s == ',' || (unsigned char)**s == 0xE2 || **s == '-')
             break;
         words[n++] = buf + at;
         int first = 1;
-        while (*s && *s != ' ' && *s != '(' && *s != ',' && at < sizeof buf - 1) {
-            char ch = *s++;
+        while (**s && **s != ' ' && **s != '(' && **s != ',' && at < sizeof buf - 1) {
+            char ch = *(*s)++;
             if (!first && ch >= 'A' && ch <= 'Z')
                 ch = (char)(ch - 'A' + 'a');
             buf[at++] = ch;
@@ -143,7 +141,25 @@ void vg_coding_set_dateline(vg_coding *c, const char *dateline)
     if (n && vg_dict_match_words(c->coder->dict, words, n, 0, &m) == n && m.n_hits) {
         const vg_dict_hit *h = &m.hits[0];
         if ((h->entry->kind == VG_DICT_COUNTRY || h->how == VG_DICT_BY_CAPITAL) && h->code && strlen(h->code) >= 3)
-            c->home = vg_arena_strndup(c->arena, h->code, 3);
+            return h->code;
+    }
+    return NULL;
+}
+
+void vg_coding_set_dateline(vg_coding *c, const char *dateline)
+{
+    c->home = NULL;
+    if (!dateline)
+        return;
+    /* "NEW YORK (AP)", "KARLSRUHE, Germany (AP)": the city, else the country after a comma. */
+    const char *s = dateline;
+    for (int part = 0; part < 3 && *s && !c->home; part++) {
+        const char *code = dateline_country(c, &s);
+        if (code)
+            c->home = vg_arena_strndup(c->arena, code, 3);
+        if (*s != ',')
+            break;
+        s++;
     }
 }
 
@@ -477,6 +493,22 @@ static void take_attribution(sentence_ctx *sc, walk *w, uint32_t token)
     w->allege = p->attribution == VG_ATTRIBUTION_ALLEGE;
 }
 
+static int is_evidence_noun(const char *lemma)
+{
+    static const char *const nouns[] = { "evidence", "sign", "indication", "proof", "trace", "suggestion" };
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+        if (!strcmp(lemma, nouns[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether verb v's object is "no evidence", "no sign", "no indication", "no proof". */
+static int no_evidence(const vg_tree *t, uint32_t v)
+{
+    int o = vg_tree_find_child(t, v, "obj");
+    return o >= 0 && vg_tree_is_negated(t, (uint32_t)o) && is_evidence_noun(t->lower[o]);
+}
+
 /* Verbs whose object noun carries the event while their subject does it: "announced
  * charges", "launched an attack", "issued a warning", "imposed sanctions". */
 static int is_light_verb(const char *lemma)
@@ -507,9 +539,10 @@ static int has_future_aux(const vg_tree *t, uint32_t i)
     return 0;
 }
 
-/* The accusation whose object is noun n, when n's "of"-clause is its content misattached:
- * "accused [Iran of plotting]". Returns the accusation's token, or -1. */
-static int accused_of(sentence_ctx *sc, uint32_t n)
+/* The accusation or legal action whose object is noun n, when n's clause introduced by marker
+ * is its content misattached: "accused [Iran of plotting]", "charged [a man with planning]".
+ * Returns the accusation's token, or -1. */
+static int accused_of(sentence_ctx *sc, uint32_t n, const char *marker)
 {
     const vg_tree *t = &sc->tree;
     int v = vg_tree_head(t, n);
@@ -518,9 +551,12 @@ static int accused_of(sentence_ctx *sc, uint32_t n)
     const vg_pattern *p = sc->marks[v].event;
     if (!p || !p->content.n)
         return -1;
-    for (uint32_t r = 0; r < p->content.n; r++)
-        if (!strcmp(p->content.rels[r], "advcl:of") || !strcmp(p->content.rels[r], "obl:of"))
+    for (uint32_t r = 0; r < p->content.n; r++) {
+        const char *c = strchr(p->content.rels[r], ':');
+        if (c && (!strncmp(p->content.rels[r], "advcl", 5) || !strncmp(p->content.rels[r], "obl", 3)) &&
+            !strcmp(c + 1, marker))
             return v;
+    }
     return -1;
 }
 
@@ -605,6 +641,11 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
             break;
         const marks *gm = &sc->marks[g];
         const char *rel = vg_tree_rel(t, cur);
+        /* "found no evidence that the building had been attacked" (the clause parsed on the verb):
+         * what there is no evidence of did not happen, as far as the report goes. */
+        if ((!strcmp(rel, "ccomp") && no_evidence(t, (uint32_t)g)) ||
+            (!strncmp(rel, "acl", 3) && is_evidence_noun(t->lower[g]) && vg_tree_is_negated(t, (uint32_t)g)))
+            w->negated = 1;
         if (gm->mode && content_fits(t, cur, gm->mode) && in_mode_chain) {
             w->mode = gm->mode->mode;   /* the outer marker decides */
             w->mode_marker = g;
@@ -617,8 +658,9 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         } else if (gm->event && gm->event->content.n && content_fits(t, cur, gm->event)) {
             w->parent = g;
             break;
-        } else if (!strcmp(rel, "acl:of") && (w->parent = accused_of(sc, (uint32_t)g)) >= 0) {
-            /* "accused Iran of plotting" parsed with "of plotting" on "Iran" */
+        } else if (!strncmp(rel, "acl:", 4) && (w->parent = accused_of(sc, (uint32_t)g, rel + 4)) >= 0) {
+            /* "accused Iran of plotting", "charged a man with planning" parsed with the clause
+             * on the object */
             break;
         } else if (is_light_verb(t->lower[g]) && (w->parent = light_parent(sc, (uint32_t)g, cur)) >= 0) {
             break;
@@ -1204,8 +1246,20 @@ static size_t thing_place(sentence_ctx *sc, uint32_t thing, const vg_actor **out
     static const char *const rels[] = { "nmod:in", "nmod:at", "nmod:near", "nmod:outside", "nmod:inside" };
     static const vg_pattern_roles roles = { rels, 5 };
     size_t n = role_actors(sc, thing, &roles, out, NULL);
-    if (n)
+    if (n && any_code(*out, n)) {
+        /* A place names its country: "a synagogue in Berlin" is in Germany, not its government. */
+        vg_actor *country = vg_arena_alloc(sc->coding->arena, n * sizeof *country);
+        if (!country)
+            return n;
+        for (size_t k = 0; k < n; k++) {
+            country[k] = (*out)[k];
+            if (country[k].code && strlen(country[k].code) > 3)
+                country[k].code = vg_arena_strndup(sc->coding->arena, country[k].code, 3);
+            country[k].role = NULL;
+        }
+        *out = country;
         return n;
+    }
     /* "any vessel linked to Israel", "a ship owned by an Israeli firm": whose the thing is. */
     const vg_tree *t = &sc->tree;
     static const char *const ties[] = { "link", "tie", "belong", "own", "operate", "flag", "bind", "connect" };
@@ -1451,8 +1505,6 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
         if (!pattern_negates)
             return -1;
     }
-    if (!any_code(src, n_src) && !any_code(tgt, n_tgt))
-        return -1;
     /* "An air strike by Myanmar's military killed 30 people": an attack that harms is the
      * subject of the harm, whose object is the attack's target. */
     if (!n_tgt && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN && !strcmp(vg_tree_deprel(&sc->tree, i), "nsubj")) {
@@ -1509,6 +1561,9 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
             tgt_how = "the subject of the clause it is the manner of";
         }
     }
+    /* Nothing known of either side: no event an analyst could use. */
+    if (!any_code(src, n_src) && !any_code(tgt, n_tgt))
+        return -1;
     /* "Despite Iran's denials, ...": an act named as the circumstance of another is background
      * unless it says whom it concerned. */
     if (!n_tgt && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN) {
