@@ -596,6 +596,11 @@ static int subject_of(const vg_tree *t, uint32_t v)
             return -1;
         if (!strcmp(rel, "xcomp") && (s = vg_tree_find_child(t, (uint32_t)g, "obj")) >= 0)
             return s;
+        /* "demanded her release and summoned the ambassador" parsed with "summoned" conjoined
+         * to the noun: the verb that governs the noun has the subject. */
+        if (!strcmp(rel, "conj") && t->s->tokens[g].upos != VG_UPOS_VERB && vg_tree_head(t, (uint32_t)g) >= 0 &&
+            t->s->tokens[vg_tree_head(t, (uint32_t)g)].upos == VG_UPOS_VERB)
+            g = vg_tree_head(t, (uint32_t)g);
         v = (uint32_t)g;
     }
     return -1;
@@ -685,8 +690,14 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         if (!w->n_source && (control || light)) {
             const vg_actor *a;
             int s = !strcmp(rel, "xcomp") ? vg_tree_find_child(t, (uint32_t)g, "obj") : -1;
+            /* "demanded her release and summoned the ambassador" parsed with "summoned"
+             * conjoined to the noun: the verb governing the noun has the subject. */
+            int host = g;
+            if (!strcmp(rel, "conj") && t->s->tokens[g].upos != VG_UPOS_VERB && vg_tree_head(t, (uint32_t)g) >= 0 &&
+                t->s->tokens[vg_tree_head(t, (uint32_t)g)].upos == VG_UPOS_VERB)
+                host = vg_tree_head(t, (uint32_t)g);
             if (s < 0)
-                s = subject_of(t, (uint32_t)g);
+                s = subject_of(t, (uint32_t)host);
             size_t n = s >= 0 ? actors_of(sc, (uint32_t)s, &a) : 0;
             if (n) {
                 w->source = a;
@@ -1596,9 +1607,12 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     const vg_cameo_code *code = mode_code(coder, act, w.mode);
     const char *path = chain_path(sc, &w, src_how ? src_how : (n_src ? "?" : NULL), n_tgt ? tgt_how : NULL);
     int first;
-    if (!n_tgt && n_src >= 2 && code->quad <= VG_CAMEO_MATERIAL_COOPERATION && distinct_codes(src, n_src)) {
-        /* "Colombia and the ELN agreed to resume talks": cooperation between coordinated
-         * actors goes both ways. */
+    static const char *const symmetric[] = { "exchange", "clash", "fight", "battle", "skirmish", "trade" };
+    int mutual = code->quad <= VG_CAMEO_MATERIAL_COOPERATION ||
+                 lemma_in(sc->tree.lower[i], symmetric, sizeof symmetric / sizeof *symmetric);
+    if (!n_tgt && n_src >= 2 && mutual && distinct_codes(src, n_src)) {
+        /* "Colombia and the ELN agreed to resume talks", "Indian and Pakistani troops exchanged
+         * fire": cooperation, and symmetric acts, between coordinated actors go both ways. */
         first = -1;
         for (size_t a = 0; a < n_src; a++)
             for (size_t b = 0; b < n_src; b++) {

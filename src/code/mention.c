@@ -428,7 +428,11 @@ static size_t unknown_name_actors(vg_mentions *m, uint32_t head, vg_actor *out, 
     fill_text(m, head, &out[0]);
     for (uint32_t k = 0; k < vg_tree_n_children(t, head); k++) {
         uint32_t c = vg_tree_child(t, head, k);
-        if (strcmp(vg_tree_deprel(t, c), "appos"))
+        /* "Hasan Izadi, an IRGC officer" (apposition), "U.N. aid chief Tom Fletcher" (a title
+         * before the name): who the name is. */
+        const char *d = vg_tree_deprel(t, c);
+        int title = (!strcmp(d, "compound") || !strcmp(d, "nmod:desc")) && t->s->tokens[c].upos == VG_UPOS_NOUN;
+        if (strcmp(d, "appos") && !title)
             continue;
         vg_actor a[2];
         if (actors_at(m, c, a, 2, depth + 1) && a[0].code) {
