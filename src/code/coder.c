@@ -1088,6 +1088,30 @@ static size_t accused_for(sentence_ctx *sc, uint32_t c, const vg_actor **out)
     return 0;
 }
 
+/* The target of the act a responsibility claim names ("for the attack"), in the sentence or,
+ * for a definite act, the document's last act of that family. */
+static size_t owned_act_target(sentence_ctx *sc, uint32_t i, const vg_actor **out)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t k = 0; k < t->n; k++) {
+        if (!below(t, i, k, 3) || !sc->marks[k].event || t->s->tokens[k].upos != VG_UPOS_NOUN ||
+            vg_tree_find_child_lemma(t, k, "for") < 0)
+            continue;
+        const vg_pattern *act = sc->marks[k].event;
+        size_t n = role_actors(sc, k, &act->target, out, NULL);
+        if (n && any_code(*out, n))
+            return n;
+        for (size_t e = sc->coding->n_events; e-- > 0;) {
+            const vg_event *ev = &sc->coding->events[e];
+            if (!strcmp(ev->cameo->root, act->cameo->root) && ev->target && ev->target->code) {
+                *out = ev->target;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The author of an act named where p's target should be: the act's own source ("the Iranian
  * attack"), else the source of the document's last record of the same family. */
 static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const vg_pattern *p,
@@ -1379,6 +1403,14 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
         int o = vg_tree_find_child(&sc->tree, i, "obj");
         if (o < 0 || sc->marks[o].covered_by != (int32_t)i)
             n_tgt = role_actors(sc, i, &obj_role, &tgt, &tgt_how);
+    }
+    /* "claimed responsibility for the attack": whoever owns an act takes its victims as target. */
+    if (!any_code(tgt, n_tgt) && !strcmp(p->cameo->code, "015")) {
+        size_t n = owned_act_target(sc, i, &tgt);
+        if (n) {
+            n_tgt = n;
+            tgt_how = "the target of the act claimed";
+        }
     }
     /* "condemned the arrests": an act as target stands for whoever did it. */
     if (!any_code(tgt, n_tgt)) {
