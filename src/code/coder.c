@@ -48,6 +48,8 @@ typedef struct marks {
     int32_t covered_by;       /* the head of a multi-word event pattern this token is a word of, or -1 */
 } marks;
 
+static int lemma_in(const char *lemma, const char *const *words, size_t n);
+
 /* One sentence being coded. */
 typedef struct sentence_ctx {
     vg_coding *coding;
@@ -1088,6 +1090,32 @@ static size_t accused_for(sentence_ctx *sc, uint32_t c, const vg_actor **out)
     return 0;
 }
 
+/* For an act noun: the subject of "receive/get/face/suffer" of which it is the object, or of the
+ * clause it is "under" ("under attack", "under protection"). */
+static size_t receiver_of(sentence_ctx *sc, uint32_t i, const vg_actor **out)
+{
+    const vg_tree *t = &sc->tree;
+    static const char *const receiving[] = { "receive", "get", "face", "suffer", "sustain", "endure", "come" };
+    int g = vg_tree_head(t, i);
+    const char *r = vg_tree_rel(t, i);
+    int s = -1;
+    if (g >= 0 && !strcmp(r, "obj") && lemma_in(t->lower[g], receiving, sizeof receiving / sizeof *receiving))
+        s = subject_of(t, (uint32_t)g);
+    else if (g >= 0 && (!strcmp(r, "obl:under") || !strcmp(r, "nmod:under")))
+        s = subject_of(t, (uint32_t)g);
+    else if (vg_tree_find_child_lemma(t, i, "under") >= 0)   /* "she is under protection": copular */
+        s = vg_tree_find_child(t, i, "nsubj");
+    return s >= 0 ? actors_of(sc, (uint32_t)s, out) : 0;
+}
+
+/* Whether verb i receives an act ("received threats", "faced charges"). */
+static int receives_act(sentence_ctx *sc, uint32_t i)
+{
+    static const char *const receiving[] = { "receive", "get", "face", "suffer", "sustain", "endure" };
+    int o = vg_tree_find_child(&sc->tree, i, "obj");
+    return o >= 0 && sc->marks[o].event && lemma_in(sc->tree.lower[i], receiving, sizeof receiving / sizeof *receiving);
+}
+
 /* The target of the act a responsibility claim names ("for the attack"), in the sentence or,
  * for a definite act, the document's last act of that family. */
 static size_t owned_act_target(sentence_ctx *sc, uint32_t i, const vg_actor **out)
@@ -1403,6 +1431,15 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
         int o = vg_tree_find_child(&sc->tree, i, "obj");
         if (o < 0 || sc->marks[o].covered_by != (int32_t)i)
             n_tgt = role_actors(sc, i, &obj_role, &tgt, &tgt_how);
+    }
+    /* "she received death threats", "the embassy came under attack", "has been under police
+     * protection": the one who receives or is under an act is its target. */
+    if (!any_code(tgt, n_tgt) && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN) {
+        size_t n = receiver_of(sc, i, &tgt);
+        if (n) {
+            n_tgt = n;
+            tgt_how = "who received it or was under it";
+        }
     }
     /* "claimed responsibility for the attack": whoever owns an act takes its victims as target. */
     if (!any_code(tgt, n_tgt) && !strcmp(p->cameo->code, "015")) {
@@ -1753,6 +1790,9 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
         if (m->attribution && (vg_tree_find_child(t, i, "ccomp") >= 0 || vg_tree_find_child(t, i, "parataxis") >= 0))
             continue;
         if (m->event && m->covered_by >= 0 && sc.marks[m->covered_by].event)
+            continue;
+        /* "she received death threats": receiving an act is no act of its own. */
+        if (m->event && receives_act(&sc, i))
             continue;
         /* "the alleged mastermind": a participle modifying a noun is a word of stance, not an act. */
         if (m->event && m->event->pos == VG_PATTERN_VERB && !strcmp(vg_tree_deprel(t, i), "amod"))
