@@ -440,10 +440,7 @@ static int is_alleged_word(const char *w)
 {
     static const char *const words[] = { "alleged", "allegedly", "suspected", "purported", "purportedly",
                                          "reportedly", "presumed", "supposed", "supposedly" };
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (!strcmp(w, words[i]))
-            return 1;
-    return 0;
+    return lemma_in(w, words, sizeof words / sizeof *words);
 }
 
 /* The speakers of "according to X" or "citing X" among i's children. */
@@ -498,10 +495,7 @@ static void take_attribution(sentence_ctx *sc, walk *w, uint32_t token)
 static int is_evidence_noun(const char *lemma)
 {
     static const char *const nouns[] = { "evidence", "sign", "indication", "proof", "trace", "suggestion" };
-    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
-        if (!strcmp(lemma, nouns[i]))
-            return 1;
-    return 0;
+    return lemma_in(lemma, nouns, sizeof nouns / sizeof *nouns);
 }
 
 /* Whether verb v's object is "no evidence", "no sign", "no indication", "no proof". */
@@ -519,10 +513,7 @@ static int is_light_verb(const char *lemma)
                                          "carry", "conduct", "stage", "mount", "level", "press", "unveil",
                                          "give", "deliver", "extend", "offer", "provide", "lodge", "take",
                                          "commit", "perpetrate", "orchestrate", "mastermind", "claim" };
-    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-        if (!strcmp(lemma, verbs[i]))
-            return 1;
-    return 0;
+    return lemma_in(lemma, verbs, sizeof verbs / sizeof *verbs);
 }
 
 static int has_future_aux(const vg_tree *t, uint32_t i)
@@ -1404,7 +1395,7 @@ static size_t author_on_victim(sentence_ctx *sc, uint32_t v, const char *root, c
 
 /* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
  * -1 when none is kept. */
-static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_cameo_code *code_override)
+static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
 {
     const vg_coder *coder = sc->coder;
     walk w;
@@ -1489,13 +1480,13 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     /* "the assassination of Soleimani, killed in a strike ordered by Trump": the act told again
      * on its victim names the author. */
     if (!n_src && n_tgt && tgt[0].sentence == sc->index)
-        n_src = author_on_victim(sc, tgt[0].token, (p->cameo ? p->cameo : code_override)->root, &src, &src_how,
+        n_src = author_on_victim(sc, tgt[0].token, p->cameo->root, &src, &src_how,
                                  &attributed_author);
     /* "Israel was behind the attack": a definite act with one participant of its own takes the
      * other from the document's last act of its family. (A bare "the indictment" with none is
      * only a mention of that act, not a new record.) */
     if ((!n_tgt || !n_src) && (n_tgt || n_src) && is_definite_noun(&sc->tree, i)) {
-        const vg_cameo_code *fam = code_override ? code_override : p->cameo;
+        const vg_cameo_code *fam = p->cameo;
         for (size_t k = sc->coding->n_events; k-- > 0;) {
             const vg_event *e = &sc->coding->events[k];
             if (strcmp(e->cameo->root, fam->root) || (e->sentence == sc->index && e->head == i))
@@ -1515,7 +1506,7 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const v
     }
     if (p->mode && w.mode == VG_MODE_OCCURRED)
         w.mode = p->mode;
-    const vg_cameo_code *act = code_override ? code_override : p->cameo;
+    const vg_cameo_code *act = p->cameo;
     if (w.future && w.mode == VG_MODE_OCCURRED) {
         /* "will help" is an intent; "will strike" a threat. */
         if (act->quad == VG_CAMEO_MATERIAL_COOPERATION)
@@ -1802,8 +1793,7 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
              * one threat); an accusation or denial stays a record of its own. */
             if (m->mode && content_has_event(&sc, i, m->mode, 0))
                 continue;
-            if (code_event(&sc, i, m->event, NULL) < 0 && vg_tree_n_children(t, i) == 0)
-                continue;
+            code_event(&sc, i, m->event);
         } else if (m->mode && (m->mode->mode == VG_MODE_PLANNED || m->mode->mode == VG_MODE_ATTEMPTED) &&
                    m->mode->pos == VG_PATTERN_NOUN && !content_has_event(&sc, i, m->mode, 0)) {
             /* "a plot against the embassy": a planned act of violence with no act named. */
@@ -1819,7 +1809,7 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
                 vg_pattern *copy = vg_arena_alloc(arena, sizeof *copy);
                 if (copy) {
                     *copy = synthetic;
-                    code_event(&sc, i, copy, NULL);
+                    code_event(&sc, i, copy);
                 }
             }
         }
