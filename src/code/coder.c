@@ -1243,7 +1243,7 @@ static size_t author_around(sentence_ctx *sc, uint32_t i, const vg_actor **out, 
         /* "killed in a drone strike ordered by Trump": the author of the act it happened in. */
         if ((!strcmp(r, "obl:in") || !strcmp(r, "obl:during")) && sc->marks[c].event) {
             const vg_pattern *ap = sc->marks[c].event;
-            if ((n = role_actors(sc, c, &ap->source, out, NULL)) > 0 ||
+            if (((n = role_actors(sc, c, &ap->source, out, NULL)) > 0 && any_code(*out, n)) ||
                 (n = author_around(sc, c, out, how, alleged, depth + 1)) > 0) {
                 *how = "author of the act it happened in";
                 return n;
@@ -1383,7 +1383,7 @@ static size_t author_on_victim(sentence_ctx *sc, uint32_t v, const char *root, c
         if (strncmp(vg_tree_deprel(t, c), "acl", 3) || !ap || strcmp(ap->cameo->root, root))
             continue;
         size_t n = role_actors(sc, c, &ap->source, out, NULL);
-        if (!n)
+        if (!n || !any_code(*out, n))
             n = author_around(sc, c, out, how, alleged, 1);
         if (n) {
             *how = "author of the act told on the victim";

@@ -42,8 +42,9 @@ int vg_tree_is_passive(const vg_tree *t, uint32_t i) { return t->passive[i]; }
 /* Computed once per token by vg_tree_build: the relations are compared by id. */
 static int compute_passive(const vg_tree *t, uint32_t i)
 {
-    static int aux_pass, nsubj_pass, csubj_pass, acl, vbn;
+    static int aux_pass, nsubj_pass, csubj_pass, acl, vbn, vbd;
     if (!vbn) {
+        vbd = vg_xpos_id("VBD");
         aux_pass = vg_deprel_id("aux:pass");
         nsubj_pass = vg_deprel_id("nsubj:pass");
         csubj_pass = vg_deprel_id("csubj:pass");
@@ -55,9 +56,11 @@ static int compute_passive(const vg_tree *t, uint32_t i)
         if (d == aux_pass || d == nsubj_pass || d == csubj_pass)
             return 1;
     }
-    /* "the plot uncovered by police": a past participle modifying a noun. */
+    /* "the plot uncovered by police": a past participle modifying a noun. A verb in acl
+     * (not acl:relcl) tagged as a past tense is a participle mistagged: a finite verb
+     * modifying a noun would be a relative clause. */
     const vg_token *tok = &t->s->tokens[i];
-    return tok->upos == VG_UPOS_VERB && tok->xpos == vbn && t->deprel[i] == acl;
+    return tok->upos == VG_UPOS_VERB && (tok->xpos == vbn || tok->xpos == vbd) && t->deprel[i] == acl;
 }
 
 /* The relation with its marker, built once per token by vg_tree_build. */
@@ -132,6 +135,55 @@ static void repair_fragment(vg_tree *t)
     }
 }
 
+/* Whether a dominates b in the (possibly repaired) heads; bounded against cycles. */
+static int heads_reach(const vg_tree *t, uint32_t a, uint32_t b)
+{
+    for (uint32_t steps = 0; steps <= t->n; steps++) {
+        if (b == a)
+            return 1;
+        int h = t->head[b];
+        if (h < 1 || (uint32_t)h > t->n)
+            return 0;
+        b = (uint32_t)h - 1;
+    }
+    return 0;
+}
+
+/* See vg_tree_build: "Soleimani, killed in a drone strike, ..." with the participle hung on a
+ * distant verb as parataxis. A bare past participle (no subject, no auxiliary; often tagged
+ * as a past tense) is no clause of its own, so it cannot be a parataxis; after a comma it is
+ * a reduced relative clause of the nominal before the comma. */
+static void repair_participle_parataxis(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int parataxis = vg_deprel_id("parataxis"), acl = vg_deprel_id("acl");
+    int vbn = vg_xpos_id("VBN"), vbd = vg_xpos_id("VBD");
+    static const char *const own_clause[] = { "nsubj", "nsubj:pass", "csubj", "aux", "aux:pass", "cop", "expl" };
+    for (uint32_t v = 2; v < t->n; v++) {
+        if (t->deprel[v] != parataxis || tok[v].upos != VG_UPOS_VERB ||
+            (tok[v].xpos != vbn && tok[v].xpos != vbd) ||
+            tok[v - 1].upos != VG_UPOS_PUNCT || strcmp(tok[v - 1].form ? tok[v - 1].form : "", ",") != 0)
+            continue;
+        int clause = 0;
+        for (uint32_t c = 0; c < t->n && !clause; c++)
+            if (t->head[c] == (int)v + 1)
+                for (size_t k = 0; k < sizeof own_clause / sizeof *own_clause; k++)
+                    clause |= t->deprel[c] == vg_deprel_id(own_clause[k]);
+        uint32_t nominal = v - 2;
+        if (clause || (tok[nominal].upos != VG_UPOS_NOUN && tok[nominal].upos != VG_UPOS_PROPN))
+            continue;
+        /* The phrase's head: "Commander" of "IRGC Commander Qasem Soleimani". */
+        for (unsigned steps = 0; steps < 8 && t->head[nominal] >= 1 && (uint32_t)t->head[nominal] <= t->n &&
+                                 (deprel_is(t, nominal, "flat") || deprel_is(t, nominal, "compound"));
+             steps++)
+            nominal = (uint32_t)t->head[nominal] - 1;
+        if (heads_reach(t, v, nominal))
+            continue;
+        t->head[v] = (int16_t)(nominal + 1);
+        t->deprel[v] = (uint8_t)acl;
+    }
+}
+
 int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
 {
     memset(t, 0, sizeof *t);
@@ -147,6 +199,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
         t->deprel[i] = s->tokens[i].deprel;
     }
     repair_fragment(t);
+    repair_participle_parataxis(t);
     uint32_t *first = vg_arena_alloc(arena, (n + 2) * sizeof *first);
     uint32_t *child = vg_arena_alloc(arena, (n + 1) * sizeof *child);
     const char **lower = vg_arena_alloc(arena, (n + 1) * sizeof *lower);

@@ -31,7 +31,9 @@ typedef struct vg_tree {
  * repaired in the view (the sentence itself is not changed): a sentence parsed as a noun with a
  * participle ("Police fired tear gas at protesters" as "police [who were] fired ...") when the
  * participle has no auxiliary and no subject of its own is read with the participle as the
- * main verb and the noun as its subject: news sentences have a finite verb. */
+ * main verb and the noun as its subject: news sentences have a finite verb. A bare past
+ * participle after a comma parsed as a parataxis ("Soleimani, killed in a strike ..., ") is
+ * read as a reduced relative clause (acl) of the nominal before the comma. */
 int vg_tree_build(vg_tree *tree, const vg_sentence *s, vg_arena *arena);
 
 /* Head of token i (0-based), or -1 for a root. */
