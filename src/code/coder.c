@@ -605,7 +605,7 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
     memset(w, 0, sizeof *w);
     w->mode_marker = w->parent = w->attribution = -1;
     uint32_t cur = head;
-    int in_mode_chain = 1, passed_thwart = 0, verb_seen = 0;
+    int in_mode_chain = 1, passed_thwart = 0, tense_open = 1;
     w->chain[w->n_chain++] = head;
     for (unsigned steps = 0; steps < MAX_CHAIN - 1; steps++) {
         /* What the node itself carries. */
@@ -617,11 +617,13 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         }
         if (in_mode_chain && vg_tree_is_negated(t, cur))
             w->negated = 1;
-        /* The tense is that of the first verb up the chain: "will work in cooperation with". */
-        if ((in_mode_chain || !verb_seen) && has_future_aux(t, cur))
+        /* The tense is that of the first verb up the chain ("will work in cooperation with"),
+         * or of the verb controlling it, since an infinitive has none of its own ("will
+         * continue to work in cooperation with"). */
+        if ((in_mode_chain || tense_open) && has_future_aux(t, cur))
             w->future = 1;
-        if (t->s->tokens[cur].upos == VG_UPOS_VERB)
-            verb_seen = 1;
+        if (t->s->tokens[cur].upos == VG_UPOS_VERB && strcmp(vg_tree_deprel(t, cur), "xcomp"))
+            tense_open = 0;
         if (w->attribution < 0 && !w->n_speakers) {
             const vg_actor *sp;
             size_t n = by_phrase_speakers(sc, cur, &sp);
@@ -941,10 +943,27 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
     return first;
 }
 
-static int distinct_codes(const vg_actor *a, size_t n)
+/* Whether two actors are on different sides: "Mexico's foreign and security ministries", Israel
+ * and its intelligence community are one side (a country and its state bodies); Colombia's
+ * government and its rebels, or two countries, are two. */
+static int other_side(const vg_actor *a, const vg_actor *b)
+{
+    static const char *const state[] = { "GOV", "MIL", "SPY", "COP", "JUD", "LEG" };
+    if (!a->code || !b->code || !strcmp(a->code, b->code))
+        return 0;
+    size_t la = strlen(a->code), lb = strlen(b->code);
+    if (la < 3 || lb < 3 || strncmp(a->code, b->code, 3))
+        return 1;
+    if (la == 3 || lb == 3)
+        return !(lemma_in(la == 3 ? b->code + 3 : a->code + 3, state, sizeof state / sizeof *state));
+    return !(lemma_in(a->code + 3, state, sizeof state / sizeof *state) &&
+             lemma_in(b->code + 3, state, sizeof state / sizeof *state));
+}
+
+static int distinct_sides(const vg_actor *a, size_t n)
 {
     for (size_t i = 1; i < n; i++)
-        if (a[i].code && a[0].code && strcmp(a[i].code, a[0].code))
+        if (other_side(&a[0], &a[i]))
             return 1;
     return 0;
 }
@@ -1393,6 +1412,29 @@ static size_t author_on_victim(sentence_ctx *sc, uint32_t v, const char *root, c
     return 0;
 }
 
+/* Whom the words at token i answer: "in response to Mexico's statement", "in reply to the
+ * accusation by Iran" (the author of the act answered), "in response to Israel". */
+static size_t response_target(sentence_ctx *sc, uint32_t i, const vg_actor **out)
+{
+    static const char *const answers[] = { "response", "reply", "reaction", "answer" };
+    const vg_tree *t = &sc->tree;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        if (strcmp(vg_tree_rel(t, c), "obl:in") || !lemma_in(t->lower[c], answers, sizeof answers / sizeof *answers))
+            continue;
+        int to = vg_tree_find_child(t, c, "nmod:to");
+        if (to < 0)
+            continue;
+        const vg_pattern *act = sc->marks[to].event;
+        size_t n = act ? role_actors(sc, (uint32_t)to, &act->source, out, NULL) : 0;
+        if (n && any_code(*out, n))
+            return n;
+        if (!act && (n = actors_of(sc, (uint32_t)to, out)) > 0 && any_code(*out, n))
+            return n;
+    }
+    return 0;
+}
+
 /* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
  * -1 when none is kept. */
 static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
@@ -1632,6 +1674,17 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
             tgt_how = "the subject of the clause it is the manner of";
         }
     }
+    /* "said in response to the Mexican authorities' statement that it would not comment": a
+     * statement answers whoever it responds to. */
+    if (!n_tgt && !strcmp(act->root, "01")) {
+        size_t n = response_target(sc, i, &tgt);
+        if (!n && w.attribution >= 0)
+            n = response_target(sc, (uint32_t)w.attribution, &tgt);
+        if (n) {
+            n_tgt = n;
+            tgt_how = "whom it responds to";
+        }
+    }
     /* Nothing known of either side: no event an analyst could use. */
     if (!any_code(src, n_src) && !any_code(tgt, n_tgt))
         return -1;
@@ -1670,13 +1723,13 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
     static const char *const symmetric[] = { "exchange", "clash", "fight", "battle", "skirmish", "trade" };
     int mutual = code->quad <= VG_CAMEO_MATERIAL_COOPERATION ||
                  lemma_in(sc->tree.lower[i], symmetric, sizeof symmetric / sizeof *symmetric);
-    if (!n_tgt && n_src >= 2 && mutual && distinct_codes(src, n_src)) {
+    if (!n_tgt && n_src >= 2 && mutual && distinct_sides(src, n_src)) {
         /* "Colombia and the ELN agreed to resume talks", "Indian and Pakistani troops exchanged
          * fire": cooperation, and symmetric acts, between coordinated actors go both ways. */
         first = -1;
         for (size_t a = 0; a < n_src; a++)
             for (size_t b = 0; b < n_src; b++) {
-                if (a == b || !src[a].code || !src[b].code || !strcmp(src[a].code, src[b].code))
+                if (!other_side(&src[a], &src[b]))
                     continue;
                 int k = add_records(sc, i, p, code, &src[a], 1, &src[b], 1, &w, stance, speakers, n_speakers,
                                     parent_record, path);

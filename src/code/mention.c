@@ -175,6 +175,7 @@ static void remember_actor(vg_mentions *m, const vg_actor *a, uint32_t head, int
 }
 
 static size_t actors_at(vg_mentions *m, uint32_t token, vg_actor *out, size_t max, unsigned depth);
+static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t max, unsigned depth);
 
 /* The modifiers of a role word that say whose it is: "Mexican", "Iran's", "of Iran", "U.S."
  * (compound), "for the Israeli Embassy"; "in Mexico" only when the role is not posted abroad. */
@@ -236,8 +237,15 @@ static void add_owners(vg_mentions *m, uint32_t w, uint32_t head, const vg_dict_
         if (!owner_rel(t, c, role->n_host_words > 0) ||
             (!vg_tree_is_nominal(t, c) && t->s->tokens[c].upos != VG_UPOS_ADJ))
             continue;
+        /* "the Israeli security and intelligence community": a modifier coordinated with a word
+         * of the role phrase describes the one body; only its own owners count. */
+        int conj_in_role = 0;
+        for (uint32_t j = 0; j < vg_tree_n_children(t, c); j++) {
+            uint32_t cc = vg_tree_child(t, c, j);
+            conj_in_role |= cc >= role_first && cc <= role_last && !strcmp(vg_tree_deprel(t, cc), "conj");
+        }
         vg_actor owners[8];
-        size_t k_owners = actors_at(m, c, owners, 8, depth + 1);
+        size_t k_owners = conj_in_role ? head_actors(m, c, owners, 8, depth + 1) : actors_at(m, c, owners, 8, depth + 1);
         for (size_t o = 0; o < k_owners && *n < max; o++) {
             const char *oc = owners[o].code;
             if (!oc || strlen(oc) < 3)
@@ -253,6 +261,21 @@ static void add_owners(vg_mentions *m, uint32_t w, uint32_t head, const vg_dict_
             a->host = host;
         }
     }
+}
+
+/* A role spread over the world ("agencies around the world", "embassies worldwide", "across
+ * the globe") names no one country's, nor the last one the document named. */
+static int is_worldwide(const vg_tree *t, uint32_t head)
+{
+    for (uint32_t k = 0; k < vg_tree_n_children(t, head); k++) {
+        uint32_t c = vg_tree_child(t, head, k);
+        const char *w = t->lower[c];
+        if ((!strcmp(w, "world") || !strcmp(w, "globe")) && !strncmp(vg_tree_deprel(t, c), "nmod", 4))
+            return 1;
+        if (!strcmp(w, "worldwide") || !strcmp(w, "globally"))
+            return 1;
+    }
+    return 0;
 }
 
 /* A role word ("authorities", "foreign minister") at head, composed with its owners. */
@@ -285,6 +308,29 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
                 n = 1;
             }
         }
+    }
+    if (n == 0 && !strcmp(vg_tree_deprel(t, head), "conj") && vg_tree_head(t, head) >= 0) {
+        /* "the Israeli police and intelligence services": an owner before the first conjunct
+         * owns the conjuncts that name none of their own. */
+        uint32_t first = (uint32_t)vg_tree_head(t, head);
+        for (uint32_t k = 0; k < vg_tree_n_children(t, first) && n < max; k++) {
+            uint32_t c = vg_tree_child(t, first, k);
+            const char *r = vg_tree_deprel(t, c);
+            if (c > first || (strcmp(r, "amod") && strcmp(r, "nmod:poss") && strcmp(r, "compound")))
+                continue;
+            vg_actor owner[2];
+            if (actors_at(m, c, owner, 2, depth + 1) && owner[0].code && !owner[0].resolved &&
+                strlen(owner[0].code) >= 3) {
+                out[n] = (vg_actor){0};
+                out[n].code = arena_concat(m->arena, owner[0].code, 3, role->code);
+                out[n].host = host;
+                n++;
+            }
+        }
+    }
+    if (n == 0 && is_worldwide(t, head)) {
+        out[0] = (vg_actor){0};    /* "agencies around the world": everyone's, so no one's */
+        n = 1;
     }
     if (n == 0) {
         /* No owner named here: "the ambassador" is the last ambassador the document named. */

@@ -150,17 +150,26 @@ static int heads_reach(const vg_tree *t, uint32_t a, uint32_t b)
 }
 
 /* See vg_tree_build: "Soleimani, killed in a drone strike, ..." with the participle hung on a
- * distant verb as parataxis. A bare past participle (no subject, no auxiliary; often tagged
- * as a past tense) is no clause of its own, so it cannot be a parataxis; after a comma it is
- * a reduced relative clause of the nominal before the comma. */
+ * distant verb as parataxis, or as a conjunct with no conjunction. A bare past participle (no
+ * subject, no auxiliary; often tagged as a past tense) is no clause of its own, so it cannot
+ * be a parataxis; after a comma it is a reduced relative clause of the nominal before it. */
 static void repair_participle_parataxis(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
     int parataxis = vg_deprel_id("parataxis"), acl = vg_deprel_id("acl");
     int vbn = vg_xpos_id("VBN"), vbd = vg_xpos_id("VBD");
+    int conj = vg_deprel_id("conj"), cc = vg_deprel_id("cc");
     static const char *const own_clause[] = { "nsubj", "nsubj:pass", "csubj", "aux", "aux:pass", "cop", "expl" };
     for (uint32_t v = 2; v < t->n; v++) {
-        if (t->deprel[v] != parataxis || tok[v].upos != VG_UPOS_VERB ||
+        /* An asyndetic conjunct (no "and") of one past participle is the same misreading. */
+        int loose = t->deprel[v] == parataxis;
+        if (t->deprel[v] == conj) {
+            loose = 1;
+            for (uint32_t c = 0; c < t->n; c++)
+                if (t->head[c] == (int)v + 1 && t->deprel[c] == cc)
+                    loose = 0;
+        }
+        if (!loose || tok[v].upos != VG_UPOS_VERB ||
             (tok[v].xpos != vbn && tok[v].xpos != vbd) ||
             tok[v - 1].upos != VG_UPOS_PUNCT || strcmp(tok[v - 1].form ? tok[v - 1].form : "", ",") != 0)
             continue;
