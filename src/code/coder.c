@@ -26,6 +26,7 @@ struct vg_coder {
     const vg_dict *dict;
     const vg_cameo *cameo;
     const vg_patterns *patterns;
+    const vg_wordclasses *words;
     const vg_cameo_code *accuse;          /* 112: the speakers of an allegation accuse its source */
     const vg_cameo_code *unspecified_assault; /* 180: a plot with a target but no act named */
 };
@@ -48,7 +49,6 @@ typedef struct marks {
     int32_t covered_by;       /* the head of a multi-word event pattern this token is a word of, or -1 */
 } marks;
 
-static int lemma_in(const char *lemma, const char *const *words, size_t n);
 
 /* One sentence being coded. */
 typedef struct sentence_ctx {
@@ -78,7 +78,7 @@ const char *vg_date_precision_name(vg_date_precision p)
 }
 
 int vg_coder_open(vg_coder **out, const vg_dict *actors, const vg_cameo *cameo,
-                  const vg_patterns *patterns, vg_error *err)
+                  const vg_patterns *patterns, const vg_wordclasses *words, vg_error *err)
 {
     *out = NULL;
     vg_coder *c = vg_calloc(1, sizeof *c);
@@ -87,6 +87,7 @@ int vg_coder_open(vg_coder **out, const vg_dict *actors, const vg_cameo *cameo,
     c->dict = actors;
     c->cameo = cameo;
     c->patterns = patterns;
+    c->words = words;
     c->accuse = vg_cameo_find(cameo, "112");
     c->unspecified_assault = vg_cameo_find(cameo, "180");
     if (!c->accuse || !c->unspecified_assault) {
@@ -436,13 +437,6 @@ static int content_fits(const vg_tree *t, uint32_t child, const vg_pattern *p)
     return 0;
 }
 
-static int is_alleged_word(const char *w)
-{
-    static const char *const words[] = { "alleged", "allegedly", "suspected", "purported", "purportedly",
-                                         "reportedly", "presumed", "supposed", "supposedly" };
-    return lemma_in(w, words, sizeof words / sizeof *words);
-}
-
 /* The speakers of "according to X" or "citing X" among i's children. */
 static size_t by_phrase_speakers(sentence_ctx *sc, uint32_t i, const vg_actor **out)
 {
@@ -492,28 +486,25 @@ static void take_attribution(sentence_ctx *sc, walk *w, uint32_t token)
     w->allege = p->attribution == VG_ATTRIBUTION_ALLEGE;
 }
 
-static int is_evidence_noun(const char *lemma)
+/* Whether lemma is in word class c (data/events/wordclasses.txt). */
+static int is_word(const sentence_ctx *sc, vg_wordclass c, const char *lemma)
 {
-    static const char *const nouns[] = { "evidence", "sign", "indication", "proof", "trace", "suggestion" };
-    return lemma_in(lemma, nouns, sizeof nouns / sizeof *nouns);
+    return vg_words_in(sc->coder->words, c, lemma);
 }
 
 /* Whether verb v's object is "no evidence", "no sign", "no indication", "no proof". */
-static int no_evidence(const vg_tree *t, uint32_t v)
+static int no_evidence(const sentence_ctx *sc, uint32_t v)
 {
+    const vg_tree *t = &sc->tree;
     int o = vg_tree_find_child(t, v, "obj");
-    return o >= 0 && vg_tree_is_negated(t, (uint32_t)o) && is_evidence_noun(t->lower[o]);
+    return o >= 0 && vg_tree_is_negated(t, (uint32_t)o) && is_word(sc, VG_WORDS_EVIDENCE, t->lower[o]);
 }
 
-/* Verbs whose object noun carries the event while their subject does it: "announced
+/* A light verb's object noun carries the event while its subject does it: "announced
  * charges", "launched an attack", "issued a warning", "imposed sanctions". */
-static int is_light_verb(const char *lemma)
+static int is_light_verb(const sentence_ctx *sc, const char *lemma)
 {
-    static const char *const verbs[] = { "announce", "impose", "launch", "file", "bring", "issue", "make",
-                                         "carry", "conduct", "stage", "mount", "level", "press", "unveil",
-                                         "give", "deliver", "extend", "offer", "provide", "lodge", "take",
-                                         "commit", "perpetrate", "orchestrate", "mastermind", "claim" };
-    return lemma_in(lemma, verbs, sizeof verbs / sizeof *verbs);
+    return is_word(sc, VG_WORDS_LIGHT_VERB, lemma);
 }
 
 static int has_future_aux(const vg_tree *t, uint32_t i)
@@ -612,7 +603,7 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         for (uint32_t k = 0; k < vg_tree_n_children(t, cur); k++) {
             uint32_t c = vg_tree_child(t, cur, k);
             const char *d = vg_tree_deprel(t, c);
-            if ((!strcmp(d, "amod") || !strcmp(d, "advmod")) && is_alleged_word(t->lower_form[c]))
+            if ((!strcmp(d, "amod") || !strcmp(d, "advmod")) && is_word(sc, VG_WORDS_HEDGE, t->lower_form[c]))
                 w->alleged_word = 1;
         }
         if (in_mode_chain && vg_tree_is_negated(t, cur))
@@ -643,8 +634,8 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         const char *rel = vg_tree_rel(t, cur);
         /* "found no evidence that the building had been attacked" (the clause parsed on the verb):
          * what there is no evidence of did not happen, as far as the report goes. */
-        if ((!strcmp(rel, "ccomp") && no_evidence(t, (uint32_t)g)) ||
-            (!strncmp(rel, "acl", 3) && is_evidence_noun(t->lower[g]) && vg_tree_is_negated(t, (uint32_t)g)))
+        if ((!strcmp(rel, "ccomp") && no_evidence(sc, (uint32_t)g)) ||
+            (!strncmp(rel, "acl", 3) && is_word(sc, VG_WORDS_EVIDENCE, t->lower[g]) && vg_tree_is_negated(t, (uint32_t)g)))
             w->negated = 1;
         if (gm->mode && content_fits(t, cur, gm->mode) && in_mode_chain) {
             w->mode = gm->mode->mode;   /* the outer marker decides */
@@ -662,7 +653,7 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
             /* "accused Iran of plotting", "charged a man with planning" parsed with the clause
              * on the object */
             break;
-        } else if (is_light_verb(t->lower[g]) && (w->parent = light_parent(sc, (uint32_t)g, cur)) >= 0) {
+        } else if (is_light_verb(sc, t->lower[g]) && (w->parent = light_parent(sc, (uint32_t)g, cur)) >= 0) {
             break;
         } else if (gm->attribution && content_fits(t, cur, gm->attribution)) {
             take_attribution(sc, w, (uint32_t)g);
@@ -681,7 +672,7 @@ static void walk_up(sentence_ctx *sc, uint32_t head, walk *w)
          * a thwarting: who stopped a plot did not plot it. */
         int control = (!strcmp(rel, "xcomp") || !strcmp(rel, "conj")) && in_mode_chain && !passed_thwart;
         int light = cur == head && !strcmp(rel, "obj") && t->s->tokens[head].upos == VG_UPOS_NOUN &&
-                    is_light_verb(t->lower[g]);
+                    is_light_verb(sc, t->lower[g]);
         if (!w->n_source && (control || light)) {
             const vg_actor *a;
             int s = !strcmp(rel, "xcomp") ? vg_tree_find_child(t, (uint32_t)g, "obj") : -1;
@@ -943,48 +934,49 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
     return first;
 }
 
+/* Whether the role block of actor code c (the three letters after the country: "GOV" of
+ * "ISRGOV") is in class k. */
+static int role_in(const vg_wordclasses *words, vg_wordclass k, const char *c)
+{
+    char role[4];
+    if (!c || strlen(c) < 6)
+        return 0;
+    memcpy(role, c + 3, 3);
+    role[3] = 0;
+    return vg_words_in(words, k, role);
+}
+
 /* Whether two actors are on different sides: "Mexico's foreign and security ministries", Israel
  * and its intelligence community are one side (a country and its state bodies); Colombia's
  * government and its rebels, or two countries, are two. */
-static int other_side(const vg_actor *a, const vg_actor *b)
+static int other_side(const vg_wordclasses *words, const vg_actor *a, const vg_actor *b)
 {
-    static const char *const state[] = { "GOV", "MIL", "SPY", "COP", "JUD", "LEG" };
     if (!a->code || !b->code || !strcmp(a->code, b->code))
         return 0;
     size_t la = strlen(a->code), lb = strlen(b->code);
     if (la < 3 || lb < 3 || strncmp(a->code, b->code, 3))
         return 1;
-    if (la == 3 || lb == 3)
-        return !(lemma_in(la == 3 ? b->code + 3 : a->code + 3, state, sizeof state / sizeof *state));
-    return !(lemma_in(a->code + 3, state, sizeof state / sizeof *state) &&
-             lemma_in(b->code + 3, state, sizeof state / sizeof *state));
+    int a_state = la == 3 || role_in(words, VG_WORDS_STATE_ROLE, a->code);
+    int b_state = lb == 3 || role_in(words, VG_WORDS_STATE_ROLE, b->code);
+    return !(a_state && b_state);
 }
 
-static int distinct_sides(const vg_actor *a, size_t n)
+static int distinct_sides(const vg_wordclasses *words, const vg_actor *a, size_t n)
 {
     for (size_t i = 1; i < n; i++)
-        if (other_side(&a[0], &a[i]))
+        if (other_side(words, &a[0], &a[i]))
             return 1;
     return 0;
 }
 
 /* Whether a target is a prominent figure: an official, politician, judge, agent or elite, or a
  * named military or armed-group figure. */
-static int prominent_among(const vg_actor *a, size_t n)
+static int prominent_among(const vg_wordclasses *words, const vg_actor *a, size_t n)
 {
-    static const char *const roles[] = { "GOV", "OPP", "JUD", "LEG", "SPY", "ELI", "PTY" };
-    static const char *const armed[] = { "MIL", "REB", "UAF", "INS" };
-    for (size_t i = 0; i < n; i++) {
-        const char *c = a[i].code;
-        if (!c || strlen(c) < 6)
-            continue;
-        for (size_t r = 0; r < sizeof roles / sizeof *roles; r++)
-            if (!strncmp(c + 3, roles[r], 3))
-                return 1;
-        for (size_t r = 0; a[i].name && r < sizeof armed / sizeof *armed; r++)
-            if (!strncmp(c + 3, armed[r], 3))
-                return 1;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (role_in(words, VG_WORDS_PROMINENT_ROLE, a[i].code) ||
+            (a[i].name && role_in(words, VG_WORDS_ARMED_ROLE, a[i].code)))
+            return 1;
     return 0;
 }
 
@@ -1057,16 +1049,13 @@ static size_t content_target(sentence_ctx *sc, uint32_t i, const vg_pattern *p, 
  * before in the document; its author is the denial's target. */
 static size_t denied_accuser(sentence_ctx *sc, uint32_t i, const vg_pattern *p, const vg_actor **out)
 {
-    static const char *const nouns[] = { "accusation", "allegation", "claim", "charge", "report", "suggestion",
-                                         "assertion" };
     const vg_tree *t = &sc->tree;
     int is_accusation = 0;
     for (uint32_t k = 0; k < vg_tree_n_children(t, i) && !is_accusation; k++) {
         uint32_t c = vg_tree_child(t, i, k);
         if (!content_fits(t, c, p))
             continue;
-        for (size_t w = 0; w < sizeof nouns / sizeof *nouns; w++)
-            is_accusation |= !strcmp(t->lower[c], nouns[w]);
+        is_accusation |= is_word(sc, VG_WORDS_ACCUSATION, t->lower[c]);
     }
     if (!is_accusation)
         return 0;
@@ -1105,11 +1094,10 @@ static size_t accused_for(sentence_ctx *sc, uint32_t c, const vg_actor **out)
 static size_t receiver_of(sentence_ctx *sc, uint32_t i, const vg_actor **out)
 {
     const vg_tree *t = &sc->tree;
-    static const char *const receiving[] = { "receive", "get", "face", "suffer", "sustain", "endure", "come" };
     int g = vg_tree_head(t, i);
     const char *r = vg_tree_rel(t, i);
     int s = -1;
-    if (g >= 0 && !strcmp(r, "obj") && lemma_in(t->lower[g], receiving, sizeof receiving / sizeof *receiving))
+    if (g >= 0 && !strcmp(r, "obj") && is_word(sc, VG_WORDS_RECEIVING, t->lower[g]))
         s = subject_of(t, (uint32_t)g);
     else if (g >= 0 && (!strcmp(r, "obl:under") || !strcmp(r, "nmod:under")))
         s = subject_of(t, (uint32_t)g);
@@ -1121,9 +1109,8 @@ static size_t receiver_of(sentence_ctx *sc, uint32_t i, const vg_actor **out)
 /* Whether verb i receives an act ("received threats", "faced charges"). */
 static int receives_act(sentence_ctx *sc, uint32_t i)
 {
-    static const char *const receiving[] = { "receive", "get", "face", "suffer", "sustain", "endure" };
     int o = vg_tree_find_child(&sc->tree, i, "obj");
-    return o >= 0 && sc->marks[o].event && lemma_in(sc->tree.lower[i], receiving, sizeof receiving / sizeof *receiving);
+    return o >= 0 && sc->marks[o].event && is_word(sc, VG_WORDS_RECEIVING, sc->tree.lower[i]);
 }
 
 /* The target of the act a responsibility claim names ("for the attack"), in the sentence or,
@@ -1203,14 +1190,6 @@ static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const v
     return 0;
 }
 
-static int lemma_in(const char *lemma, const char *const *words, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (!strcmp(lemma, words[k]))
-            return 1;
-    return 0;
-}
-
 /* The author of the act at token i named by the words around it rather than as its subject.
  * *alleged is set when the words lay the act at someone's door ("behind", "attributed to",
  * "blamed on", "responsible for"): an allegation. */
@@ -1218,10 +1197,6 @@ static size_t author_around(sentence_ctx *sc, uint32_t i, const vg_actor **out, 
                             unsigned depth)
 {
     const vg_tree *t = &sc->tree;
-    static const char *const laying[] = { "attribute", "blame", "link", "tie", "pin" };
-    static const char *const doing[] = { "order", "direct", "carry", "conduct", "launch", "claim", "authorize",
-                                         "authorise", "stage", "mount", "orchestrate", "mastermind" };
-    static const char *const orders[] = { "order", "instruction", "behest", "command", "direction" };
     if (depth > 2)
         return 0;
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
@@ -1240,8 +1215,8 @@ static size_t author_around(sentence_ctx *sc, uint32_t i, const vg_actor **out, 
         }
         /* "an attack attributed to Iran", "a strike ordered by Trump" */
         if (!strncmp(d, "acl", 3) && t->s->tokens[c].upos == VG_UPOS_VERB) {
-            int lays = lemma_in(t->lower[c], laying, sizeof laying / sizeof *laying);
-            if (lays || lemma_in(t->lower[c], doing, sizeof doing / sizeof *doing)) {
+            int lays = is_word(sc, VG_WORDS_LAYING, t->lower[c]);
+            if (lays || is_word(sc, VG_WORDS_DOING, t->lower[c])) {
                 static const char *const rels[] = { "obl:to", "obl:on", "obl:agent", "obl:by" };
                 const vg_pattern_roles roles = { rels, 4 };
                 if ((n = role_actors(sc, c, &roles, out, NULL)) > 0) {
@@ -1252,7 +1227,7 @@ static size_t author_around(sentence_ctx *sc, uint32_t i, const vg_actor **out, 
             }
         }
         /* "killed on the orders of Trump" */
-        if (!strcmp(r, "obl:on") && lemma_in(t->lower[c], orders, sizeof orders / sizeof *orders)) {
+        if (!strcmp(r, "obl:on") && is_word(sc, VG_WORDS_ORDERS, t->lower[c])) {
             int of = vg_tree_find_child(t, c, "nmod:of");
             if (of >= 0 && (n = actors_of(sc, (uint32_t)of, out)) > 0) {
                 *how = "who gave the orders";
@@ -1335,12 +1310,11 @@ static size_t thing_place(sentence_ctx *sc, uint32_t thing, const vg_actor **out
     }
     /* "any vessel linked to Israel", "a ship owned by an Israeli firm": whose the thing is. */
     const vg_tree *t = &sc->tree;
-    static const char *const ties[] = { "link", "tie", "belong", "own", "operate", "flag", "bind", "connect" };
     static const char *const to[] = { "obl:to", "obl:agent", "obl:by" };
     static const vg_pattern_roles to_roles = { to, 3 };
     for (uint32_t k = 0; k < vg_tree_n_children(t, thing); k++) {
         uint32_t c = vg_tree_child(t, thing, k);
-        if (!strncmp(vg_tree_deprel(t, c), "acl", 3) && lemma_in(t->lower[c], ties, sizeof ties / sizeof *ties) &&
+        if (!strncmp(vg_tree_deprel(t, c), "acl", 3) && is_word(sc, VG_WORDS_TIES, t->lower[c]) &&
             (n = role_actors(sc, c, &to_roles, out, NULL)) > 0)
             return n;
     }
@@ -1416,11 +1390,10 @@ static size_t author_on_victim(sentence_ctx *sc, uint32_t v, const char *root, c
  * accusation by Iran" (the author of the act answered), "in response to Israel". */
 static size_t response_target(sentence_ctx *sc, uint32_t i, const vg_actor **out)
 {
-    static const char *const answers[] = { "response", "reply", "reaction", "answer" };
     const vg_tree *t = &sc->tree;
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
         uint32_t c = vg_tree_child(t, i, k);
-        if (strcmp(vg_tree_rel(t, c), "obl:in") || !lemma_in(t->lower[c], answers, sizeof answers / sizeof *answers))
+        if (strcmp(vg_tree_rel(t, c), "obl:in") || !is_word(sc, VG_WORDS_RESPONSE, t->lower[c]))
             continue;
         int to = vg_tree_find_child(t, c, "nmod:to");
         if (to < 0)
@@ -1493,7 +1466,7 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
     /* "announced charges against X" is often parsed with the phrase on the verb. */
     int g = vg_tree_head(&sc->tree, i);
     if (!n_tgt && g >= 0 && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN && !strcmp(vg_tree_rel(&sc->tree, i), "obj") &&
-        is_light_verb(sc->tree.lower[g])) {
+        is_light_verb(sc, sc->tree.lower[g])) {
         const char *obl[8];
         uint32_t k_obl = 0;
         char names[8][VG_TREE_REL_SIZE];
@@ -1712,7 +1685,7 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
             act = intel;
     }
     /* CAMEO's assassination: a killing of an official, politician, judge or a named commander. */
-    if (!strcmp(act->code, "1823") && prominent_among(tgt, n_tgt)) {
+    if (!strcmp(act->code, "1823") && prominent_among(coder->words, tgt, n_tgt)) {
         const vg_cameo_code *assassinate = vg_cameo_find(coder->cameo, "186");
         if (assassinate)
             act = assassinate;
@@ -1720,16 +1693,15 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
     const vg_cameo_code *code = mode_code(coder, act, w.mode);
     const char *path = chain_path(sc, &w, src_how ? src_how : (n_src ? "?" : NULL), n_tgt ? tgt_how : NULL);
     int first;
-    static const char *const symmetric[] = { "exchange", "clash", "fight", "battle", "skirmish", "trade" };
     int mutual = code->quad <= VG_CAMEO_MATERIAL_COOPERATION ||
-                 lemma_in(sc->tree.lower[i], symmetric, sizeof symmetric / sizeof *symmetric);
-    if (!n_tgt && n_src >= 2 && mutual && distinct_sides(src, n_src)) {
+                 is_word(sc, VG_WORDS_SYMMETRIC, sc->tree.lower[i]);
+    if (!n_tgt && n_src >= 2 && mutual && distinct_sides(coder->words, src, n_src)) {
         /* "Colombia and the ELN agreed to resume talks", "Indian and Pakistani troops exchanged
          * fire": cooperation, and symmetric acts, between coordinated actors go both ways. */
         first = -1;
         for (size_t a = 0; a < n_src; a++)
             for (size_t b = 0; b < n_src; b++) {
-                if (!other_side(&src[a], &src[b]))
+                if (!other_side(coder->words, &src[a], &src[b]))
                     continue;
                 int k = add_records(sc, i, p, code, &src[a], 1, &src[b], 1, &w, stance, speakers, n_speakers,
                                     parent_record, path);
@@ -1797,7 +1769,7 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
     sc.n_actors = vg_arena_alloc(arena, n + 1);
     sc.resolved = vg_arena_alloc(arena, n + 1);
     if (!sc.marks || !sc.actors || !sc.n_actors || !sc.resolved ||
-        vg_mentions_begin(&sc.mentions, coding->coder->dict, t, coding->pubdate, index, coding->memory, arena))
+        vg_mentions_begin(&sc.mentions, coding->coder->dict, coding->coder->words, t, coding->pubdate, index, coding->memory, arena))
         return VG_ENOMEM;
     for (uint32_t i = 0; i < n; i++) {
         sc.marks[i].covered_by = -1;

@@ -8,16 +8,17 @@
 #include "code/dict.h"
 #include "code/event.h"
 #include "code/patterns.h"
+#include "code/wordclass.h"
 #include "text/sentence.h"
 #include "util/arena.h"
 #include "util/error.h"
 
-/* The coder's knowledge. It borrows the three resources, which must outlive it; it is
+/* The coder's knowledge. It borrows the four resources, which must outlive it; it is
  * read-only once opened, so one coder serves any number of threads. */
 typedef struct vg_coder vg_coder;
 
 int vg_coder_open(vg_coder **out, const vg_dict *actors, const vg_cameo *cameo,
-                  const vg_patterns *patterns, vg_error *err);
+                  const vg_patterns *patterns, const vg_wordclasses *words, vg_error *err);
 void vg_coder_free(vg_coder *coder);
 
 /* Coding flags. */

@@ -19,8 +19,12 @@ int vg_knowledge_load(vg_knowledge *k, const char *data_dir, const char *const *
         snprintf(path, sizeof path, "%s/events/patterns.txt", data_dir);
         rc = vg_patterns_load(&k->patterns, path, k->cameo, err);
     }
+    if (!rc) {
+        snprintf(path, sizeof path, "%s/events/wordclasses.txt", data_dir);
+        rc = vg_wordclasses_load(&k->words, path, err);
+    }
     if (!rc)
-        rc = vg_coder_open(&k->coder, k->dict, k->cameo, k->patterns, err);
+        rc = vg_coder_open(&k->coder, k->dict, k->cameo, k->patterns, k->words, err);
     if (rc)
         vg_knowledge_free(k);
     return rc;
@@ -29,6 +33,7 @@ int vg_knowledge_load(vg_knowledge *k, const char *data_dir, const char *const *
 void vg_knowledge_free(vg_knowledge *k)
 {
     vg_coder_free(k->coder);
+    vg_wordclasses_free(k->words);
     vg_patterns_free(k->patterns);
     vg_cameo_free(k->cameo);
     vg_dict_free(k->dict);

@@ -1,6 +1,7 @@
 /* Everything the coder knows, loaded from a data folder: the actor dictionaries (DATA/actors/
  * and any extra actor files), the CAMEO codebook (DATA/cameo/codes.txt), the event patterns
- * (DATA/events/patterns.txt), and the coder over them. One load for every command that codes. */
+ * (DATA/events/patterns.txt), the word classes (DATA/events/wordclasses.txt), and the coder over
+ * them. One load for every command that codes. */
 #ifndef VIGIL_CODE_KNOWLEDGE_H
 #define VIGIL_CODE_KNOWLEDGE_H
 #include <stddef.h>
@@ -14,6 +15,7 @@ typedef struct vg_knowledge {
     vg_dict *dict;
     vg_cameo *cameo;
     vg_patterns *patterns;
+    vg_wordclasses *words;
     vg_coder *coder;
 } vg_knowledge;
 

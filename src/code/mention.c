@@ -55,42 +55,19 @@ static const memory_entry *recent(const vg_memory *mem, uint32_t k)
     return &mem->entries[(mem->next + MEMORY_MAX - 1 - k) % MEMORY_MAX];
 }
 
-/* Human roles: a singular one is "he" or "she"; institutions are "it". */
-static int is_person_noun(const char *lemma)
+/* Whether lemma is in word class c (data/events/wordclasses.txt): "person" roles are "he" or
+ * "she" in the singular, "part" nouns stand for the body their modifier names. */
+static int is_word(const vg_mentions *m, vg_wordclass c, const char *lemma)
 {
-    static const char *const words[] = {
-        "ambassador", "minister", "president", "spokesperson", "spokesman", "spokeswoman",
-        "official", "officer", "commander", "diplomat", "envoy", "leader", "secretary", "director",
-        "director-general", "general", "aide", "adviser", "advisor", "judge", "prosecutor",
-        "member", "journalist", "scientist", "king", "queen", "emir", "premier", "chancellor",
-        "governor", "mayor", "agent", "operative", "head", "chief", "consul", "attaché",
-        "reporter", "suspect", "man", "woman", "lawmaker", "senator", "colonel", "admiral"
-    };
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (!strcmp(lemma, words[i]))
-            return 1;
-    return 0;
+    return vg_words_in(m->words, c, lemma);
 }
 
-/* Nouns that stand for the body named by their modifier: "an IRGC member" is the IRGC's. */
-static int is_part_noun(const char *lemma)
-{
-    static const char *const words[] = {
-        "member", "head", "chief", "leader", "representative", "unit", "branch", "cell", "wing",
-        "affiliate", "operative", "commander", "official", "officer", "spokesperson", "spokesman",
-        "spokeswoman", "director", "director-general", "aide", "envoy", "agent"
-    };
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (!strcmp(lemma, words[i]))
-            return 1;
-    return 0;
-}
-
-int vg_mentions_begin(vg_mentions *m, const vg_dict *dict, const vg_tree *tree, int32_t date,
-                      uint32_t sentence, vg_memory *memory, vg_arena *arena)
+int vg_mentions_begin(vg_mentions *m, const vg_dict *dict, const vg_wordclasses *words, const vg_tree *tree,
+                      int32_t date, uint32_t sentence, vg_memory *memory, vg_arena *arena)
 {
     memset(m, 0, sizeof *m);
     m->dict = dict;
+    m->words = words;
     m->tree = tree;
     m->date = date;
     m->sentence = sentence;
@@ -212,17 +189,9 @@ static const char *host_of(vg_mentions *m, uint32_t head, const vg_dict_entry *r
 /* Roles a report leaves unqualified when they are the home country's own: everyone but the
  * diplomats and missions, who are by definition abroad, and institutions in the plural
  * ("likeminded governments", "ministries"): a country has one of each. */
-static int is_domestic_role(const vg_dict_entry *role, const char *lemma, int plural)
+static int is_domestic_role(const vg_mentions *m, const vg_dict_entry *role, const char *lemma, int plural)
 {
-    static const char *const institutions[] = { "government", "state", "regime", "administration", "ministry",
-                                                "cabinet", "parliament", "legislature", "army", "military",
-                                                "navy", "country", "nation", "leadership" };
-    if (role->n_host_words)
-        return 0;
-    for (size_t i = 0; plural && i < sizeof institutions / sizeof *institutions; i++)
-        if (!strcmp(lemma, institutions[i]))
-            return 0;
-    return 1;
+    return !role->n_host_words && !(plural && is_word(m, VG_WORDS_INSTITUTION, lemma));
 }
 
 /* The owners among word w's children, composed with the role into out[*n..max). */
@@ -254,7 +223,7 @@ static void add_owners(vg_mentions *m, uint32_t w, uint32_t head, const vg_dict_
             memset(a, 0, sizeof *a);
             /* A person of a body keeps the body's code ("a spokesperson for the Israeli
              * Embassy"); otherwise the owner's country takes the role ("an IRGC officer"). */
-            if (strlen(oc) > 3 && is_part_noun(t->lower[head]))
+            if (strlen(oc) > 3 && is_word(m, VG_WORDS_PART, t->lower[head]))
                 a->code = oc;
             else
                 a->code = arena_concat(m->arena, oc, 3, role->code);
@@ -344,7 +313,7 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
             out[0].name = e->name;
             out[0].host = e->host;
             out[0].resolved = 1;
-        } else if (m->home && is_domestic_role(role, t->lower[head], is_plural(t, head))) {
+        } else if (m->home && is_domestic_role(m, role, t->lower[head], is_plural(t, head))) {
             /* Unqualified police, courts and authorities in a datelined report are the
              * dateline country's ("LONDON (Reuters) - Police said"). */
             out[0].code = arena_concat(m->arena, m->home, 3, role->code);
@@ -354,17 +323,13 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
         }
         n = 1;
     }
-    static const char *const anonymous[] = { "official", "source", "person", "people", "diplomat",
-                                             "officer", "insider", "aide", "analyst", "expert" };
-    int anon = 0;
-    for (size_t w = 0; w < sizeof anonymous / sizeof *anonymous; w++)
-        anon |= !strcmp(t->lower[head], anonymous[w]);
+    int anon = is_word(m, VG_WORDS_ANONYMOUS, t->lower[head]);
     for (size_t i = 0; i < n; i++) {
         fill_text(m, head, &out[i]);
         out[i].anonymous = (uint8_t)anon;
         out[i].role = role->code;
         if (!out[i].resolved && out[i].code)
-            remember_actor(m, &out[i], head, is_person_noun(t->lower[head]) && !is_plural(t, head));
+            remember_actor(m, &out[i], head, is_word(m, VG_WORDS_PERSON, t->lower[head]) && !is_plural(t, head));
     }
     return n;
 }
@@ -542,12 +507,7 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
         return 1;
     }
     /* "hundreds of civilians", "two of the suspects": the people counted. */
-    static const char *const counts[] = { "hundred", "hundreds", "dozen", "dozens", "thousand", "thousands",
-                                          "score", "scores", "number", "group", "some", "many", "several",
-                                          "most", "all", "each", "one", "two", "three", "four", "five" };
-    int counted = tok->upos == VG_UPOS_NUM;
-    for (size_t k = 0; k < sizeof counts / sizeof *counts && !counted; k++)
-        counted = !strcmp(t->lower[token], counts[k]);
+    int counted = tok->upos == VG_UPOS_NUM || is_word(m, VG_WORDS_COUNT_WORD, t->lower[token]);
     if (counted) {
         int of = vg_tree_find_child(t, token, "nmod:of");
         if (of >= 0)
@@ -568,13 +528,9 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
     /* "an IRGC member": a part of the body its modifier names; "Romanian men", "Houthi radar
      * sites": any other noun takes its owner's code — but not the nouns that name others by
      * their relation to the owner ("its allies", "Iran's enemies"). */
-    static const char *const others[] = { "ally", "partner", "neighbour", "neighbor", "rival", "enemy",
-                                          "adversary", "counterpart", "foe", "friend", "opponent", "critic" };
-    int other = 0;
-    for (size_t k = 0; k < sizeof others / sizeof *others; k++)
-        other |= !strcmp(t->lower[token], others[k]);
+    int other = is_word(m, VG_WORDS_RELATIONAL, t->lower[token]);
     if (tok->upos == VG_UPOS_NOUN && !other) {
-        int part = is_part_noun(t->lower[token]);
+        int part = is_word(m, VG_WORDS_PART, t->lower[token]);
         for (uint32_t k = 0; k < vg_tree_n_children(t, token); k++) {
             uint32_t c = vg_tree_child(t, token, k);
             const char *r = vg_tree_rel(t, c);

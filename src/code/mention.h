@@ -9,6 +9,7 @@
 #include "code/dict.h"
 #include "code/event.h"
 #include "code/tree.h"
+#include "code/wordclass.h"
 #include "util/arena.h"
 
 /* What a document has named so far. */
@@ -18,6 +19,7 @@ vg_memory *vg_memory_new(vg_arena *arena);
 /* The mention finder for one sentence. */
 typedef struct vg_mentions {
     const vg_dict *dict;
+    const vg_wordclasses *words;
     const vg_tree *tree;
     int32_t date;               /* for dated roles; 0 unknown */
     uint32_t sentence;          /* 1-based */
@@ -34,8 +36,8 @@ typedef struct vg_mentions {
 } vg_mentions;
 
 /* Prepares a sentence: finds every dictionary name in it. Returns 0 or VG_ENOMEM. */
-int vg_mentions_begin(vg_mentions *m, const vg_dict *dict, const vg_tree *tree, int32_t date,
-                      uint32_t sentence, vg_memory *memory, vg_arena *arena);
+int vg_mentions_begin(vg_mentions *m, const vg_dict *dict, const vg_wordclasses *words, const vg_tree *tree,
+                      int32_t date, uint32_t sentence, vg_memory *memory, vg_arena *arena);
 
 /* The actors the nominal token names, coordinated ones included ("Iran and Syria" gives two).
  * Fills out[0..max) and returns how many; 0 when the token names no actor (an actor with a

@@ -57,6 +57,12 @@ line=$(wc -l <"$work/data/events/patterns.txt")
 "$vigil" code -q --data "$work/data" "$work/report.txt" >/dev/null 2>"$work/err"; [ $? -eq 1 ] && ok || fail "bad patterns exit 1"
 grep -q "patterns.txt:$line: unknown CAMEO code \"187\"" "$work/err" && ok || fail "error names file and line: $(cat "$work/err")"
 "$vigil" code -q --data "$work/nowhere" "$work/report.txt" >/dev/null 2>"$work/err"; [ $? -eq 1 ] && ok || fail "missing data exits 1"
+# So are the word classes: a misspelt section is named with its line.
+cp "$src/data/events/patterns.txt" "$work/data/events/"
+{ cat "$src/data/events/wordclasses.txt"; printf '[light-verbs]\nlevy\n'; } >"$work/data/events/wordclasses.txt"
+line=$(( $(wc -l <"$work/data/events/wordclasses.txt") - 1 ))
+"$vigil" code -q --data "$work/data" "$work/report.txt" >/dev/null 2>"$work/err"; [ $? -eq 1 ] && ok || fail "bad word classes exit 1"
+grep -q "wordclasses.txt:$line: unknown section \"\[light-verbs\]\"" "$work/err" && ok || fail "word class error names file and line: $(cat "$work/err")"
 
 # PETRARCH2-format dictionaries instead of vigil's own (when the shared data is here).
 if [ -d "$shared/petrarch2/dictionaries" ]; then

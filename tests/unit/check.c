@@ -1,5 +1,7 @@
 /* Shared helpers for the unit tests: paths to test data and the final tally. */
 #include "check.h"
+#include "util/alloc.h"
+#include "util/error.h"
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -30,6 +32,28 @@ const char *check_shared_path(const char *relative)
 const char *check_source_path(const char *relative)
 {
     return join("VIGIL_SOURCE_DIR", ".", relative);
+}
+
+int check_allocation_failures(int (*load)(void *ctx, vg_error *err), void *ctx, long max_tries)
+{
+    int failed = 0;
+    for (long nth = 1; nth <= max_tries; nth++) {
+        vg_error err = { 0 };
+        vg_alloc_fail_after(nth);
+        int rc = load(ctx, &err);
+        vg_alloc_fail_after(0);
+        if (rc == 0)
+            return failed;
+        if (rc != VG_ENOMEM && rc != VG_EIO) {
+            fprintf(stderr, "allocation %ld failing: rc %d (%s)\n", nth, rc, err.message);
+            check_failures++;
+            return failed;
+        }
+        failed++;
+    }
+    fprintf(stderr, "no load succeeded in %ld runs with one allocation failing\n", max_tries);
+    check_failures++;
+    return failed;
 }
 
 int check_finish(const char *suite)

@@ -29,6 +29,14 @@ const char *check_source_path(const char *relative);
 int check_write_damaged(const char *path, const char *original, size_t len, int round, int max_edits,
                         uint32_t *seed, const char *junk, size_t n_junk);
 
+/* Runs load(ctx, err) with its nth allocation failing, for n = 1, 2, ... until it succeeds (at
+ * most max_tries runs). load returns 0 once it has loaded, checked and freed what it loads, or
+ * the loader's error code, which must be VG_ENOMEM (or VG_EIO: a read whose buffer could not be
+ * allocated) with nothing left allocated (the sanitizer build sees leaks). Any other code, or
+ * no success at all, is a check failure. Returns how many runs failed cleanly. */
+struct vg_error;
+int check_allocation_failures(int (*load)(void *ctx, struct vg_error *err), void *ctx, long max_tries);
+
 /* Ends main(): prints the tally and returns the process status. */
 int check_finish(const char *suite);
 #define CHECK_SKIP 77

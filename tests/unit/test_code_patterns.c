@@ -3,7 +3,6 @@
  * file:line message, failed allocations and damaged input. */
 #include "check.h"
 #include "code/patterns.h"
-#include "util/alloc.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,33 +260,33 @@ static void test_errors(void)
     vg_cameo_free(c);
 }
 
+struct load_ctx {
+    const char *path;
+    const vg_cameo *cameo;
+};
+
+static int load_valid(void *arg, vg_error *err)
+{
+    const struct load_ctx *ctx = arg;
+    vg_patterns *p = NULL;
+    int rc = vg_patterns_load(&p, ctx->path, ctx->cameo, err);
+    if (rc) {
+        CHECK(p == NULL);
+        return rc;
+    }
+    CHECK_INT(vg_patterns_count(p), 7);
+    vg_patterns_free(p);
+    return 0;
+}
+
 static void test_allocation_failures(void)
 {
     vg_cameo *c = load_codebook();
     if (!c)
         return;
     const char *path = check_source_path("tests/resources/patterns/valid.txt");
-    int failed = 0, loaded = 0;
-    for (long nth = 1; nth < 300 && !loaded; nth++) {
-        vg_patterns *p = NULL;
-        vg_error err = { 0 };
-        vg_alloc_fail_after(nth);
-        int rc = vg_patterns_load(&p, path, c, &err);
-        vg_alloc_fail_after(0);
-        if (rc == 0) {
-            loaded = 1;
-            CHECK_INT(vg_patterns_count(p), 7);
-            vg_patterns_free(p);
-        } else if ((rc != VG_ENOMEM && rc != VG_EIO) || p != NULL) {
-            fprintf(stderr, "allocation %ld failing: rc %d (%s)\n", nth, rc, err.message);
-            check_failures++;
-            break;
-        } else {
-            failed++;
-        }
-    }
-    CHECK(loaded);
-    CHECK(failed >= 3);
+    struct load_ctx ctx = { path, c };
+    CHECK(check_allocation_failures(load_valid, &ctx, 300) >= 3);
     vg_cameo_free(c);
 }
 
