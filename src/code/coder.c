@@ -64,6 +64,12 @@ typedef struct sentence_ctx {
     uint8_t *resolved;
 } sentence_ctx;
 
+/* Whether lemma is in word class c (data/events/wordclasses.txt). */
+static int is_word(const sentence_ctx *sc, vg_wordclass c, const char *lemma)
+{
+    return vg_words_in(sc->coder->words, c, lemma);
+}
+
 const char *vg_stance_name(vg_stance stance)
 {
     static const char *const names[] = { "asserted", "alleged", "denied" };
@@ -209,6 +215,14 @@ static int below(const vg_tree *t, uint32_t i, uint32_t k, unsigned depth)
  * words after the head among i's descendants (three levels), words before it among the
  * descendants or the head's own governor ("assassination ^attempt": the compound). Returns the
  * number of words matched (p->n_words) or 0. */
+/* Whether token k is the preposition of a time ("on Monday", "in 2019"): "called the minister
+ * on Monday" is no "call on". */
+static int marks_time(const vg_tree *t, uint32_t k)
+{
+    int h = vg_tree_head(t, k);
+    return h >= 0 && !strcmp(vg_tree_deprel(t, k), "case") && vg_when_is_temporal(t, (uint32_t)h);
+}
+
 static uint32_t pattern_fits(const vg_tree *t, uint32_t i, const vg_pattern *p, uint32_t *where)
 {
     if (strcmp(t->lower[i], p->words[p->head]) || !pos_fits(t, i, p->pos))
@@ -218,7 +232,7 @@ static uint32_t pattern_fits(const vg_tree *t, uint32_t i, const vg_pattern *p, 
     for (uint32_t w = p->head + 1; w < p->n_words; w++) {
         int found = -1;
         for (uint32_t k = (uint32_t)last + 1; k < t->n && found < 0; k++)
-            if (!strcmp(t->lower[k], p->words[w]) && below(t, i, k, 3))
+            if (!strcmp(t->lower[k], p->words[w]) && below(t, i, k, 3) && !marks_time(t, k))
                 found = (int)k;
         if (found < 0)
             return 0;
@@ -449,6 +463,16 @@ static size_t by_phrase_speakers(sentence_ctx *sc, uint32_t i, const vg_actor **
             if (n)
                 return n;
         }
+        /* "From the perspective of Iran, X", "in Tehran's view", "in the eyes of Israel": the
+         * holder of the view says so. */
+        if ((!strcmp(r, "obl:from") || !strcmp(r, "obl:in")) && is_word(sc, VG_WORDS_VIEWPOINT, t->lower[c])) {
+            int holder = vg_tree_find_child(t, c, "nmod:of");
+            if (holder < 0)
+                holder = vg_tree_find_child(t, c, "nmod:poss");
+            size_t n = holder >= 0 ? actors_of(sc, (uint32_t)holder, out) : 0;
+            if (n)
+                return n;
+        }
         if (!strncmp(r, "advcl", 5) && !strcmp(t->lower[c], "cite")) {
             int o = vg_tree_find_child(t, c, "obj");
             size_t n = o >= 0 ? actors_of(sc, (uint32_t)o, out) : 0;
@@ -484,12 +508,6 @@ static void take_attribution(sentence_ctx *sc, walk *w, uint32_t token)
     const vg_pattern *p = sc->marks[token].attribution;
     w->n_speakers = role_actors(sc, token, &p->source, &w->speakers, NULL);
     w->allege = p->attribution == VG_ATTRIBUTION_ALLEGE;
-}
-
-/* Whether lemma is in word class c (data/events/wordclasses.txt). */
-static int is_word(const sentence_ctx *sc, vg_wordclass c, const char *lemma)
-{
-    return vg_words_in(sc->coder->words, c, lemma);
 }
 
 /* Whether verb v's object is "no evidence", "no sign", "no indication", "no proof". */
@@ -1408,6 +1426,34 @@ static size_t response_target(sentence_ctx *sc, uint32_t i, const vg_actor **out
     return 0;
 }
 
+/* Whether a noun entry's target is its subject: a judgement ("X is a criminal"). */
+static int judges_subject(const vg_pattern *p)
+{
+    for (uint32_t r = 0; r < p->target.n; r++)
+        if (!strcmp(p->target.rels[r], "nsubj"))
+            return 1;
+    return 0;
+}
+
+/* The judgement noun a naming verb gives its object ("called the minister a criminal"), or -1.
+ * UD has it as xcomp; the parser often makes it a second object. */
+static int naming_predicate(const sentence_ctx *sc, uint32_t verb)
+{
+    const vg_tree *t = &sc->tree;
+    if (!is_word(sc, VG_WORDS_NAMING, t->lower[verb]))
+        return -1;
+    int objects = 0;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, verb); k++) {
+        uint32_t c = vg_tree_child(t, verb, k);
+        const char *d = vg_tree_deprel(t, c);
+        int second_object = !strcmp(d, "obj") && objects++ > 0;
+        const vg_pattern *e = sc->marks[c].event;
+        if ((second_object || !strcmp(d, "xcomp")) && e && e->pos == VG_PATTERN_NOUN && judges_subject(e))
+            return (int)c;
+    }
+    return -1;
+}
+
 /* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
  * -1 when none is kept. */
 static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
@@ -1419,6 +1465,25 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
     const char *src_how = NULL, *tgt_how = NULL;
     size_t n_src = role_actors(sc, i, &p->source, &src, &src_how);
     size_t n_tgt = role_actors(sc, i, &p->target, &tgt, &tgt_how);
+    if (p->pos == VG_PATTERN_NOUN && judges_subject(p)) {
+        /* A judgement noun ("a criminal", "a spy") is an act only as a predicate: "X is a
+         * criminal" judges the subject (for the speaker, below); "called X a criminal" the
+         * object, for whoever called. "A Russian spy was arrested" judges no one. */
+        const vg_tree *t = &sc->tree;
+        int g = vg_tree_head(t, i);
+        if (vg_tree_find_child(t, i, "cop") >= 0) {
+            n_src = 0;
+        } else if (g >= 0 && naming_predicate(sc, (uint32_t)g) == (int)i) {
+            static const char *const subj[] = { "nsubj" }, *const obj[] = { "obj" };
+            static const vg_pattern_roles subj_role = { subj, 1 }, obj_role = { obj, 1 };
+            n_src = role_actors(sc, (uint32_t)g, &subj_role, &src, NULL);
+            n_tgt = role_actors(sc, (uint32_t)g, &obj_role, &tgt, NULL);
+            src_how = "who gave the name";
+            tgt_how = "whom the name was given";
+        } else {
+            return -1;
+        }
+    }
     static const char *const noun_targets[] = { "nmod:against", "nmod:on", "nmod:of", "nmod:to" };
     static const vg_pattern_roles noun_roles = { noun_targets, 4 };
     /* "issued threats against Trump": the target hangs off the pattern's noun. */
@@ -1542,6 +1607,14 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
         src = w.speakers;
         n_src = w.n_speakers;
         src_how = "the speaker (passive with no agent)";
+    }
+    /* "From Iran's perspective, Trump is a criminal", "X is a traitor, the ministry said": a
+     * judgement with no one passing it is the speaker's. */
+    if (!n_src && w.n_speakers && !strcmp(act->root, "11") && p->pos == VG_PATTERN_NOUN &&
+        vg_tree_find_child(&sc->tree, i, "cop") >= 0) {
+        src = w.speakers;
+        n_src = w.n_speakers;
+        src_how = "the speaker of the judgement";
     }
     vg_stance stance = VG_STANCE_ASSERTED;
     const vg_actor *speakers = w.speakers;
@@ -1809,6 +1882,9 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
             continue;
         /* "she received death threats": receiving an act is no act of its own. */
         if (m->event && receives_act(&sc, i))
+            continue;
+        /* "called the minister a criminal" is the judgement, not a phone call. */
+        if (m->event && naming_predicate(&sc, i) >= 0)
             continue;
         /* "the alleged mastermind": a participle modifying a noun is a word of stance, not an act. */
         if (m->event && m->event->pos == VG_PATTERN_VERB && !strcmp(vg_tree_deprel(t, i), "amod"))

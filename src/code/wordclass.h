@@ -19,6 +19,8 @@ typedef enum vg_wordclass {
     VG_WORDS_TIES,             /* "a ship linked to Israel": whose the thing is */
     VG_WORDS_RESPONSE,         /* "in response to X's statement": a statement answers X */
     VG_WORDS_SYMMETRIC,        /* "exchanged fire": an act both sides do */
+    VG_WORDS_VIEWPOINT,        /* "from the perspective of Iran": Iran says what follows */
+    VG_WORDS_NAMING,           /* "called the minister a criminal": a judgement of the object */
     VG_WORDS_PERSON,           /* "the minister": a singular one is "he" or "she" */
     VG_WORDS_PART,             /* "an IRGC member": the body its modifier names */
     VG_WORDS_INSTITUTION,      /* "ministries" in the plural are no one country's */
