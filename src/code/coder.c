@@ -1283,10 +1283,22 @@ static int target_thing_at(sentence_ctx *sc, uint32_t i, const vg_pattern *p);
 static int target_thing(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
 {
     /* The head's phrases, then those of the pattern's other words ("threatened to strike X"). */
+    const vg_tree *t = &sc->tree;
     int thing = target_thing_at(sc, i, p);
-    for (uint32_t k = 0; thing < 0 && k < sc->tree.n; k++)
-        if (sc->marks[k].covered_by == (int32_t)i && sc->tree.s->tokens[k].upos == VG_UPOS_VERB)
+    for (uint32_t k = 0; thing < 0 && k < t->n; k++) {
+        if (sc->marks[k].covered_by != (int32_t)i)
+            continue;
+        if (t->s->tokens[k].upos == VG_UPOS_VERB)
             thing = target_thing_at(sc, k, p);
+        else if (t->s->tokens[k].upos == VG_UPOS_NOUN)
+            /* "carried out an attack on a cargo ship": the thing hangs off the pattern's noun. */
+            for (uint32_t j = 0; j < vg_tree_n_children(t, k) && thing < 0; j++) {
+                uint32_t c = vg_tree_child(t, k, j);
+                if (t->s->tokens[c].upos == VG_UPOS_NOUN &&
+                    (vg_tree_rel_matches(t, c, "nmod:on") || vg_tree_rel_matches(t, c, "nmod:against")))
+                    thing = (int)c;
+            }
+    }
     return thing;
 }
 
@@ -1295,7 +1307,8 @@ static int target_thing_at(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
     const vg_tree *t = &sc->tree;
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
         uint32_t c = vg_tree_child(t, i, k);
-        if (t->s->tokens[c].upos != VG_UPOS_NOUN)
+        /* A word of the pattern ("attack" of "carried out an attack") is the act, not its thing. */
+        if (t->s->tokens[c].upos != VG_UPOS_NOUN || sc->marks[c].covered_by >= 0)
             continue;
         if (vg_tree_rel_matches(t, c, "obj"))
             return (int)c;
@@ -1335,6 +1348,16 @@ static size_t thing_place(sentence_ctx *sc, uint32_t thing, const vg_actor **out
         if (!strncmp(vg_tree_deprel(t, c), "acl", 3) && is_word(sc, VG_WORDS_TIES, t->lower[c]) &&
             (n = role_actors(sc, c, &to_roles, out, NULL)) > 0)
             return n;
+        /* "a Greek-owned cargo ship", "an Iranian-flagged tanker": the owner is the
+         * participle's own modifier. */
+        if (!strcmp(vg_tree_deprel(t, c), "amod") && is_word(sc, VG_WORDS_TIES, t->lower[c]))
+            for (uint32_t j = 0; j < vg_tree_n_children(t, c); j++) {
+                uint32_t o = vg_tree_child(t, c, j);
+                const char *d = vg_tree_deprel(t, o);
+                if (o < c && strcmp(d, "punct") && strcmp(d, "advmod") &&
+                    (n = actors_of(sc, o, out)) > 0 && any_code(*out, n))
+                    return n;
+            }
     }
     return 0;
 }
