@@ -400,8 +400,9 @@ static size_t role_actors(sentence_ctx *sc, uint32_t i, const vg_pattern_roles *
     for (uint32_t r = 0; r < roles->n; r++)
         for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
             uint32_t c = vg_tree_child(t, i, k);
+            /* A time is no participant: "exchanged fire on Monday". */
             if (!vg_tree_rel_matches(t, c, roles->rels[r]) ||
-                (!vg_tree_is_nominal(t, c) && t->s->tokens[c].upos != VG_UPOS_ADJ))
+                (!vg_tree_is_nominal(t, c) && t->s->tokens[c].upos != VG_UPOS_ADJ) || vg_when_is_temporal(t, c))
                 continue;
             size_t n = actors_of(sc, c, out);
             if (n) {
@@ -903,6 +904,33 @@ static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
     }
 }
 
+/* Whether the role block of actor code c (the three letters after the country: "GOV" of
+ * "ISRGOV") is in class k. */
+static int role_in(const vg_wordclasses *words, vg_wordclass k, const char *c)
+{
+    char role[4];
+    if (!c || strlen(c) < 6)
+        return 0;
+    memcpy(role, c + 3, 3);
+    role[3] = 0;
+    return vg_words_in(words, k, role);
+}
+
+/* Whether two actors are on different sides: "Mexico's foreign and security ministries", Israel
+ * and its intelligence community are one side (a country and its state bodies); Colombia's
+ * government and its rebels, or two countries, are two. */
+static int other_side(const vg_wordclasses *words, const vg_actor *a, const vg_actor *b)
+{
+    if (!a->code || !b->code || !strcmp(a->code, b->code))
+        return 0;
+    size_t la = strlen(a->code), lb = strlen(b->code);
+    if (la < 3 || lb < 3 || strncmp(a->code, b->code, 3))
+        return 1;
+    int a_state = la == 3 || role_in(words, VG_WORDS_STATE_ROLE, a->code);
+    int b_state = lb == 3 || role_in(words, VG_WORDS_STATE_ROLE, b->code);
+    return !(a_state && b_state);
+}
+
 /* Adds one record per (source, target) pair. Returns the index of the first, or -1. */
 static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, const vg_cameo_code *code,
                        const vg_actor *src, size_t n_src, const vg_actor *tgt, size_t n_tgt, const walk *w,
@@ -921,8 +949,10 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
             if (s && g && g->resolved && g->sentence == sc->index && t->s->tokens[g->token].upos == VG_UPOS_PRON &&
                 !strstr(t->lower_form[g->token], "self") && same_code(s, g))
                 g = NULL;
-            if (s && g && s->code && g->code && s->token == g->token && s->sentence == g->sentence)
-                continue;     /* one phrase cannot be both sides */
+            /* One phrase cannot be both sides, unless it names two: "Indian and Pakistani troops". */
+            if (s && g && s->code && g->code && s->token == g->token && s->sentence == g->sentence &&
+                !other_side(sc->coder->words, s, g))
+                continue;
             if (duplicate_record(c, sc->index, head, code, s, g))
                 continue;     /* "police and prosecutors" of one country: one record */
             vg_event *e = new_event(c);
@@ -950,33 +980,6 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
             place_of(sc, w, e);
         }
     return first;
-}
-
-/* Whether the role block of actor code c (the three letters after the country: "GOV" of
- * "ISRGOV") is in class k. */
-static int role_in(const vg_wordclasses *words, vg_wordclass k, const char *c)
-{
-    char role[4];
-    if (!c || strlen(c) < 6)
-        return 0;
-    memcpy(role, c + 3, 3);
-    role[3] = 0;
-    return vg_words_in(words, k, role);
-}
-
-/* Whether two actors are on different sides: "Mexico's foreign and security ministries", Israel
- * and its intelligence community are one side (a country and its state bodies); Colombia's
- * government and its rebels, or two countries, are two. */
-static int other_side(const vg_wordclasses *words, const vg_actor *a, const vg_actor *b)
-{
-    if (!a->code || !b->code || !strcmp(a->code, b->code))
-        return 0;
-    size_t la = strlen(a->code), lb = strlen(b->code);
-    if (la < 3 || lb < 3 || strncmp(a->code, b->code, 3))
-        return 1;
-    int a_state = la == 3 || role_in(words, VG_WORDS_STATE_ROLE, a->code);
-    int b_state = lb == 3 || role_in(words, VG_WORDS_STATE_ROLE, b->code);
-    return !(a_state && b_state);
 }
 
 static int distinct_sides(const vg_wordclasses *words, const vg_actor *a, size_t n)

@@ -193,6 +193,59 @@ static void repair_participle_parataxis(vg_tree *t)
     }
 }
 
+/* Whether token i has a child with relation id rel in the (possibly repaired) heads. */
+static int has_child(const vg_tree *t, uint32_t i, int rel)
+{
+    for (uint32_t c = 0; c < t->n; c++)
+        if (t->head[c] == (int)i + 1 && t->deprel[c] == rel)
+            return 1;
+    return 0;
+}
+
+/* See vg_tree_build: "Indian and Pakistani troops exchanged fire ..., officials said" with
+ * "exchanged" read as a participle of "troops" and both "troops" and "officials" subjects of
+ * "said". A predicate has one subject; when it has two, and the first has in acl a finite verb,
+ * or a "participle" with a direct object (which a passive participle has not), with no subject
+ * of its own, that verb is the first subject's clause, reported by the predicate. */
+static void repair_double_subject(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int nsubj = vg_deprel_id("nsubj"), acl = vg_deprel_id("acl"), ccomp = vg_deprel_id("ccomp");
+    int vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"), vbp = vg_xpos_id("VBP"), vbn = vg_xpos_id("VBN");
+    int obj = vg_deprel_id("obj");
+    for (uint32_t h = 0; h < t->n; h++) {
+        int first = -1, last = -1;
+        for (uint32_t c = 0; c < t->n; c++)
+            if (t->head[c] == (int)h + 1 && t->deprel[c] == nsubj) {
+                if (first < 0)
+                    first = (int)c;
+                last = (int)c;
+            }
+        if (first < 0 || first == last)
+            continue;
+        int verb = -1;
+        for (uint32_t v = (uint32_t)first + 1; v < (uint32_t)last && verb < 0; v++)
+            if (t->head[v] == first + 1 && t->deprel[v] == acl && tok[v].upos == VG_UPOS_VERB &&
+                (tok[v].xpos == vbd || tok[v].xpos == vbz || tok[v].xpos == vbp ||
+                 (tok[v].xpos == vbn && has_child(t, v, obj))))
+                verb = (int)v;
+        if (verb < 0)
+            continue;
+        for (uint32_t c = 0; c < t->n; c++)
+            if (t->head[c] == verb + 1 && t->deprel[c] == nsubj)
+                verb = -1;
+        if (verb < 0)
+            continue;
+        t->head[verb] = (int16_t)(h + 1);
+        t->deprel[verb] = (uint8_t)ccomp;
+        t->head[first] = (int16_t)(verb + 1);
+        /* What the parser hung on the predicate between the two subjects belongs to the clause. */
+        for (uint32_t c = (uint32_t)verb + 1; c < (uint32_t)last; c++)
+            if (t->head[c] == (int)h + 1)
+                t->head[c] = (int16_t)(verb + 1);
+    }
+}
+
 int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
 {
     memset(t, 0, sizeof *t);
@@ -209,6 +262,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     }
     repair_fragment(t);
     repair_participle_parataxis(t);
+    repair_double_subject(t);
     uint32_t *first = vg_arena_alloc(arena, (n + 2) * sizeof *first);
     uint32_t *child = vg_arena_alloc(arena, (n + 1) * sizeof *child);
     const char **lower = vg_arena_alloc(arena, (n + 1) * sizeof *lower);

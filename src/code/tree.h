@@ -33,7 +33,9 @@ typedef struct vg_tree {
  * participle has no auxiliary and no subject of its own is read with the participle as the
  * main verb and the noun as its subject: news sentences have a finite verb. A bare past
  * participle after a comma parsed as a parataxis ("Soleimani, killed in a strike ..., ") is
- * read as a reduced relative clause (acl) of the nominal before the comma. */
+ * read as a reduced relative clause (acl) of the nominal before the comma. A predicate with two
+ * subjects, the first with a finite verb in acl ("troops exchanged fire ..., officials said"
+ * read as "troops [that] exchanged"), gets that verb as its reported clause (ccomp). */
 int vg_tree_build(vg_tree *tree, const vg_sentence *s, vg_arena *arena);
 
 /* Head of token i (0-based), or -1 for a root. */
