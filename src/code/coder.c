@@ -1019,6 +1019,25 @@ static int same_country(const vg_actor *a, size_t na, const vg_actor *b, size_t 
     return 0;
 }
 
+/* Whether every coded actor of a is unidentified ("gunmen", "unknown attackers"). */
+static int unidentified(const vg_wordclasses *words, const vg_actor *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i].code && !role_in(words, VG_WORDS_UNIDENTIFIED_ROLE, a[i].code))
+            return 0;
+    return 1;
+}
+
+/* Whether some actor of a and some actor of b are on one side (other_side). */
+static int same_side(const vg_wordclasses *words, const vg_actor *a, size_t na, const vg_actor *b, size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (a[i].code && b[j].code && !other_side(words, &a[i], &b[j]))
+                return 1;
+    return 0;
+}
+
 /* The distinct sources (side 0) or targets (side 1) of the records of the event whose first
  * record is first, as one array from the arena. */
 static size_t record_sides(sentence_ctx *sc, uint32_t first, int side, const vg_actor **out)
@@ -1677,10 +1696,13 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
         }
     } else if (w.allege || w.alleged_word || attributed_author) {
         stance = VG_STANCE_ALLEGED;
-    } else if (n_speakers && act->quad == VG_CAMEO_MATERIAL_CONFLICT && any_code(src, n_src) &&
-               any_code(speakers, n_speakers) && !same_country(speakers, n_speakers, src, n_src)) {
-        /* An act of violence or coercion one side says another committed is that side's
-         * allegation; a side reporting its own acts ("police said they arrested") asserts. */
+    } else if (n_speakers && (act->quad == VG_CAMEO_MATERIAL_CONFLICT || !strcmp(act->root, "13")) &&
+               any_code(src, n_src) && any_code(speakers, n_speakers) &&
+               !same_side(coder->words, speakers, n_speakers, src, n_src) && !unidentified(coder->words, src, n_src)) {
+        /* An act of violence, coercion or threat one side says another committed is that side's
+         * allegation ("an opposition leader said a gang had threatened to kill him"); a side
+         * reporting its own acts ("police said they arrested") asserts, and so does one
+         * reporting what unidentified gunmen did: no side is accused. */
         stance = VG_STANCE_ALLEGED;
     }
     if (w.negated && !(sc->coding->flags & VG_CODE_KEEP_NEGATED)) {

@@ -31,6 +31,7 @@ static const char *const class_names[VG_WORDS_N_CLASSES] = {
     [VG_WORDS_STATE_ROLE] = "state-role",
     [VG_WORDS_PROMINENT_ROLE] = "prominent-role",
     [VG_WORDS_ARMED_ROLE] = "armed-role",
+    [VG_WORDS_UNIDENTIFIED_ROLE] = "unidentified-role",
 };
 
 typedef struct word_slot {

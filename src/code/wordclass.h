@@ -30,6 +30,7 @@ typedef enum vg_wordclass {
     VG_WORDS_STATE_ROLE,       /* actor role codes of a state's own bodies (GOV, MIL, ...) */
     VG_WORDS_PROMINENT_ROLE,   /* role codes whose killing is an assassination (186) */
     VG_WORDS_ARMED_ROLE,       /* role codes of armed figures, prominent when named */
+    VG_WORDS_UNIDENTIFIED_ROLE, /* role codes of actors no one has named ("gunmen") */
     VG_WORDS_N_CLASSES
 } vg_wordclass;
 
