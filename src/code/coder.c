@@ -1139,8 +1139,11 @@ static size_t receiver_of(sentence_ctx *sc, uint32_t i, const vg_actor **out)
     int s = -1;
     if (g >= 0 && !strcmp(r, "obj") && is_word(sc, VG_WORDS_RECEIVING, t->lower[g]))
         s = subject_of(t, (uint32_t)g);
-    else if (g >= 0 && (!strcmp(r, "obl:under") || !strcmp(r, "nmod:under")))
+    else if (g >= 0 && (!strcmp(r, "obl:under") || !strcmp(r, "nmod:under"))) {
         s = subject_of(t, (uint32_t)g);
+        if (s < 0)      /* "has been placed under police protection" */
+            s = vg_tree_find_child(t, (uint32_t)g, "nsubj:pass");
+    }
     else if (vg_tree_find_child_lemma(t, i, "under") >= 0)   /* "she is under protection": copular */
         s = vg_tree_find_child(t, i, "nsubj");
     return s >= 0 ? actors_of(sc, (uint32_t)s, out) : 0;
