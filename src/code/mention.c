@@ -451,6 +451,20 @@ static size_t unknown_name_actors(vg_mentions *m, uint32_t head, vg_actor *out, 
             break;
         }
     }
+    /* "the Central Council of Jews in Germany", "the Union of Journalists of Ukraine": a body
+     * the dictionary does not know is of the country its name ends with. */
+    for (uint32_t k = 0, x = head; !out[0].code && k < 2; k++) {
+        int in = vg_tree_find_child(t, x, "nmod:in");
+        if (in < 0)
+            in = vg_tree_find_child(t, x, "nmod:of");
+        if (in < 0)
+            break;
+        vg_actor a[2];
+        if (t->s->tokens[in].upos == VG_UPOS_PROPN && actors_at(m, (uint32_t)in, a, 2, depth + 1) && a[0].code &&
+            strlen(a[0].code) == 3 && !a[0].resolved)
+            out[0].code = a[0].code;
+        x = (uint32_t)in;
+    }
     const char *surname = t->lower_form[last];
     if (!out[0].code && m->memory) {
         const vg_memory *mem = m->memory;
