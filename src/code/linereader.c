@@ -1,4 +1,4 @@
-/* Line reader shared by the CAMEO codebook and event-pattern loaders (see linereader.h). */
+/* Line reader shared by the loaders of line-oriented data files (see linereader.h). */
 #include "code/linereader.h"
 #include "util/alloc.h"
 #include "util/mapfile.h"
@@ -37,10 +37,8 @@ int vg_linereader_fail(const vg_linereader *lr, vg_error *err, int code, const c
 
 static int is_space(char c) { return c == ' ' || c == '\t'; }
 
-static int check_text(const vg_linereader *lr, const char *s, size_t n, size_t max_line, vg_error *err)
+static int check_text(const vg_linereader *lr, const char *s, size_t n, vg_error *err)
 {
-    if (n > max_line)
-        return vg_linereader_fail(lr, err, VG_ELIMIT, "line longer than %zu bytes", max_line);
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
@@ -59,19 +57,33 @@ static int check_text(const vg_linereader *lr, const char *s, size_t n, size_t m
     return 0;
 }
 
+int vg_linereader_next_raw(vg_linereader *lr, size_t max_line, char **s, size_t *n, vg_error *err)
+{
+    if (lr->pos >= lr->len)
+        return 0;
+    lr->line++;
+    char *start = lr->data + lr->pos;
+    char *nl = memchr(start, '\n', lr->len - lr->pos);
+    size_t len = nl ? (size_t)(nl - start) : lr->len - lr->pos;
+    lr->pos += len + (nl != NULL);
+    if (len && start[len - 1] == '\r')
+        len--;
+    if (len > max_line)
+        return vg_linereader_fail(lr, err, VG_ELIMIT, "line longer than %zu bytes", max_line);
+    start[len] = '\0'; /* the data is NUL-terminated, so the last line has room too */
+    *s = start;
+    *n = len;
+    return 1;
+}
+
 int vg_linereader_next(vg_linereader *lr, size_t max_line, const char **s, size_t *n, int *indent,
                        vg_error *err)
 {
-    while (lr->pos < lr->len) {
-        lr->line++;
-        const char *start = lr->data + lr->pos;
-        const char *nl = memchr(start, '\n', lr->len - lr->pos);
-        size_t len = nl ? (size_t)(nl - start) : lr->len - lr->pos;
-        lr->pos += len + (nl != NULL);
-        if (len && start[len - 1] == '\r')
-            len--;
-        int rc = check_text(lr, start, len, max_line, err);
-        if (rc)
+    char *start;
+    size_t len;
+    int rc;
+    while ((rc = vg_linereader_next_raw(lr, max_line, &start, &len, err)) == 1) {
+        if ((rc = check_text(lr, start, len, err)))
             return rc;
         const char *hash = memchr(start, '#', len);
         if (hash)
@@ -89,5 +101,5 @@ int vg_linereader_next(vg_linereader *lr, size_t max_line, const char **s, size_
             *indent = lead > 0;
         return 1;
     }
-    return 0;
+    return rc;
 }

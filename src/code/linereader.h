@@ -1,5 +1,6 @@
-/* Reading vigil's line-oriented data files (CAMEO codebook, event patterns): one line at a
- * time, with "#" comments cut, UTF-8 and control characters checked, errors as FILE:LINE. */
+/* Reading line-oriented data files: vigil's own (CAMEO codebook, event patterns, word classes)
+ * one line at a time with "#" comments cut, UTF-8 and control characters checked; formats with
+ * their own comment rules (PETRARCH's) take the lines raw. Errors name FILE:LINE. */
 #ifndef VIGIL_CODE_LINEREADER_H
 #define VIGIL_CODE_LINEREADER_H
 #include <stddef.h>
@@ -7,7 +8,7 @@
 #include "util/error.h"
 
 typedef struct vg_linereader {
-    char *data;          /* the whole file, NUL-terminated (vg_free'd by close) */
+    char *data;          /* the whole file, NUL-terminated (vg_free'd by close); lines are cut in place */
     size_t len, pos;
     const char *path;    /* borrowed from the caller */
     uint32_t line;       /* number of the line last returned (1-based) */
@@ -23,6 +24,11 @@ int vg_linereader_open(vg_linereader *lr, const char *path, size_t max_bytes, vg
  * than max_line bytes). */
 int vg_linereader_next(vg_linereader *lr, size_t max_line, const char **s, size_t *n, int *indent,
                        vg_error *err);
+/* The next line as it stands: *s is NUL-terminated in place, without its line end ("\n" or
+ * "\r\n"), *n bytes, and the caller may change it (the reader does not look at it again).
+ * Nothing in it is checked but its length. Returns 1 for a line, 0 at the end of the file, or
+ * VG_ELIMIT with "FILE:LINE: ..." in err for a line longer than max_line bytes. */
+int vg_linereader_next_raw(vg_linereader *lr, size_t max_line, char **s, size_t *n, vg_error *err);
 /* Records "FILE:LINE: <message>" for the line last returned and returns code. */
 int vg_linereader_fail(const vg_linereader *lr, vg_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

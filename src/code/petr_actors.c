@@ -73,7 +73,7 @@ static const char *code_copy(vg_petr_actors *a, const char *s, size_t n)
  * is left out with a warning naming its line, and the actor keeps its other codes. */
 static int skip_restriction(const vg_petr_lines *lr, const char *what)
 {
-    vg_warn("%s:%u: %s (restriction left out)", lr->path, (unsigned)lr->line, what);
+    vg_warn("%s:%u: %s (restriction left out)", lr->lines.path, (unsigned)lr->lines.line, what);
     return 0;
 }
 
@@ -90,7 +90,7 @@ static int add_code(vg_petr_actors *a, vg_petr_lines *lr, size_t k, char *s, vg_
     while (is_blank(*s))
         s++;
     if (!code_len)
-        return vg_petr_lines_fail(lr, err, VG_EINVAL, "empty actor code in [...]");
+        return vg_linereader_fail(&lr->lines, err, VG_EINVAL, "empty actor code in [...]");
     if (!*s) { /* a plain code: the default */
         actor->code = code_copy(a, code, code_len);
         if (code_len && !(code_len == 3 && !memcmp(code, "---", 3)) && !actor->code)
@@ -151,12 +151,12 @@ static int add_codes(vg_petr_actors *a, vg_petr_lines *lr, size_t k, char *s, vg
         if (!*s)
             break;
         if (*s != '[') { /* the Phoenix MNC records carry notes after the code */
-            vg_warn("%s:%u: text after the actor code ignored", lr->path, (unsigned)lr->line);
+            vg_warn("%s:%u: text after the actor code ignored", lr->lines.path, (unsigned)lr->lines.line);
             return 0;
         }
         char *end = strchr(s, ']');
         if (!end)
-            return vg_petr_lines_fail(lr, err, VG_EINVAL, "'[' without ']'");
+            return vg_linereader_fail(&lr->lines, err, VG_EINVAL, "'[' without ']'");
         *end = '\0';
         int rc = add_code(a, lr, k, s + 1, err);
         if (rc)
@@ -172,9 +172,9 @@ static int add_phrase(vg_petr_actors *a, vg_petr_lines *lr, size_t k, char *phra
     char *words[VG_PETR_MAX_WORDS];
     int n = vg_petr_split(phrase, words, VG_PETR_MAX_WORDS);
     if (n < 0)
-        return vg_petr_lines_fail(lr, err, VG_ELIMIT, "actor phrase of more than %u words", VG_PETR_MAX_WORDS);
+        return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "actor phrase of more than %u words", VG_PETR_MAX_WORDS);
     if (n == 0)
-        return vg_petr_lines_fail(lr, err, VG_EINVAL, "empty actor phrase");
+        return vg_linereader_fail(&lr->lines, err, VG_EINVAL, "empty actor phrase");
     return vg_petr_index_add(&a->index, (const char *const *)words, (size_t)n, (int32_t)k);
 }
 
@@ -192,7 +192,7 @@ int vg_petr_actors_load(vg_petr_actors *a, const char *path, vg_error *err)
         rc = 0;
         if (*s == '[') { /* codes for the record being read */
             if (current < 0)
-                rc = vg_petr_lines_fail(&lr, err, VG_EINVAL, "actor code before any actor phrase");
+                rc = vg_linereader_fail(&lr.lines, err, VG_EINVAL, "actor code before any actor phrase");
             else
                 rc = add_codes(a, &lr, (size_t)current, s, err);
             continue;
@@ -204,7 +204,7 @@ int vg_petr_actors_load(vg_petr_actors *a, const char *path, vg_error *err)
             if (*s == '+')
                 s++;
             if (current < 0) {
-                rc = vg_petr_lines_fail(&lr, err, VG_EINVAL, "synonym '+' before any actor phrase");
+                rc = vg_linereader_fail(&lr.lines, err, VG_EINVAL, "synonym '+' before any actor phrase");
                 break;
             }
             rc = add_phrase(a, &lr, (size_t)current, s, err);
@@ -223,7 +223,7 @@ int vg_petr_actors_load(vg_petr_actors *a, const char *path, vg_error *err)
             vg_petr_actor *actor = &a->actors[current];
             memset(actor, 0, sizeof *actor);
             actor->file = file;
-            actor->line = lr.line;
+            actor->line = lr.lines.line;
             size_t len = strlen(s);
             while (len && is_blank(s[len - 1]))
                 len--;

@@ -38,7 +38,7 @@ static int add_subst(vg_petr_agents *a, vg_petr_lines *lr, char *s, vg_error *er
     char *close = strchr(s + 1, '!');
     char *eq = strchr(s, '=');
     if (!close || !eq || eq < close)
-        return vg_petr_lines_fail(lr, err, VG_EINVAL, "substitution set is not '!NAME! = WORD, WORD, ...'");
+        return vg_linereader_fail(&lr->lines, err, VG_EINVAL, "substitution set is not '!NAME! = WORD, WORD, ...'");
     struct vg_petr_subst sub = {vg_arena_strndup(&a->arena, s, (size_t)(close - s + 1)), NULL, 0};
     char *list = eq + 1;
     size_t n = 1;
@@ -61,7 +61,7 @@ static int add_subst(vg_petr_agents *a, vg_petr_lines *lr, char *s, vg_error *er
         item = comma + 1;
     }
     if (!sub.n_items)
-        return vg_petr_lines_fail(lr, err, VG_EINVAL, "empty substitution set");
+        return vg_linereader_fail(&lr->lines, err, VG_EINVAL, "empty substitution set");
     struct vg_petr_subst *grown = vg_realloc(a->subst, (a->n_subst + 1) * sizeof *grown);
     if (!grown)
         return VG_ENOMEM;
@@ -77,9 +77,9 @@ static int add_words(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, i
     char *words[VG_PETR_MAX_WORDS];
     int n = vg_petr_split(buf, words, VG_PETR_MAX_WORDS);
     if (n < 0)
-        return vg_petr_lines_fail(lr, err, VG_ELIMIT, "agent phrase of more than %u words", VG_PETR_MAX_WORDS);
+        return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "agent phrase of more than %u words", VG_PETR_MAX_WORDS);
     if (n == 0)
-        return vg_petr_lines_fail(lr, err, VG_EINVAL, "empty agent phrase");
+        return vg_linereader_fail(&lr->lines, err, VG_EINVAL, "empty agent phrase");
     return vg_petr_index_add(&a->index, (const char *const *)words, (size_t)n, k);
 }
 
@@ -113,7 +113,7 @@ static int expand(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, int3
     const char *mark = strchr(phrase, '!');
     if (!mark) {
         if (++*made > VG_PETR_MAX_EXPANSIONS) /* sets multiply: bound what one line can make */
-            return vg_petr_lines_fail(lr, err, VG_ELIMIT, "substitutions make more than %u phrases",
+            return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "substitutions make more than %u phrases",
                                       VG_PETR_MAX_EXPANSIONS);
         return add_words(a, lr, phrase, k, err);
     }
@@ -122,9 +122,9 @@ static int expand(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, int3
     while (mark_end && i < a->n_subst && strncmp(a->subst[i].marker, mark, (size_t)(mark_end - mark + 1)))
         i++;
     if (!mark_end || i == a->n_subst)
-        return vg_petr_lines_fail(lr, err, VG_EINVAL, "unknown substitution marker in '%s'", phrase);
+        return vg_linereader_fail(&lr->lines, err, VG_EINVAL, "unknown substitution marker in '%s'", phrase);
     if (depth == 3)
-        return vg_petr_lines_fail(lr, err, VG_ELIMIT, "more than 3 substitution markers in '%s'", phrase);
+        return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "more than 3 substitution markers in '%s'", phrase);
     int rc = 0;
     for (uint32_t j = 0; j < a->subst[i].n_items && !rc; j++) {
         char expanded[VG_PETR_MAX_LINE_BYTES * 2];
@@ -151,13 +151,13 @@ int vg_petr_agents_load(vg_petr_agents *a, const char *path, vg_error *err)
         }
         char *open = strchr(s, '['), *close = open ? strchr(open, ']') : NULL;
         if (!open || !close) { /* Phoenix.agents.txt has a few ("[~ENV}", a phrase alone) */
-            vg_warn("%s:%u: agent without a [~CODE] (left out)", path, (unsigned)lr.line);
+            vg_warn("%s:%u: agent without a [~CODE] (left out)", path, (unsigned)lr.lines.line);
             continue;
         }
         *open = '\0';
         *close = '\0';
         char *code = trim(open + 1);
-        vg_petr_agent agent = {NULL, 0, lr.line};
+        vg_petr_agent agent = {NULL, 0, lr.lines.line};
         size_t len = strlen(code);
         if (len && code[len - 1] == '~') {
             agent.prefix = 1;
@@ -167,7 +167,7 @@ int vg_petr_agents_load(vg_petr_agents *a, const char *path, vg_error *err)
             len--;
         }
         if (!len || strchr(code, '~') || strchr(code, ' ')) {
-            rc = vg_petr_lines_fail(&lr, err, VG_EINVAL, "malformed agent code '[%s]'", open + 1);
+            rc = vg_linereader_fail(&lr.lines, err, VG_EINVAL, "malformed agent code '[%s]'", open + 1);
             break;
         }
         if (!(agent.code = vg_arena_strndup(&a->arena, code, len))) {
@@ -178,7 +178,7 @@ int vg_petr_agents_load(vg_petr_agents *a, const char *path, vg_error *err)
         if (brace) {
             char *end = strchr(brace, '}');
             if (!end) {
-                rc = vg_petr_lines_fail(&lr, err, VG_EINVAL, "'{' without '}'");
+                rc = vg_linereader_fail(&lr.lines, err, VG_EINVAL, "'{' without '}'");
                 break;
             }
             *end = '\0';
@@ -189,7 +189,7 @@ int vg_petr_agents_load(vg_petr_agents *a, const char *path, vg_error *err)
         char *phrase = trim(s);
         vg_petr_normalise(phrase);
         if (!*phrase) {
-            rc = vg_petr_lines_fail(&lr, err, VG_EINVAL, "agent code without a phrase");
+            rc = vg_linereader_fail(&lr.lines, err, VG_EINVAL, "agent code without a phrase");
             break;
         }
         if (a->n_agents == a->cap_agents) {

@@ -68,7 +68,7 @@ int vg_petr_discards_load(vg_petr_discards *d, const char *path, vg_error *err)
             out--;
         *out = '\0';
         if (!*s) {
-            rc = vg_petr_lines_fail(&lr, err, VG_EINVAL, "empty discard phrase");
+            rc = vg_linereader_fail(&lr.lines, err, VG_EINVAL, "empty discard phrase");
             break;
         }
         if (d->n == d->cap) {

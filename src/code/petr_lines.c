@@ -2,37 +2,18 @@
 #include "code/petr_lines.h"
 #include "util/alloc.h"
 #include "util/hash.h"
-#include "util/mapfile.h"
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 int vg_petr_lines_open(vg_petr_lines *lr, const char *path, vg_error *err)
 {
-    memset(lr, 0, sizeof *lr);
-    lr->path = path;
-    int rc = vg_file_read_all(path, VG_PETR_MAX_FILE_BYTES, &lr->data, &lr->len, err);
-    if (rc)
-        return rc;
-    if (lr->len >= 3 && memcmp(lr->data, "\xEF\xBB\xBF", 3) == 0)
-        lr->pos = 3;
-    return 0;
+    lr->in_comment = 0;
+    return vg_linereader_open(&lr->lines, path, VG_PETR_MAX_FILE_BYTES, err);
 }
 
 void vg_petr_lines_close(vg_petr_lines *lr)
 {
-    vg_free(lr->data);
-    lr->data = NULL;
-}
-
-int vg_petr_lines_fail(const vg_petr_lines *lr, vg_error *err, int code, const char *fmt, ...)
-{
-    char what[400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    return vg_error_set(err, code, "%s:%u: %s", lr->path, (unsigned)lr->line, what);
+    vg_linereader_close(&lr->lines);
 }
 
 static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
@@ -71,25 +52,19 @@ static void cut_comments(vg_petr_lines *lr, char *s)
 
 int vg_petr_lines_next(vg_petr_lines *lr, char **s, int *indent, vg_error *err)
 {
-    while (lr->pos < lr->len) {
-        char *line = lr->data + lr->pos;
-        size_t n = 0;
-        while (lr->pos + n < lr->len && line[n] != '\n')
-            n++;
-        lr->pos += n + (lr->pos + n < lr->len);
-        lr->line++;
-        if (n > VG_PETR_MAX_LINE_BYTES)
-            return vg_petr_lines_fail(lr, err, VG_ELIMIT, "line longer than %u bytes", VG_PETR_MAX_LINE_BYTES);
+    char *line;
+    size_t n;
+    int rc;
+    while ((rc = vg_linereader_next_raw(&lr->lines, VG_PETR_MAX_LINE_BYTES, &line, &n, err)) == 1) {
         /* a stray control character (the Phoenix actors have two ^Z) is read as a blank */
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)line[i];
             if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F) {
-                vg_warn("%s:%u: control character 0x%02X at column %zu read as a blank", lr->path,
-                        (unsigned)lr->line, c, i + 1);
+                vg_warn("%s:%u: control character 0x%02X at column %zu read as a blank", lr->lines.path,
+                        (unsigned)lr->lines.line, c, i + 1);
                 line[i] = ' ';
             }
         }
-        line[n] = '\0';
         cut_comments(lr, line);
         size_t len = strlen(line);
         while (len && is_blank(line[len - 1]))
@@ -103,7 +78,7 @@ int vg_petr_lines_next(vg_petr_lines *lr, char **s, int *indent, vg_error *err)
         *s = start;
         return 1;
     }
-    return 0;
+    return rc;
 }
 
 void vg_petr_normalise(char *s)

@@ -6,6 +6,7 @@
 #define VIGIL_CODE_PETR_LINES_H
 #include <stddef.h>
 #include <stdint.h>
+#include "code/linereader.h"
 #include "util/arena.h"
 #include "util/error.h"
 
@@ -18,21 +19,20 @@
  * multiplies), so a small file cannot ask for millions. */
 #define VG_PETR_MAX_EXPANSIONS 4096u
 
+/* A PETRARCH file's lines: the shared line reader (which names FILE:LINE in errors, through
+ * vg_linereader_fail on .lines) and the comment state the format carries from line to line. */
 typedef struct vg_petr_lines {
-    char *data;           /* the whole file, NUL-terminated; lines are cut in place */
-    size_t len, pos;
-    const char *path;     /* borrowed */
-    uint32_t line;        /* number of the line last returned */
+    vg_linereader lines;
     int in_comment;       /* inside a "<!--" comment that has not ended yet */
 } vg_petr_lines;
 
+/* Reads path whole (at most VG_PETR_MAX_FILE_BYTES). */
 int vg_petr_lines_open(vg_petr_lines *lr, const char *path, vg_error *err);
 /* The next line that is not blank once its comments are cut. *s is NUL-terminated and may be
  * modified by the caller (it lives in the file buffer); trailing blanks are cut; *indent says
- * whether it started with a blank. Returns 1, 0 at the end, or VG_ELIMIT / VG_EINVAL. */
+ * whether it started with a blank. A control character is read as a blank, with a warning.
+ * Returns 1, 0 at the end, or VG_ELIMIT for a line longer than VG_PETR_MAX_LINE_BYTES. */
 int vg_petr_lines_next(vg_petr_lines *lr, char **s, int *indent, vg_error *err);
-int vg_petr_lines_fail(const vg_petr_lines *lr, vg_error *err, int code, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
 void vg_petr_lines_close(vg_petr_lines *lr);
 
 /* Uppercases ASCII letters in place and turns '_' into ' '. */

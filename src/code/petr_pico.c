@@ -51,21 +51,16 @@ int vg_petr_pico_load(vg_petr_pico *pico, const char *path, vg_error *err)
     if (rc)
         return rc;
     /* "#" separates the fields here as well as starting comments, so lines are read raw */
-    while (lr.pos < lr.len) {
-        char *line = lr.data + lr.pos;
-        size_t n = 0;
-        while (lr.pos + n < lr.len && line[n] != '\n')
-            n++;
-        lr.pos += n + (lr.pos + n < lr.len);
-        lr.line++;
-        line[n] = '\0';
+    char *line;
+    size_t n;
+    while ((rc = vg_linereader_next_raw(&lr.lines, VG_PETR_MAX_LINE_BYTES, &line, &n, err)) == 1) {
         while (*line == ' ' || *line == '\t')
             line++;
         if (!*line || *line == '#' || *line == '\r')
             continue;
         char *colon = strchr(line, ':');
         if (!colon || colon == line || colon - line >= VG_PETR_CODE_SIZE) {
-            rc = vg_petr_lines_fail(&lr, err, VG_EINVAL, "expected CODE:VALUE");
+            rc = vg_linereader_fail(&lr.lines, err, VG_EINVAL, "expected CODE:VALUE");
             break;
         }
         vg_petr_pico_entry e;

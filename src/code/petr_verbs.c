@@ -73,16 +73,16 @@ static int take_codes(loader *L, char *s, vg_petr_codes *codes)
     memset(codes, 0, sizeof *codes);
     char *open = strrchr(s, '[');
     if (!open)
-        return strchr(s, ']') ? vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "']' without '['") : 0;
+        return strchr(s, ']') ? vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "']' without '['") : 0;
     char *close = strchr(open, ']');
     if (!close)
-        return vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "'[' without ']'");
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "'[' without ']'");
     for (char *p = close + 1; *p; p++)
         if (!is_blank(*p))
-            return vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "text after the [code]");
+            return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "text after the [code]");
     *close = '\0';
     if (vg_petr_parse_codes(open + 1, codes))
-        return vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "malformed code '[%s]'", open + 1);
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "malformed code '[%s]'", open + 1);
     *open = '\0';
     return 1;
 }
@@ -144,7 +144,7 @@ static int synset_member(loader *L, char *s, int plurals)
         synset_name(s);
         int k = find_synset(L->v, s);
         if (k < 0 || &L->v->synsets[k] == set)
-            return vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "synset %s used before it is defined", s);
+            return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "synset %s used before it is defined", s);
         for (uint32_t i = 0; i < L->v->synsets[k].n_members; i++) {
             struct vg_petr_words m = L->v->synsets[k].members[i];
             if (grow(&set->members, &L->cap_members, set->n_members, sizeof *set->members))
@@ -163,9 +163,9 @@ static int synset_member(loader *L, char *s, int plurals)
     char *words[VG_PETR_MAX_WORDS];
     int n = vg_petr_split(s, words, VG_PETR_MAX_WORDS);
     if (n < 0)
-        return vg_petr_lines_fail(&L->lr, L->err, VG_ELIMIT, "synset phrase of more than %u words", VG_PETR_MAX_WORDS);
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "synset phrase of more than %u words", VG_PETR_MAX_WORDS);
     if (n == 0)
-        return vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "empty synset member");
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "empty synset member");
     int rc = add_member(L, set, words, (size_t)n);
     if (rc || !plurals)
         return rc;
@@ -267,10 +267,10 @@ static int verb_line(loader *L, char *s)
     if (forms) {
         char *end = strchr(forms, '}');
         if (!end)
-            return vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "'{' without '}'");
+            return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "'{' without '}'");
         for (char *p = end + 1; *p; p++)
             if (!is_blank(*p))
-                return vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "text after the {forms} of a verb");
+                return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "text after the {forms} of a verb");
         *end = '\0';
         *forms++ = '\0';
     }
@@ -286,14 +286,14 @@ static int verb_line(loader *L, char *s)
     char *tokens[2];
     int nt = vg_petr_split(s, tokens, 2);
     if (nt != 1)
-        return vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "verb line without a verb");
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "verb line without a verb");
     char *words[VG_PETR_MAX_WORDS];
     int verb_at;
     int n = verb_words(tokens[0], words, &verb_at);
     if (n <= 0)
-        return vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "malformed verb '%s'", tokens[0]);
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "malformed verb '%s'", tokens[0]);
     vg_petr_verb proto = {(uint32_t)(v->n_blocks - 1), codes, NULL, (uint32_t)verb_at, NULL,
-                          (uint32_t)(n - verb_at - 1), NULL, L->lr.line};
+                          (uint32_t)(n - verb_at - 1), NULL, L->lr.lines.line};
     proto.before = copy_words(L, words, (size_t)verb_at);
     proto.after = copy_words(L, words + verb_at + 1, (size_t)(n - verb_at - 1));
     proto.base = copy(L, words[verb_at], strlen(words[verb_at]));
@@ -309,13 +309,13 @@ static int verb_line(loader *L, char *s)
     char *irregular[64];
     int ni = vg_petr_split(forms, irregular, 64);
     if (ni < 0)
-        return vg_petr_lines_fail(&L->lr, L->err, VG_ELIMIT, "more than 64 verb forms");
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "more than 64 verb forms");
     for (int i = 0; i < ni; i++) {
         char *fw[VG_PETR_MAX_WORDS];
         int fat;
         int fn = verb_words(irregular[i], fw, &fat);
         if (fn <= 0)
-            return vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "malformed verb form '%s'", irregular[i]);
+            return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "malformed verb form '%s'", irregular[i]);
         /* a multi-word form keeps its own words around the verb word */
         vg_petr_verb form = proto;
         form.before = copy_words(L, fw, (size_t)fat);
@@ -335,7 +335,7 @@ static int verb_line(loader *L, char *s)
  * typo in a dictionary of thousands of patterns does not stop the whole dictionary. */
 static int skip_pattern(loader *L, const char *what)
 {
-    vg_warn("%s:%u: %s (pattern left out)", L->lr.path, (unsigned)L->lr.line, what);
+    vg_warn("%s:%u: %s (pattern left out)", L->lr.lines.path, (unsigned)L->lr.lines.line, what);
     L->v->n_skipped++;
     return 0;
 }
@@ -348,7 +348,7 @@ static int pattern_line(loader *L, char *s, const char *written)
     if (rc < 0)
         return rc;
     if (rc == 0)
-        return vg_petr_lines_fail(&L->lr, L->err, VG_EINVAL, "pattern without a [code]");
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "pattern without a [code]");
     /* separate the brackets so they split as tokens */
     char spaced[VG_PETR_MAX_LINE_BYTES * 3 + 1];
     size_t k = 0;
@@ -371,7 +371,7 @@ static int pattern_line(loader *L, char *s, const char *written)
     char *split[VG_PETR_MAX_WORDS * 2];
     int ns = vg_petr_split(spaced, split, (int)(VG_PETR_MAX_WORDS * 2));
     if (ns < 0)
-        return vg_petr_lines_fail(&L->lr, L->err, VG_ELIMIT, "pattern of more than %u tokens", VG_PETR_MAX_WORDS * 2);
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "pattern of more than %u tokens", VG_PETR_MAX_WORDS * 2);
     /* "_" joins pieces that must be consecutive ("IN_*", "DEMAND_&GENINT_CONVENTIONS") */
     char *tokens[VG_PETR_MAX_WORDS * 2];
     uint8_t joined[VG_PETR_MAX_WORDS * 2];
@@ -385,7 +385,7 @@ static int pattern_line(loader *L, char *s, const char *written)
                 *underscore = '\0';
             if (*piece) {
                 if (nt == (int)(VG_PETR_MAX_WORDS * 2))
-                    return vg_petr_lines_fail(&L->lr, L->err, VG_ELIMIT, "pattern of more than %u tokens",
+                    return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "pattern of more than %u tokens",
                                               VG_PETR_MAX_WORDS * 2);
                 joined[nt] = (uint8_t)!first;
                 tokens[nt++] = piece;
@@ -468,7 +468,7 @@ static int pattern_line(loader *L, char *s, const char *written)
             n_words += (uint32_t)n;
         }
         if (ne == VG_PETR_MAX_WORDS * 2)
-            return vg_petr_lines_fail(&L->lr, L->err, VG_ELIMIT, "pattern too long");
+            return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "pattern too long");
         elems[ne++] = e;
     }
     if (in_phrase || in_braces)
@@ -492,7 +492,7 @@ static int pattern_line(loader *L, char *s, const char *written)
     p->codes = codes;
     p->compound = compound;
     p->n_words = n_words;
-    p->line = L->lr.line;
+    p->line = L->lr.lines.line;
     v->n_patterns++;
     v->blocks[v->n_blocks - 1].n_patterns++;
     return 0;
@@ -525,7 +525,7 @@ static int block_line(loader *L, char *s)
     b->codes = codes;
     b->codes.given = 1; /* no code is the null code */
     b->first_pattern = (uint32_t)v->n_patterns;
-    b->line = L->lr.line;
+    b->line = L->lr.lines.line;
     return 0;
 }
 
@@ -554,7 +554,7 @@ int vg_petr_verbs_load(vg_petr_verbs *v, const char *path, vg_error *err)
             size_t len = strlen(s);
             synset_plurals = !(len && s[len - 1] == '_');
             if (vg_petr_split(s, words, 2) != 1) {
-                rc = vg_petr_lines_fail(&L.lr, err, VG_EINVAL, "synset label with more than one word");
+                rc = vg_linereader_fail(&L.lr.lines, err, VG_EINVAL, "synset label with more than one word");
                 break;
             }
             synset_name(words[0]);
@@ -596,7 +596,7 @@ int vg_petr_verbs_load(vg_petr_verbs *v, const char *path, vg_error *err)
         if (!strncmp(s, "---", 3)) {
             rc = block_line(&L, s);
         } else if (!v->n_blocks) {
-            rc = vg_petr_lines_fail(&L.lr, err, VG_EINVAL, "verb or pattern before the first '--- NAME [code] ---' block");
+            rc = vg_linereader_fail(&L.lr.lines, err, VG_EINVAL, "verb or pattern before the first '--- NAME [code] ---' block");
         } else if (*s == '-' || *s == '*') { /* "* ..." without its dash is read as a pattern */
             rc = pattern_line(&L, *s == '-' ? s + 1 : s, written);
         } else {
