@@ -1169,6 +1169,15 @@ static size_t owned_act_target(sentence_ctx *sc, uint32_t i, const vg_actor **ou
         size_t n = role_actors(sc, k, &act->target, out, NULL);
         if (n && any_code(*out, n))
             return n;
+        /* "apologised for a shooting in which its border guards wounded a farmer": the act
+         * told in the clause on the noun has the victims. */
+        for (uint32_t j = 0; j < vg_tree_n_children(t, k); j++) {
+            uint32_t c = vg_tree_child(t, k, j);
+            const vg_pattern *told = sc->marks[c].event;
+            if (told && !strncmp(vg_tree_deprel(t, c), "acl", 3) &&
+                (n = role_actors(sc, c, &told->target, out, NULL)) > 0 && any_code(*out, n))
+                return n;
+        }
         for (size_t e = sc->coding->n_events; e-- > 0;) {
             const vg_event *ev = &sc->coding->events[e];
             if (!strcmp(ev->cameo->root, act->cameo->root) && ev->target && ev->target->code) {
@@ -1560,12 +1569,13 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
             tgt_how = "who received it or was under it";
         }
     }
-    /* "claimed responsibility for the attack": whoever owns an act takes its victims as target. */
-    if (!any_code(tgt, n_tgt) && !strcmp(p->cameo->code, "015")) {
+    /* "claimed responsibility for the attack", "apologised for the shooting": whoever owns an
+     * act takes its victims as target. */
+    if (!any_code(tgt, n_tgt) && (!strcmp(p->cameo->code, "015") || !strcmp(p->cameo->code, "055"))) {
         size_t n = owned_act_target(sc, i, &tgt);
         if (n) {
             n_tgt = n;
-            tgt_how = "the target of the act claimed";
+            tgt_how = "the target of the act owned";
         }
     }
     /* "condemned the arrests": an act as target stands for whoever did it. */
