@@ -307,6 +307,16 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
         for (uint32_t k = 0; (e = recent(m->memory, k)) != NULL; k++)
             if (e->head && !strcmp(e->head, t->lower[head]) && e->code)
                 break;
+        /* "The International Criminal Court opened ... Judges also issued": a body of the role
+         * named in this or the last sentence is the one meant. */
+        const char *d = vg_tree_deprel(t, head);
+        int modifier = !strcmp(d, "compound") || !strcmp(d, "amod");   /* "a drone strike" */
+        for (uint32_t k = 0; !e && !modifier && (e = recent(m->memory, k)) != NULL; k++)
+            if (!(e->code && strlen(e->code) >= 6 && !strncmp(e->code + 3, role->code, 3) &&
+                  e->sentence + 1 >= m->sentence))
+                e = NULL;
+            else
+                break;
         out[0] = (vg_actor){0};
         if (e) {
             out[0].code = e->code;
