@@ -1,10 +1,11 @@
 /* vigil board: the threat board — a level for each watched entity, with the incidents behind it. */
 #include "cli/commands.h"
 #include "cli/ledger_print.h"
+#include "cli/options.h"
 #include "store/query.h"
 #include "store/threat.h"
+#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -27,43 +28,23 @@ static const char help[] =
 
 int cmd_board(int argc, char **argv)
 {
-    const char *db = "vigil.db", *watchlist = "watchlist.txt", *as_of_text = NULL;
+    const char *db = "vigil.db", *watchlist = "watchlist.txt", *as_of_text = NULL, *top_text = NULL;
     size_t top = 3;
     int json = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            fputs(help, stdout);
-            return 0;
-        } else if (!strcmp(arg, "--json")) {
-            json = 1;
-        } else if (!strcmp(arg, "--db") || !strcmp(arg, "--watchlist") || !strcmp(arg, "--as-of") ||
-                   !strcmp(arg, "--top")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "vigil board: %s needs a value (see --help)\n", arg);
-                return 2;
-            }
-            const char *value = argv[++i];
-            if (!strcmp(arg, "--db")) {
-                db = value;
-            } else if (!strcmp(arg, "--watchlist")) {
-                watchlist = value;
-            } else if (!strcmp(arg, "--as-of")) {
-                as_of_text = value;
-            } else {
-                char *end;
-                long n = strtol(value, &end, 10);
-                if (*end || n < 0) {
-                    fprintf(stderr, "vigil board: --top takes a number, not '%s'\n", value);
-                    return 2;
-                }
-                top = (size_t)n;
-            }
-        } else {
-            fprintf(stderr, "vigil board: unknown argument '%s' (see --help)\n", arg);
-            return 2;
-        }
-    }
+    const cli_option options[] = {
+        {.name = "--db", .value = &db},
+        {.name = "--watchlist", .value = &watchlist},
+        {.name = "--as-of", .value = &as_of_text},
+        {.name = "--top", .value = &top_text},
+        {.name = "--json", .flag = &json},
+        {0},
+    };
+    const cli_command command = {"board", help, options, 0};
+    int rc = cli_options_parse(&command, argc, argv, NULL);
+    if (rc >= 0)
+        return rc;
+    if (top_text && cli_options_count("board", "--top", top_text, LONG_MAX, &top))
+        return 2;
     int32_t as_of = 0;
     if (as_of_text && !strcmp(as_of_text, "today")) {
         time_t now = time(NULL);

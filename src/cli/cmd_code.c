@@ -1,10 +1,10 @@
 /* vigil code: documents in, event records out (JSON Lines). */
 #include "cli/commands.h"
 #include "cli/each_document.h"
+#include "cli/options.h"
 #include "cli/progress.h"
 #include "vigil.h"
 #include <stdio.h>
-#include <string.h>
 
 static const char help[] =
     "usage: vigil code [options] [FILE|DIR|-]...\n"
@@ -67,57 +67,31 @@ int cmd_code(int argc, char **argv)
     double analysis = 0, coding = 0;
     const char *actor_files[16];
     size_t n_actor_files = 0;
-    char **paths = argv + 1;   /* input paths are gathered at the front of argv */
+    const cli_option options[] = {
+        {.name = "--quiet", .alias = "-q", .flag = &quiet},
+        {.name = "--explain", .flag = &run.options.explain},
+        {.name = "--timing", .flag = &timing},
+        {.name = "--negated", .flag = &run.options.keep_negated},
+        {.name = "--date", .value = &run.options.date},
+        {.name = "--format", .value = &run.format},
+        {.name = "--models", .value = &models},
+        {.name = "--data", .value = &data},
+        {.name = "--conllu", .value = &conllu},
+        {.name = "--petrarch", .value = &petrarch},
+        {.name = "--actors", .list = actor_files, .n_list = &n_actor_files,
+         .max_list = sizeof actor_files / sizeof *actor_files},
+        {0},
+    };
+    const cli_command command = {"code", help, options, 1};
+    int rc = cli_options_parse(&command, argc, argv, &n_paths);
+    if (rc >= 0)
+        return rc;
+    char **paths = argv + 1; /* where the parser gathered the input paths */
     char stdin_path[] = "-";
     char *stdin_only[] = {stdin_path};
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            fputs(help, stdout);
-            return 0;
-        } else if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
-            quiet = 1;
-        } else if (!strcmp(arg, "--explain")) {
-            run.options.explain = 1;
-        } else if (!strcmp(arg, "--timing")) {
-            timing = 1;
-            run.options.analysis_seconds = &analysis;
-            run.options.coding_seconds = &coding;
-        } else if (!strcmp(arg, "--negated")) {
-            run.options.keep_negated = 1;
-        } else if (!strcmp(arg, "--date") || !strcmp(arg, "--format") || !strcmp(arg, "--models") ||
-                   !strcmp(arg, "--data") || !strcmp(arg, "--conllu") || !strcmp(arg, "--actors") ||
-                   !strcmp(arg, "--petrarch")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "vigil code: %s needs a value (see --help)\n", arg);
-                return 2;
-            }
-            const char *value = argv[++i];
-            if (!strcmp(arg, "--date"))
-                run.options.date = value;
-            else if (!strcmp(arg, "--format"))
-                run.format = value;
-            else if (!strcmp(arg, "--models"))
-                models = value;
-            else if (!strcmp(arg, "--conllu"))
-                conllu = value;
-            else if (!strcmp(arg, "--petrarch"))
-                petrarch = value;
-            else if (!strcmp(arg, "--actors")) {
-                if (n_actor_files == sizeof actor_files / sizeof *actor_files) {
-                    fprintf(stderr, "vigil code: at most 16 --actors files\n");
-                    return 2;
-                }
-                actor_files[n_actor_files++] = value;
-            }
-            else
-                data = value;
-        } else if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "vigil code: unknown option '%s' (see --help)\n", arg);
-            return 2;
-        } else {
-            paths[n_paths++] = argv[i];
-        }
+    if (timing) {
+        run.options.analysis_seconds = &analysis;
+        run.options.coding_seconds = &coding;
     }
     vigil_analyser *analyser = NULL;
     vigil_coder *coder = NULL;

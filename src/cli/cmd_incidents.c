@@ -1,10 +1,10 @@
 /* vigil incidents: the incidents in the store, most recently reported first, with their ledgers. */
 #include "cli/commands.h"
 #include "cli/ledger_print.h"
+#include "cli/options.h"
 #include "store/query.h"
+#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 static const char help[] =
     "usage: vigil incidents [options]\n"
@@ -45,50 +45,33 @@ static int print_incident(void *context, const json_t *incident)
 
 int cmd_incidents(int argc, char **argv)
 {
-    const char *db = "vigil.db";
+    const char *db = "vigil.db", *limit = NULL, *min_severity = NULL;
     vg_incident_query q = {100, NULL, 1, 0};
     int json = 0, sentences = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            fputs(help, stdout);
-            return 0;
-        } else if (!strcmp(arg, "--json")) {
-            json = 1;
-        } else if (!strcmp(arg, "--sentences")) {
-            sentences = 1;
-        } else if (!strcmp(arg, "--db") || !strcmp(arg, "--limit") || !strcmp(arg, "--since") ||
-                   !strcmp(arg, "--min-severity")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "vigil incidents: %s needs a value (see --help)\n", arg);
-                return 2;
-            }
-            const char *value = argv[++i];
-            if (!strcmp(arg, "--db")) {
-                db = value;
-            } else if (!strcmp(arg, "--since")) {
-                if (!vg_store_date_parse(value)) {
-                    fprintf(stderr, "vigil incidents: bad date \"%s\": expected YYYY-MM-DD\n", value);
-                    return 2;
-                }
-                q.since = value;
-            } else {
-                char *end;
-                long n = strtol(value, &end, 10);
-                if (*end || !*value || n < 0 || (!strcmp(arg, "--min-severity") && n > 10)) {
-                    fprintf(stderr, "vigil incidents: %s takes a number%s, not '%s'\n", arg,
-                            strcmp(arg, "--min-severity") ? "" : " from 0 to 10", value);
-                    return 2;
-                }
-                if (!strcmp(arg, "--limit"))
-                    q.limit = (size_t)n;
-                else
-                    q.min_severity = (int)n;
-            }
-        } else {
-            fprintf(stderr, "vigil incidents: unknown argument '%s' (see --help)\n", arg);
+    const cli_option options[] = {
+        {.name = "--db", .value = &db},
+        {.name = "--limit", .value = &limit},
+        {.name = "--since", .value = &q.since},
+        {.name = "--min-severity", .value = &min_severity},
+        {.name = "--sentences", .flag = &sentences},
+        {.name = "--json", .flag = &json},
+        {0},
+    };
+    const cli_command command = {"incidents", help, options, 0};
+    int rc = cli_options_parse(&command, argc, argv, NULL);
+    if (rc >= 0)
+        return rc;
+    if (q.since && !vg_store_date_parse(q.since)) {
+        fprintf(stderr, "vigil incidents: bad date \"%s\": expected YYYY-MM-DD\n", q.since);
+        return 2;
+    }
+    if (limit && cli_options_count("incidents", "--limit", limit, LONG_MAX, &q.limit))
+        return 2;
+    if (min_severity) {
+        size_t n;
+        if (cli_options_count("incidents", "--min-severity", min_severity, 10, &n))
             return 2;
-        }
+        q.min_severity = (int)n;
     }
     vg_error err = {0};
     vg_store *store;

@@ -1,5 +1,6 @@
 /* vigil ingest: read documents, code them, and store them with their incidents and claims. */
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "cli/progress.h"
 #include "code/knowledge.h"
 #include "code/pipeline.h"
@@ -38,8 +39,8 @@ typedef struct ingest_models {
     vg_knowledge knowledge;
 } ingest_models;
 
-static int models_open(ingest_models *m, const char *models, const char *data, char **extra_actors,
-                       int n_extra_actors, vg_error *err)
+static int models_open(ingest_models *m, const char *models, const char *data, const char *const *extra_actors,
+                       size_t n_extra_actors, vg_error *err)
 {
     memset(m, 0, sizeof *m);
     char path[4096];
@@ -54,7 +55,7 @@ static int models_open(ingest_models *m, const char *models, const char *data, c
         rc = vg_parser_open(&m->parser, path, err);
     }
     if (!rc)
-        rc = vg_knowledge_load(&m->knowledge, data, (const char *const *)extra_actors, (size_t)n_extra_actors, err);
+        rc = vg_knowledge_load(&m->knowledge, data, extra_actors, n_extra_actors, err);
     return rc;
 }
 
@@ -191,47 +192,24 @@ static int ingest_path(ingest_run *run, const char *path)
 int cmd_ingest(int argc, char **argv)
 {
     const char *db = "vigil.db", *models = NULL, *data = NULL, *date = NULL, *format = NULL;
-    int quiet = 0, n_paths = 0, n_actors = 0;
-    char **paths = argv + 1; /* input paths are gathered at the front of argv */
-    char *actors[32];
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            fputs(help, stdout);
-            return 0;
-        } else if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
-            quiet = 1;
-        } else if (!strcmp(arg, "--db") || !strcmp(arg, "--date") || !strcmp(arg, "--models") ||
-                   !strcmp(arg, "--data") || !strcmp(arg, "--format") || !strcmp(arg, "--actors")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "vigil ingest: %s needs a value (see --help)\n", arg);
-                return 2;
-            }
-            const char *value = argv[++i];
-            if (!strcmp(arg, "--actors")) {
-                if (n_actors == (int)(sizeof actors / sizeof *actors)) {
-                    fprintf(stderr, "vigil ingest: at most %d --actors files\n", n_actors);
-                    return 2;
-                }
-                actors[n_actors++] = argv[i];
-            } else if (!strcmp(arg, "--db")) {
-                db = value;
-            } else if (!strcmp(arg, "--date")) {
-                date = value;
-            } else if (!strcmp(arg, "--models")) {
-                models = value;
-            } else if (!strcmp(arg, "--data")) {
-                data = value;
-            } else {
-                format = value;
-            }
-        } else if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "vigil ingest: unknown option '%s' (see --help)\n", arg);
-            return 2;
-        } else {
-            paths[n_paths++] = argv[i];
-        }
-    }
+    int quiet = 0, n_paths = 0;
+    const char *actors[32];
+    size_t n_actors = 0;
+    const cli_option options[] = {
+        {.name = "--quiet", .alias = "-q", .flag = &quiet},
+        {.name = "--db", .value = &db},
+        {.name = "--date", .value = &date},
+        {.name = "--models", .value = &models},
+        {.name = "--data", .value = &data},
+        {.name = "--format", .value = &format},
+        {.name = "--actors", .list = actors, .n_list = &n_actors, .max_list = sizeof actors / sizeof *actors},
+        {0},
+    };
+    const cli_command command = {"ingest", help, options, 1};
+    int rc = cli_options_parse(&command, argc, argv, &n_paths);
+    if (rc >= 0)
+        return rc;
+    char **paths = argv + 1; /* where the parser gathered the input paths */
     if (n_paths == 0) {
         fprintf(stderr, "vigil ingest: name the files or folders to read ('-' for stdin; see --help)\n");
         return 2;

@@ -1,10 +1,10 @@
 /* vigil parse: documents in, CoNLL-U out (sentences, tokens, tags, lemmas, dependency trees). */
 #include "cli/commands.h"
 #include "cli/each_document.h"
+#include "cli/options.h"
 #include "cli/progress.h"
 #include "vigil.h"
 #include <stdio.h>
-#include <string.h>
 
 static const char help[] =
     "usage: vigil parse [options] [FILE|DIR|-]...\n"
@@ -49,36 +49,20 @@ int cmd_parse(int argc, char **argv)
 {
     const char *conllu = NULL, *format = NULL, *models = NULL;
     int quiet = 0, n_paths = 0;
-    /* Input paths are gathered at the front of argv (after the command name). */
-    char **paths = argv + 1;
+    const cli_option options[] = {
+        {.name = "--quiet", .alias = "-q", .flag = &quiet},
+        {.name = "--conllu", .value = &conllu},
+        {.name = "--format", .value = &format},
+        {.name = "--models", .value = &models},
+        {0},
+    };
+    const cli_command command = {"parse", help, options, 1};
+    int rc = cli_options_parse(&command, argc, argv, &n_paths);
+    if (rc >= 0)
+        return rc;
+    char **paths = argv + 1; /* where the parser gathered the input paths */
     char stdin_path[] = "-";
     char *stdin_only[] = {stdin_path};
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            fputs(help, stdout);
-            return 0;
-        } else if (!strcmp(arg, "-q") || !strcmp(arg, "--quiet")) {
-            quiet = 1;
-        } else if (!strcmp(arg, "--conllu") || !strcmp(arg, "--format") || !strcmp(arg, "--models")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "vigil parse: %s needs a value (see --help)\n", arg);
-                return 2;
-            }
-            const char *value = argv[++i];
-            if (!strcmp(arg, "--conllu"))
-                conllu = value;
-            else if (!strcmp(arg, "--format"))
-                format = value;
-            else
-                models = value;
-        } else if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "vigil parse: unknown option '%s' (see --help)\n", arg);
-            return 2;
-        } else {
-            paths[n_paths++] = argv[i];
-        }
-    }
     if (conllu && n_paths) {
         fprintf(stderr, "vigil parse: --conllu takes no other input files\n");
         return 2;

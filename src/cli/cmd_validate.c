@@ -1,6 +1,7 @@
 /* vigil validate: runs PETRARCH validation records (their text only, parsed by vigil) through the
  * PETRARCH-format coder and compares the coded (source, target, code) triples with the expected. */
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "code/cameo.h"
 #include "code/petrarch.h"
 #include "parse/parser.h"
@@ -325,36 +326,28 @@ int cmd_validate(int argc, char **argv)
     const char *file = NULL, *dicts = NULL, *models = NULL, *codebook = NULL;
     runner r;
     memset(&r, 0, sizeof r);
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            fputs(help, stdout);
-            return 0;
-        } else if (!strcmp(arg, "--verbose") || !strcmp(arg, "-v")) {
-            r.verbose = 1;
-        } else if (!strcmp(arg, "--failures")) {
-            r.failures_only = 1;
-        } else if (!strcmp(arg, "--dicts") || !strcmp(arg, "--models") || !strcmp(arg, "--codebook")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "vigil validate: %s needs a value (see --help)\n", arg);
-                return 2;
-            }
-            const char **slot = !strcmp(arg, "--dicts") ? &dicts : !strcmp(arg, "--models") ? &models : &codebook;
-            *slot = argv[++i];
-        } else if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "vigil validate: unknown option '%s' (see --help)\n", arg);
-            return 2;
-        } else if (file) {
-            fprintf(stderr, "vigil validate: one FILE.xml at a time\n");
-            return 2;
-        } else {
-            file = arg;
-        }
+    const cli_option options[] = {
+        {.name = "--verbose", .alias = "-v", .flag = &r.verbose},
+        {.name = "--failures", .flag = &r.failures_only},
+        {.name = "--dicts", .value = &dicts},
+        {.name = "--models", .value = &models},
+        {.name = "--codebook", .value = &codebook},
+        {0},
+    };
+    const cli_command command = {"validate", help, options, 1};
+    int n_files;
+    int rc = cli_options_parse(&command, argc, argv, &n_files);
+    if (rc >= 0)
+        return rc;
+    if (n_files > 1) {
+        fprintf(stderr, "vigil validate: one FILE.xml at a time\n");
+        return 2;
     }
-    if (!file) {
+    if (!n_files) {
         fprintf(stderr, "vigil validate: no FILE.xml (see --help)\n");
         return 2;
     }
+    file = argv[1];
     if (!models)
         models = vigil_default_model_dir();
     char dir_buf[4096], codebook_buf[4096], path[4096];

@@ -1,45 +1,30 @@
 /* The shared command line of the one-subject store queries (store_query.h). */
 #include "cli/store_query.h"
+#include "cli/options.h"
+#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 int store_query_parse(store_query *q, int argc, char **argv, const char *help, const char *what)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-            fputs(help, stdout);
-            return 0;
-        } else if (!strcmp(arg, "--json")) {
-            q->json = 1;
-        } else if (!strcmp(arg, "--db") || !strcmp(arg, "--limit")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "vigil %s: %s needs a value (see --help)\n", q->command, arg);
-                return 2;
-            }
-            const char *value = argv[++i];
-            if (!strcmp(arg, "--db")) {
-                q->db = value;
-            } else {
-                char *end;
-                long n = strtol(value, &end, 10);
-                if (*end || n < 0 || end == value) {
-                    fprintf(stderr, "vigil %s: --limit takes a number, not '%s'\n", q->command, value);
-                    return 2;
-                }
-                q->limit = (size_t)n;
-            }
-        } else if (arg[0] == '-' && arg[1]) {
-            fprintf(stderr, "vigil %s: unknown option '%s' (see --help)\n", q->command, arg);
-            return 2;
-        } else if (q->subject) {
-            fprintf(stderr, "vigil %s: one %s at a time (quote a name with spaces)\n", q->command, what);
-            return 2;
-        } else {
-            q->subject = arg;
-        }
+    const char *limit = NULL;
+    const cli_option options[] = {
+        {.name = "--db", .value = &q->db},
+        {.name = "--limit", .value = &limit},
+        {.name = "--json", .flag = &q->json},
+        {0},
+    };
+    const cli_command command = {q->command, help, options, 1};
+    int n_subjects;
+    int rc = cli_options_parse(&command, argc, argv, &n_subjects);
+    if (rc >= 0)
+        return rc;
+    if (limit && cli_options_count(q->command, "--limit", limit, LONG_MAX, &q->limit))
+        return 2;
+    if (n_subjects > 1) {
+        fprintf(stderr, "vigil %s: one %s at a time (quote a name with spaces)\n", q->command, what);
+        return 2;
     }
+    q->subject = n_subjects ? argv[1] : NULL;
     if (!q->subject || !*q->subject) {
         fprintf(stderr, "vigil %s: %s missing (see --help)\n", q->command, what);
         return 2;
