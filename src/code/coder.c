@@ -1511,32 +1511,60 @@ static int naming_predicate(const sentence_ctx *sc, uint32_t verb)
     return -1;
 }
 
-/* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
- * -1 when none is kept. */
-static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
-{
-    const vg_coder *coder = sc->coder;
+/* An event being coded: its head and entry, the walk up from it, and what the rules have found
+ * so far. code_event runs the phases below in order; each fills in what is still missing. */
+typedef struct draft {
+    uint32_t i;                   /* the event head */
+    const vg_pattern *p;
     walk w;
-    walk_up(sc, i, &w);
-    const vg_actor *src = NULL, *tgt = NULL;
-    const char *src_how = NULL, *tgt_how = NULL;
-    size_t n_src = role_actors(sc, i, &p->source, &src, &src_how);
-    size_t n_tgt = role_actors(sc, i, &p->target, &tgt, &tgt_how);
+    const vg_actor *src, *tgt;
+    size_t n_src, n_tgt;
+    const char *src_how, *tgt_how;
+    int attributed_author;        /* the author was named by words that lay blame ("behind") */
+    const vg_cameo_code *act;
+    vg_stance stance;
+    const vg_actor *speakers;
+    size_t n_speakers;
+    int parent_record;            /* the record of the accusation or denial holding it, or -1 */
+} draft;
+
+static void take_source(draft *d, const vg_actor *a, size_t n, const char *how)
+{
+    d->src = a;
+    d->n_src = n;
+    d->src_how = how;
+}
+
+static void take_target(draft *d, const vg_actor *a, size_t n, const char *how)
+{
+    d->tgt = a;
+    d->n_tgt = n;
+    d->tgt_how = how;
+}
+
+/* The participants named on the head and its pattern's words. Returns -1 when the entry is no
+ * act here (a judgement noun that is no predicate). */
+static int own_participants(sentence_ctx *sc, draft *d)
+{
+    const vg_tree *t = &sc->tree;
+    uint32_t i = d->i;
+    const vg_pattern *p = d->p;
+    d->n_src = role_actors(sc, i, &p->source, &d->src, &d->src_how);
+    d->n_tgt = role_actors(sc, i, &p->target, &d->tgt, &d->tgt_how);
     if (p->pos == VG_PATTERN_NOUN && judges_subject(p)) {
         /* A judgement noun ("a criminal", "a spy") is an act only as a predicate: "X is a
          * criminal" judges the subject (for the speaker, below); "called X a criminal" the
          * object, for whoever called. "A Russian spy was arrested" judges no one. */
-        const vg_tree *t = &sc->tree;
         int g = vg_tree_head(t, i);
         if (vg_tree_find_child(t, i, "cop") >= 0) {
-            n_src = 0;
+            d->n_src = 0;
         } else if (g >= 0 && naming_predicate(sc, (uint32_t)g) == (int)i) {
             static const char *const subj[] = { "nsubj" }, *const obj[] = { "obj" };
             static const vg_pattern_roles subj_role = { subj, 1 }, obj_role = { obj, 1 };
-            n_src = role_actors(sc, (uint32_t)g, &subj_role, &src, NULL);
-            n_tgt = role_actors(sc, (uint32_t)g, &obj_role, &tgt, NULL);
-            src_how = "who gave the name";
-            tgt_how = "whom the name was given";
+            d->n_src = role_actors(sc, (uint32_t)g, &subj_role, &d->src, NULL);
+            d->n_tgt = role_actors(sc, (uint32_t)g, &obj_role, &d->tgt, NULL);
+            d->src_how = "who gave the name";
+            d->tgt_how = "whom the name was given";
         } else {
             return -1;
         }
@@ -1544,52 +1572,50 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
     static const char *const noun_targets[] = { "nmod:against", "nmod:on", "nmod:of", "nmod:to" };
     static const vg_pattern_roles noun_roles = { noun_targets, 4 };
     /* "issued threats against Trump": the target hangs off the pattern's noun. */
-    for (uint32_t k = 0; !n_tgt && k < sc->tree.n; k++)
+    for (uint32_t k = 0; !d->n_tgt && k < t->n; k++)
         if (k != i && sc->marks[k].covered_by == (int32_t)i) {
-            uint8_t u = sc->tree.s->tokens[k].upos;
+            uint8_t u = t->s->tokens[k].upos;
             const vg_pattern_roles *roles = sc->marks[k].event ? &sc->marks[k].event->target
                                             : u == VG_UPOS_NOUN ? &noun_roles : &p->target;
-            n_tgt = role_actors(sc, k, roles, &tgt, &tgt_how);
+            d->n_tgt = role_actors(sc, k, roles, &d->tgt, &d->tgt_how);
         }
     /* A verb's object is its target when the entry's own relations find none ("urged Beijing
      * to show restraint"), unless the object is a word of the pattern. */
-    if (!n_tgt && p->pos == VG_PATTERN_VERB) {
+    if (!d->n_tgt && p->pos == VG_PATTERN_VERB) {
         static const char *const obj[] = { "obj", "iobj" };
         static const vg_pattern_roles obj_role = { obj, 2 };
-        int o = vg_tree_find_child(&sc->tree, i, "obj");
+        int o = vg_tree_find_child(t, i, "obj");
         if (o < 0 || sc->marks[o].covered_by != (int32_t)i)
-            n_tgt = role_actors(sc, i, &obj_role, &tgt, &tgt_how);
+            d->n_tgt = role_actors(sc, i, &obj_role, &d->tgt, &d->tgt_how);
     }
+    return 0;
+}
+
+/* Targets found around the act when it names none: who receives it, the victims of the act it
+ * owns, the author of an act named as target, the light verb's phrase. */
+static void targets_around(sentence_ctx *sc, draft *d)
+{
+    const vg_tree *t = &sc->tree;
+    uint32_t i = d->i;
+    const vg_pattern *p = d->p;
+    const vg_actor *a;
+    size_t n;
     /* "she received death threats", "the embassy came under attack", "has been under police
      * protection": the one who receives or is under an act is its target. */
-    if (!any_code(tgt, n_tgt) && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN) {
-        size_t n = receiver_of(sc, i, &tgt);
-        if (n) {
-            n_tgt = n;
-            tgt_how = "who received it or was under it";
-        }
-    }
+    if (!any_code(d->tgt, d->n_tgt) && t->s->tokens[i].upos == VG_UPOS_NOUN && (n = receiver_of(sc, i, &a)) > 0)
+        take_target(d, a, n, "who received it or was under it");
     /* "claimed responsibility for the attack", "apologised for the shooting": whoever owns an
      * act takes its victims as target. */
-    if (!any_code(tgt, n_tgt) && (!strcmp(p->cameo->code, "015") || !strcmp(p->cameo->code, "055"))) {
-        size_t n = owned_act_target(sc, i, &tgt);
-        if (n) {
-            n_tgt = n;
-            tgt_how = "the target of the act owned";
-        }
-    }
+    if (!any_code(d->tgt, d->n_tgt) && (!strcmp(p->cameo->code, "015") || !strcmp(p->cameo->code, "055")) &&
+        (n = owned_act_target(sc, i, &a)) > 0)
+        take_target(d, a, n, "the target of the act owned");
     /* "condemned the arrests": an act as target stands for whoever did it. */
-    if (!any_code(tgt, n_tgt)) {
-        size_t n = act_author(sc, i, p, &tgt);
-        if (n) {
-            n_tgt = n;
-            tgt_how = "author of the act named as target";
-        }
-    }
+    if (!any_code(d->tgt, d->n_tgt) && (n = act_author(sc, i, p, &a)) > 0)
+        take_target(d, a, n, "author of the act named as target");
     /* "announced charges against X" is often parsed with the phrase on the verb. */
-    int g = vg_tree_head(&sc->tree, i);
-    if (!n_tgt && g >= 0 && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN && !strcmp(vg_tree_rel(&sc->tree, i), "obj") &&
-        is_light_verb(sc, sc->tree.lower[g])) {
+    int g = vg_tree_head(t, i);
+    if (!d->n_tgt && g >= 0 && t->s->tokens[i].upos == VG_UPOS_NOUN && !strcmp(vg_tree_rel(t, i), "obj") &&
+        is_light_verb(sc, t->lower[g])) {
         const char *obl[8];
         uint32_t k_obl = 0;
         char names[8][VG_TREE_REL_SIZE];
@@ -1601,262 +1627,304 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
             }
         const vg_pattern_roles verb_roles = { obl, k_obl };
         /* (the relation names live in this block: the explanation names the rule instead) */
-        n_tgt = role_actors(sc, (uint32_t)g, &verb_roles, &tgt, NULL);
-        if (n_tgt)
-            tgt_how = "the light verb's phrase";
+        d->n_tgt = role_actors(sc, (uint32_t)g, &verb_roles, &d->tgt, NULL);
+        if (d->n_tgt)
+            d->tgt_how = "the light verb's phrase";
     }
-    if (!n_src && w.n_source) {
-        src = w.source;
-        n_src = w.n_source;
-        src_how = w.source_how;
-    }
+}
+
+/* Sources the act does not name itself: from the walk (a mode marker, a controlling verb),
+ * the words around it, the act told again on its victim, the document's last act of its
+ * family. */
+static void sources_around(sentence_ctx *sc, draft *d)
+{
+    uint32_t i = d->i;
+    const vg_pattern *p = d->p;
+    if (!d->n_src && d->w.n_source)
+        take_source(d, d->w.source, d->w.n_source, d->w.source_how);
     /* "Iran was behind the killings", "an attack attributed to Iran", "killed on the orders of
      * Trump", "killed in a strike ordered by Trump": the author named around the act. */
-    int attributed_author = 0;
-    if (!n_src)
-        n_src = author_around(sc, i, &src, &src_how, &attributed_author, 0);
+    if (!d->n_src)
+        d->n_src = author_around(sc, i, &d->src, &d->src_how, &d->attributed_author, 0);
     /* "the assassination of Soleimani, killed in a strike ordered by Trump": the act told again
      * on its victim names the author. */
-    if (!n_src && n_tgt && tgt[0].sentence == sc->index)
-        n_src = author_on_victim(sc, tgt[0].token, p->cameo->root, &src, &src_how,
-                                 &attributed_author);
+    if (!d->n_src && d->n_tgt && d->tgt[0].sentence == sc->index)
+        d->n_src = author_on_victim(sc, d->tgt[0].token, p->cameo->root, &d->src, &d->src_how,
+                                    &d->attributed_author);
     /* "Israel was behind the attack": a definite act with one participant of its own takes the
      * other from the document's last act of its family. (A bare "the indictment" with none is
      * only a mention of that act, not a new record.) */
-    if ((!n_tgt || !n_src) && (n_tgt || n_src) && is_definite_noun(&sc->tree, i)) {
-        const vg_cameo_code *fam = p->cameo;
+    if ((!d->n_tgt || !d->n_src) && (d->n_tgt || d->n_src) && is_definite_noun(&sc->tree, i)) {
         for (size_t k = sc->coding->n_events; k-- > 0;) {
             const vg_event *e = &sc->coding->events[k];
-            if (strcmp(e->cameo->root, fam->root) || (e->sentence == sc->index && e->head == i))
+            if (strcmp(e->cameo->root, p->cameo->root) || (e->sentence == sc->index && e->head == i))
                 continue;
-            if (!n_tgt && e->target && e->target->code) {
-                tgt = e->target;
-                n_tgt = 1;
-                tgt_how = "the act named before";
-            }
-            if (!n_src && e->source && e->source->code) {
-                src = e->source;
-                n_src = 1;
-                src_how = "the act named before";
-            }
+            if (!d->n_tgt && e->target && e->target->code)
+                take_target(d, e->target, 1, "the act named before");
+            if (!d->n_src && e->source && e->source->code)
+                take_source(d, e->source, 1, "the act named before");
             break;
         }
     }
-    if (p->mode && w.mode == VG_MODE_OCCURRED)
-        w.mode = p->mode;
-    const vg_cameo_code *act = p->cameo;
-    if (w.future && w.mode == VG_MODE_OCCURRED) {
-        /* "will help" is an intent; "will strike" a threat. */
-        if (act->quad == VG_CAMEO_MATERIAL_COOPERATION)
-            w.mode = VG_MODE_PLANNED;
-        else if (act->quad == VG_CAMEO_MATERIAL_CONFLICT)
-            w.mode = VG_MODE_THREATENED;
+}
+
+/* The mode from the entry and the tense: "will help" is an intent; "will strike" a threat. */
+static void mode_of(draft *d)
+{
+    if (d->p->mode && d->w.mode == VG_MODE_OCCURRED)
+        d->w.mode = d->p->mode;
+    if (d->w.future && d->w.mode == VG_MODE_OCCURRED) {
+        if (d->act->quad == VG_CAMEO_MATERIAL_COOPERATION)
+            d->w.mode = VG_MODE_PLANNED;
+        else if (d->act->quad == VG_CAMEO_MATERIAL_CONFLICT)
+            d->w.mode = VG_MODE_THREATENED;
     }
+}
+
+/* Participants the speech around the act supplies: a denial's target, the speaker of an
+ * arrest with no agent or of a judgement. */
+static void participants_from_speech(sentence_ctx *sc, draft *d)
+{
+    uint32_t i = d->i;
+    const vg_pattern *p = d->p;
     /* A denial names what is denied; its target is the target of the denied act ("denied a
      * plan to assassinate Trump"). */
-    if (!n_tgt && p->denied) {
-        n_tgt = content_target(sc, i, p, &tgt);
-        tgt_how = "target of the denied act";
-        if (!n_tgt && (n_tgt = denied_accuser(sc, i, p, &tgt)) > 0)
-            tgt_how = "who made the denied accusation";
+    if (!d->n_tgt && p->denied) {
+        d->n_tgt = content_target(sc, i, p, &d->tgt);
+        d->tgt_how = "target of the denied act";
+        if (!d->n_tgt && (d->n_tgt = denied_accuser(sc, i, p, &d->tgt)) > 0)
+            d->tgt_how = "who made the denied accusation";
     }
     /* "Two men were arrested, police said": who reports an arrest with no agent made it. */
-    if (!n_src && w.n_speakers && vg_tree_is_passive(&sc->tree, i) && !strcmp(act->root, "17")) {
-        src = w.speakers;
-        n_src = w.n_speakers;
-        src_how = "the speaker (passive with no agent)";
-    }
+    if (!d->n_src && d->w.n_speakers && vg_tree_is_passive(&sc->tree, i) && !strcmp(d->act->root, "17"))
+        take_source(d, d->w.speakers, d->w.n_speakers, "the speaker (passive with no agent)");
     /* "From Iran's perspective, Trump is a criminal", "X is a traitor, the ministry said": a
      * judgement with no one passing it is the speaker's. */
-    if (!n_src && w.n_speakers && !strcmp(act->root, "11") && p->pos == VG_PATTERN_NOUN &&
-        vg_tree_find_child(&sc->tree, i, "cop") >= 0) {
-        src = w.speakers;
-        n_src = w.n_speakers;
-        src_how = "the speaker of the judgement";
-    }
-    vg_stance stance = VG_STANCE_ASSERTED;
-    const vg_actor *speakers = w.speakers;
-    size_t n_speakers = w.n_speakers;
-    int parent_record = -1;
-    if (w.parent >= 0) {
-        const vg_pattern *pp = sc->marks[w.parent].event;
-        stance = pp->denied ? VG_STANCE_DENIED : VG_STANCE_ALLEGED;
-        for (size_t k = 0; k < sc->coding->n_events && parent_record < 0; k++)
-            if (sc->coding->events[k].sentence == sc->index && sc->coding->events[k].head == (uint32_t)w.parent)
-                parent_record = (int)k;
+    if (!d->n_src && d->w.n_speakers && !strcmp(d->act->root, "11") && p->pos == VG_PATTERN_NOUN &&
+        vg_tree_find_child(&sc->tree, i, "cop") >= 0)
+        take_source(d, d->w.speakers, d->w.n_speakers, "the speaker of the judgement");
+}
+
+/* Who says so and how: the accusation or denial the act is the content of (whose accused did
+ * it), an alleging attribution or hedge, or one side reporting another's hostile act. */
+static void stance_of(sentence_ctx *sc, draft *d)
+{
+    const vg_coder *coder = sc->coder;
+    uint32_t i = d->i;
+    d->stance = VG_STANCE_ASSERTED;
+    d->speakers = d->w.speakers;
+    d->n_speakers = d->w.n_speakers;
+    d->parent_record = -1;
+    if (d->w.parent >= 0) {
+        const vg_pattern *pp = sc->marks[d->w.parent].event;
+        d->stance = pp->denied ? VG_STANCE_DENIED : VG_STANCE_ALLEGED;
+        for (size_t k = 0; k < sc->coding->n_events && d->parent_record < 0; k++)
+            if (sc->coding->events[k].sentence == sc->index && sc->coding->events[k].head == (uint32_t)d->w.parent)
+                d->parent_record = (int)k;
         /* The accuser speaks; "accused Y of plotting": the accused is the one who plotted. The
          * accusation's own record knows both, however it found them. */
         const vg_actor *accused = NULL;
         size_t n_accused = 0;
-        if (parent_record >= 0) {
-            n_speakers = record_sides(sc, (uint32_t)parent_record, 0, &speakers);
-            n_accused = record_sides(sc, (uint32_t)parent_record, 1, &accused);
+        if (d->parent_record >= 0) {
+            d->n_speakers = record_sides(sc, (uint32_t)d->parent_record, 0, &d->speakers);
+            n_accused = record_sides(sc, (uint32_t)d->parent_record, 1, &accused);
         } else {
-            n_speakers = role_actors(sc, (uint32_t)w.parent, &pp->source, &speakers, NULL);
-            n_accused = role_actors(sc, (uint32_t)w.parent, &pp->target, &accused, NULL);
+            d->n_speakers = role_actors(sc, (uint32_t)d->w.parent, &pp->source, &d->speakers, NULL);
+            n_accused = role_actors(sc, (uint32_t)d->w.parent, &pp->target, &accused, NULL);
         }
-        if (!n_src && !pp->denied && n_accused) {
-            src = accused;
-            n_src = n_accused;
-            src_how = "the accused";
-        }
+        if (!d->n_src && !pp->denied && n_accused)
+            take_source(d, accused, n_accused, "the accused");
         /* "The RSF denied targeting civilians": who denies doing it is who would have done it. */
-        if (!n_src && pp->denied && vg_tree_head(&sc->tree, i) == w.parent &&
-            !strcmp(vg_tree_rel(&sc->tree, i), "xcomp") && n_speakers) {
-            src = speakers;
-            n_src = n_speakers;
-            src_how = "the denier";
-        }
-    } else if (w.allege || w.alleged_word || attributed_author) {
-        stance = VG_STANCE_ALLEGED;
-    } else if (n_speakers && (act->quad == VG_CAMEO_MATERIAL_CONFLICT || !strcmp(act->root, "13")) &&
-               any_code(src, n_src) && any_code(speakers, n_speakers) &&
-               !same_side(coder->words, speakers, n_speakers, src, n_src) && !unidentified(coder->words, src, n_src)) {
+        if (!d->n_src && pp->denied && vg_tree_head(&sc->tree, i) == d->w.parent &&
+            !strcmp(vg_tree_rel(&sc->tree, i), "xcomp") && d->n_speakers)
+            take_source(d, d->speakers, d->n_speakers, "the denier");
+    } else if (d->w.allege || d->w.alleged_word || d->attributed_author) {
+        d->stance = VG_STANCE_ALLEGED;
+    } else if (d->n_speakers && (d->act->quad == VG_CAMEO_MATERIAL_CONFLICT || !strcmp(d->act->root, "13")) &&
+               any_code(d->src, d->n_src) && any_code(d->speakers, d->n_speakers) &&
+               !same_side(coder->words, d->speakers, d->n_speakers, d->src, d->n_src) &&
+               !unidentified(coder->words, d->src, d->n_src)) {
         /* An act of violence, coercion or threat one side says another committed is that side's
          * allegation ("an opposition leader said a gang had threatened to kill him"); a side
          * reporting its own acts ("police said they arrested") asserts, and so does one
          * reporting what unidentified gunmen did: no side is accused. */
-        stance = VG_STANCE_ALLEGED;
+        d->stance = VG_STANCE_ALLEGED;
     }
-    if (w.negated && !(sc->coding->flags & VG_CODE_KEEP_NEGATED)) {
-        int pattern_negates = 0;
-        for (uint32_t k = 0; k < p->n_words; k++)
-            pattern_negates |= !strcmp(p->words[k], "not") || !strcmp(p->words[k], "no");
-        if (!pattern_negates)
-            return -1;
-    }
+}
+
+/* Targets the rest of the sentence supplies: the object of the harm an attack did, the
+ * country of the place or thing attacked, the partner of cooperation named as a manner, whom a
+ * statement responds to. */
+static void targets_from_sentence(sentence_ctx *sc, draft *d)
+{
+    const vg_tree *t = &sc->tree;
+    uint32_t i = d->i;
+    const vg_cameo_code *act = d->act;
     /* "An air strike by Myanmar's military killed 30 people": an attack that harms is the
      * subject of the harm, whose object is the attack's target. */
-    if (!n_tgt && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN && !strcmp(vg_tree_deprel(&sc->tree, i), "nsubj")) {
-        int harm = vg_tree_head(&sc->tree, i);
+    if (!d->n_tgt && t->s->tokens[i].upos == VG_UPOS_NOUN && !strcmp(vg_tree_deprel(t, i), "nsubj")) {
+        int harm = vg_tree_head(t, i);
         const vg_pattern *hp = harm >= 0 ? sc->marks[harm].event : NULL;
         if (hp && hp->cameo->quad == VG_CAMEO_MATERIAL_CONFLICT && act->quad == VG_CAMEO_MATERIAL_CONFLICT) {
-            n_tgt = role_actors(sc, (uint32_t)harm, &hp->target, &tgt, NULL);
-            if (n_tgt)
-                tgt_how = "object of the harm the act did";
+            d->n_tgt = role_actors(sc, (uint32_t)harm, &hp->target, &d->tgt, NULL);
+            if (d->n_tgt)
+                d->tgt_how = "object of the harm the act did";
         }
     }
     /* "struck a refinery in Russia's Samara region", "Russian forces captured a village":
      * violence against a place or thing hits the country it is in, or else the country of the
      * report's dateline, unless that is the attacker's own. */
     int violent = act->quad == VG_CAMEO_MATERIAL_CONFLICT || !strcmp(act->root, "13");
-    int thing = any_code(tgt, n_tgt) || !violent ? -1 : target_thing(sc, i, p);
+    int thing = any_code(d->tgt, d->n_tgt) || !violent ? -1 : target_thing(sc, i, d->p);
     if (thing >= 0) {
         const vg_actor *where;
         size_t n = thing_place(sc, (uint32_t)thing, &where);
-        if (n && any_code(where, n)) {
-            tgt = where;
-            n_tgt = n;
-            tgt_how = "the country the place or thing is in, or whose it is";
-        }
+        if (n && any_code(where, n))
+            take_target(d, where, n, "the country the place or thing is in, or whose it is");
     }
-    if (thing >= 0 && !any_code(tgt, n_tgt) && sc->coding->home &&
-        !(n_src && src[0].code && !strncmp(src[0].code, sc->coding->home, 3))) {
+    const char *home = sc->coding->home;
+    if (thing >= 0 && !any_code(d->tgt, d->n_tgt) && home &&
+        !(d->n_src && d->src[0].code && !strncmp(d->src[0].code, home, 3))) {
         vg_actor *place = vg_arena_alloc(sc->coding->arena, sizeof *place);
         if (place) {
-            place->code = sc->coding->home;
-            place->name = NULL;
-            place->text = "";
-            place->resolved = 1;
-            place->sentence = sc->index;
-            place->token = i;
-            tgt = place;
-            n_tgt = 1;
-            tgt_how = "a place or thing in the dateline's country";
+            *place = (vg_actor){ .code = home, .text = "", .resolved = 1, .sentence = sc->index, .token = i };
+            take_target(d, place, 1, "a place or thing in the dateline's country");
         }
     }
     /* "Mexican authorities, with assistance from U.S. intelligence, thwarted ...", "will work
      * in full cooperation with ...": cooperation named as the manner of another act is between
      * the clause's subject and the one named with it. */
-    if (act->quad <= VG_CAMEO_MATERIAL_COOPERATION && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN && (!n_src || !n_tgt)) {
+    if (act->quad <= VG_CAMEO_MATERIAL_COOPERATION && t->s->tokens[i].upos == VG_UPOS_NOUN && (!d->n_src || !d->n_tgt)) {
         const vg_actor *subj;
         size_t n = clause_subject(sc, i, &subj);
-        if (n && !n_src) {
-            src = subj;
-            n_src = n;
-            src_how = "the subject of the clause it is the manner of";
-        } else if (n && !n_tgt) {
-            tgt = subj;
-            n_tgt = n;
-            tgt_how = "the subject of the clause it is the manner of";
-        }
+        if (n && !d->n_src)
+            take_source(d, subj, n, "the subject of the clause it is the manner of");
+        else if (n && !d->n_tgt)
+            take_target(d, subj, n, "the subject of the clause it is the manner of");
     }
     /* "said in response to the Mexican authorities' statement that it would not comment": a
      * statement answers whoever it responds to. */
-    if (!n_tgt && !strcmp(act->root, "01")) {
-        size_t n = response_target(sc, i, &tgt);
-        if (!n && w.attribution >= 0)
-            n = response_target(sc, (uint32_t)w.attribution, &tgt);
-        if (n) {
-            n_tgt = n;
-            tgt_how = "whom it responds to";
-        }
+    if (!d->n_tgt && !strcmp(act->root, "01")) {
+        const vg_actor *a;
+        size_t n = response_target(sc, i, &a);
+        if (!n && d->w.attribution >= 0)
+            n = response_target(sc, (uint32_t)d->w.attribution, &a);
+        if (n)
+            take_target(d, a, n, "whom it responds to");
     }
-    /* Nothing known of either side: no event an analyst could use. */
-    if (!any_code(src, n_src) && !any_code(tgt, n_tgt))
-        return -1;
+}
+
+/* Whether the draft is an event an analyst could use: someone known on either side, not the
+ * circumstance of another act, not a thing's doing. */
+static int worth_a_record(sentence_ctx *sc, const draft *d)
+{
+    uint32_t i = d->i;
+    if (!any_code(d->src, d->n_src) && !any_code(d->tgt, d->n_tgt))
+        return 0;
     /* "Despite Iran's denials, ...": an act named as the circumstance of another is background
      * unless it says whom it concerned. */
-    if (!n_tgt && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN) {
+    if (!d->n_tgt && sc->tree.s->tokens[i].upos == VG_UPOS_NOUN) {
         const char *r = vg_tree_rel(&sc->tree, i);
         if (!strcmp(r, "obl:despite") || !strcmp(r, "obl:amid") || !strcmp(r, "obl:in_spite_of"))
-            return -1;
+            return 0;
     }
     /* "A fire damaged the consulate": a thing, not an actor, did it; no political event. */
-    if (!n_src && thing_did_it(sc, i))
-        return -1;
-    if (p->denied)
-        stance = VG_STANCE_DENIED;
+    return d->n_src || !thing_did_it(sc, i);
+}
+
+/* CAMEO's finer codes by the participants, and the mode a side's own plan takes. */
+static void refine_code(sentence_ctx *sc, draft *d)
+{
+    const vg_coder *coder = sc->coder;
     /* A side announcing its own plan of violence threatens ("an IRGC commander said Iran
      * intends to kill Trump"); others reporting it allege a plot. */
-    if (w.mode == VG_MODE_PLANNED && act->quad == VG_CAMEO_MATERIAL_CONFLICT && w.parent < 0 &&
-        same_country(speakers, n_speakers, src, n_src))
-        w.mode = VG_MODE_THREATENED;
+    if (d->w.mode == VG_MODE_PLANNED && d->act->quad == VG_CAMEO_MATERIAL_CONFLICT && d->w.parent < 0 &&
+        same_country(d->speakers, d->n_speakers, d->src, d->n_src))
+        d->w.mode = VG_MODE_THREATENED;
     /* Help or cooperation from intelligence services is shared intelligence (064). */
-    if ((!strcmp(act->code, "060") || !strcmp(act->root, "07")) && spy_among(src, n_src)) {
+    if ((!strcmp(d->act->code, "060") || !strcmp(d->act->root, "07")) && spy_among(d->src, d->n_src)) {
         const vg_cameo_code *intel = vg_cameo_find(coder->cameo, "064");
         if (intel)
-            act = intel;
+            d->act = intel;
     }
     /* CAMEO's assassination: a killing of an official, politician, judge or a named commander. */
-    if (!strcmp(act->code, "1823") && prominent_among(coder->words, tgt, n_tgt)) {
+    if (!strcmp(d->act->code, "1823") && prominent_among(coder->words, d->tgt, d->n_tgt)) {
         const vg_cameo_code *assassinate = vg_cameo_find(coder->cameo, "186");
         if (assassinate)
-            act = assassinate;
+            d->act = assassinate;
     }
-    const vg_cameo_code *code = mode_code(coder, act, w.mode);
-    const char *path = chain_path(sc, &w, src_how ? src_how : (n_src ? "?" : NULL), n_tgt ? tgt_how : NULL);
+}
+
+/* The records of a finished draft. Returns the first record's index, or -1. */
+static int write_records(sentence_ctx *sc, draft *d)
+{
+    const vg_coder *coder = sc->coder;
+    uint32_t i = d->i;
+    const walk *w = &d->w;
+    const vg_cameo_code *code = mode_code(coder, d->act, w->mode);
+    const char *path = chain_path(sc, w, d->src_how ? d->src_how : (d->n_src ? "?" : NULL),
+                                  d->n_tgt ? d->tgt_how : NULL);
     int first;
-    int mutual = code->quad <= VG_CAMEO_MATERIAL_COOPERATION ||
-                 is_word(sc, VG_WORDS_SYMMETRIC, sc->tree.lower[i]);
-    if (!n_tgt && n_src >= 2 && mutual && distinct_sides(coder->words, src, n_src)) {
+    int mutual = code->quad <= VG_CAMEO_MATERIAL_COOPERATION || is_word(sc, VG_WORDS_SYMMETRIC, sc->tree.lower[i]);
+    if (!d->n_tgt && d->n_src >= 2 && mutual && distinct_sides(coder->words, d->src, d->n_src)) {
         /* "Colombia and the ELN agreed to resume talks", "Indian and Pakistani troops exchanged
          * fire": cooperation, and symmetric acts, between coordinated actors go both ways. */
         first = -1;
-        for (size_t a = 0; a < n_src; a++)
-            for (size_t b = 0; b < n_src; b++) {
-                if (!other_side(coder->words, &src[a], &src[b]))
+        for (size_t a = 0; a < d->n_src; a++)
+            for (size_t b = 0; b < d->n_src; b++) {
+                if (!other_side(coder->words, &d->src[a], &d->src[b]))
                     continue;
-                int k = add_records(sc, i, p, code, &src[a], 1, &src[b], 1, &w, stance, speakers, n_speakers,
-                                    parent_record, path);
+                int k = add_records(sc, i, d->p, code, &d->src[a], 1, &d->src[b], 1, w, d->stance, d->speakers,
+                                    d->n_speakers, d->parent_record, path);
                 if (first < 0)
                     first = k;
             }
     } else {
-        first = add_records(sc, i, p, code, src, n_src, tgt, n_tgt, &w, stance, speakers, n_speakers,
-                            parent_record, path);
+        first = add_records(sc, i, d->p, code, d->src, d->n_src, d->tgt, d->n_tgt, w, d->stance, d->speakers,
+                            d->n_speakers, d->parent_record, path);
     }
     /* The speakers of an allegation of a hostile act accuse its author (US officials say Iran
      * plotted: the US accuses Iran); an accusation verb already is that record. */
-    if (first >= 0 && stance == VG_STANCE_ALLEGED && w.parent < 0 && n_speakers && any_code(src, n_src) &&
-        code->quad >= VG_CAMEO_VERBAL_CONFLICT) {
-        walk plain = w;
+    if (first >= 0 && d->stance == VG_STANCE_ALLEGED && w->parent < 0 && d->n_speakers &&
+        any_code(d->src, d->n_src) && code->quad >= VG_CAMEO_VERBAL_CONFLICT) {
+        walk plain = *w;
         plain.mode = VG_MODE_OCCURRED;
         plain.negated = 0;
-        add_records(sc, i, p, coder->accuse, speakers, n_speakers, src, n_src, &plain, VG_STANCE_ASSERTED, NULL, 0,
-                    first, path);
+        add_records(sc, i, d->p, coder->accuse, d->speakers, d->n_speakers, d->src, d->n_src, &plain,
+                    VG_STANCE_ASSERTED, NULL, 0, first, path);
     }
     return first;
+}
+
+/* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
+ * -1 when none is kept. */
+static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
+{
+    draft d = { .i = i, .p = p, .act = p->cameo };
+    walk_up(sc, i, &d.w);
+    if (own_participants(sc, &d))
+        return -1;
+    targets_around(sc, &d);
+    sources_around(sc, &d);
+    mode_of(&d);
+    participants_from_speech(sc, &d);
+    stance_of(sc, &d);
+    if (d.w.negated && !(sc->coding->flags & VG_CODE_KEEP_NEGATED)) {
+        /* What the text says did not happen is no event, unless the entry itself says "not"
+         * ("did not comment"). */
+        int pattern_negates = 0;
+        for (uint32_t k = 0; k < p->n_words; k++)
+            pattern_negates |= !strcmp(p->words[k], "not") || !strcmp(p->words[k], "no");
+        if (!pattern_negates)
+            return -1;
+    }
+    targets_from_sentence(sc, &d);
+    if (!worth_a_record(sc, &d))
+        return -1;
+    if (p->denied)
+        d.stance = VG_STANCE_DENIED;
+    refine_code(sc, &d);
+    return write_records(sc, &d);
 }
 
 /* Whether the content of marker m (a mode or an event taking content) at token i holds an
