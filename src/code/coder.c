@@ -14,6 +14,7 @@
 #include <string.h>
 #include "code/mention.h"
 #include "code/tree.h"
+#include "code/sides.h"
 #include "code/when.h"
 #include "text/tagset.h"
 #include "util/alloc.h"
@@ -904,33 +905,6 @@ static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
     }
 }
 
-/* Whether the role block of actor code c (the three letters after the country: "GOV" of
- * "ISRGOV") is in class k. */
-static int role_in(const vg_wordclasses *words, vg_wordclass k, const char *c)
-{
-    char role[4];
-    if (!c || strlen(c) < 6)
-        return 0;
-    memcpy(role, c + 3, 3);
-    role[3] = 0;
-    return vg_words_in(words, k, role);
-}
-
-/* Whether two actors are on different sides: "Mexico's foreign and security ministries", Israel
- * and its intelligence community are one side (a country and its state bodies); Colombia's
- * government and its rebels, or two countries, are two. */
-static int other_side(const vg_wordclasses *words, const vg_actor *a, const vg_actor *b)
-{
-    if (!a->code || !b->code || !strcmp(a->code, b->code))
-        return 0;
-    size_t la = strlen(a->code), lb = strlen(b->code);
-    if (la < 3 || lb < 3 || strncmp(a->code, b->code, 3))
-        return 1;
-    int a_state = la == 3 || role_in(words, VG_WORDS_STATE_ROLE, a->code);
-    int b_state = lb == 3 || role_in(words, VG_WORDS_STATE_ROLE, b->code);
-    return !(a_state && b_state);
-}
-
 /* Adds one record per (source, target) pair. Returns the index of the first, or -1. */
 static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, const vg_cameo_code *code,
                        const vg_actor *src, size_t n_src, const vg_actor *tgt, size_t n_tgt, const walk *w,
@@ -951,7 +925,7 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
                 g = NULL;
             /* One phrase cannot be both sides, unless it names two: "Indian and Pakistani troops". */
             if (s && g && s->code && g->code && s->token == g->token && s->sentence == g->sentence &&
-                !other_side(sc->coder->words, s, g))
+                !vg_sides_other(sc->coder->words, s, g))
                 continue;
             if (duplicate_record(c, sc->index, head, code, s, g))
                 continue;     /* "police and prosecutors" of one country: one record */
@@ -980,62 +954,6 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
             place_of(sc, w, e);
         }
     return first;
-}
-
-static int distinct_sides(const vg_wordclasses *words, const vg_actor *a, size_t n)
-{
-    for (size_t i = 1; i < n; i++)
-        if (other_side(words, &a[0], &a[i]))
-            return 1;
-    return 0;
-}
-
-/* Whether a target is a prominent figure: an official, politician, judge, agent or elite, or a
- * named military or armed-group figure. */
-static int prominent_among(const vg_wordclasses *words, const vg_actor *a, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (role_in(words, VG_WORDS_PROMINENT_ROLE, a[i].code) ||
-            (a[i].name && role_in(words, VG_WORDS_ARMED_ROLE, a[i].code)))
-            return 1;
-    return 0;
-}
-
-static int spy_among(const vg_actor *a, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i].code && strlen(a[i].code) >= 6 && !strncmp(a[i].code + 3, "SPY", 3))
-            return 1;
-    return 0;
-}
-
-/* Whether some actor of a and some actor of b have the same country (first code block). */
-static int same_country(const vg_actor *a, size_t na, const vg_actor *b, size_t nb)
-{
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (a[i].code && b[j].code && strlen(a[i].code) >= 3 && !strncmp(a[i].code, b[j].code, 3))
-                return 1;
-    return 0;
-}
-
-/* Whether every coded actor of a is unidentified ("gunmen", "unknown attackers"). */
-static int unidentified(const vg_wordclasses *words, const vg_actor *a, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (a[i].code && !role_in(words, VG_WORDS_UNIDENTIFIED_ROLE, a[i].code))
-            return 0;
-    return 1;
-}
-
-/* Whether some actor of a and some actor of b are on one side (other_side). */
-static int same_side(const vg_wordclasses *words, const vg_actor *a, size_t na, const vg_actor *b, size_t nb)
-{
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (a[i].code && b[j].code && !other_side(words, &a[i], &b[j]))
-                return 1;
-    return 0;
 }
 
 /* The distinct sources (side 0) or targets (side 1) of the records of the event whose first
@@ -1742,8 +1660,8 @@ static void stance_of(sentence_ctx *sc, draft *d)
         d->stance = VG_STANCE_ALLEGED;
     } else if (d->n_speakers && (d->act->quad == VG_CAMEO_MATERIAL_CONFLICT || !strcmp(d->act->root, "13")) &&
                any_code(d->src, d->n_src) && any_code(d->speakers, d->n_speakers) &&
-               !same_side(coder->words, d->speakers, d->n_speakers, d->src, d->n_src) &&
-               !unidentified(coder->words, d->src, d->n_src)) {
+               !vg_sides_same(coder->words, d->speakers, d->n_speakers, d->src, d->n_src) &&
+               !vg_sides_unidentified(coder->words, d->src, d->n_src)) {
         /* An act of violence, coercion or threat one side says another committed is that side's
          * allegation ("an opposition leader said a gang had threatened to kill him"); a side
          * reporting its own acts ("police said they arrested") asserts, and so does one
@@ -1839,16 +1757,16 @@ static void refine_code(sentence_ctx *sc, draft *d)
     /* A side announcing its own plan of violence threatens ("an IRGC commander said Iran
      * intends to kill Trump"); others reporting it allege a plot. */
     if (d->w.mode == VG_MODE_PLANNED && d->act->quad == VG_CAMEO_MATERIAL_CONFLICT && d->w.parent < 0 &&
-        same_country(d->speakers, d->n_speakers, d->src, d->n_src))
+        vg_sides_same_country(d->speakers, d->n_speakers, d->src, d->n_src))
         d->w.mode = VG_MODE_THREATENED;
     /* Help or cooperation from intelligence services is shared intelligence (064). */
-    if ((!strcmp(d->act->code, "060") || !strcmp(d->act->root, "07")) && spy_among(d->src, d->n_src)) {
+    if ((!strcmp(d->act->code, "060") || !strcmp(d->act->root, "07")) && vg_sides_spy(d->src, d->n_src)) {
         const vg_cameo_code *intel = vg_cameo_find(coder->cameo, "064");
         if (intel)
             d->act = intel;
     }
     /* CAMEO's assassination: a killing of an official, politician, judge or a named commander. */
-    if (!strcmp(d->act->code, "1823") && prominent_among(coder->words, d->tgt, d->n_tgt)) {
+    if (!strcmp(d->act->code, "1823") && vg_sides_prominent(coder->words, d->tgt, d->n_tgt)) {
         const vg_cameo_code *assassinate = vg_cameo_find(coder->cameo, "186");
         if (assassinate)
             d->act = assassinate;
@@ -1866,13 +1784,13 @@ static int write_records(sentence_ctx *sc, draft *d)
                                   d->n_tgt ? d->tgt_how : NULL);
     int first;
     int mutual = code->quad <= VG_CAMEO_MATERIAL_COOPERATION || is_word(sc, VG_WORDS_SYMMETRIC, sc->tree.lower[i]);
-    if (!d->n_tgt && d->n_src >= 2 && mutual && distinct_sides(coder->words, d->src, d->n_src)) {
+    if (!d->n_tgt && d->n_src >= 2 && mutual && vg_sides_distinct(coder->words, d->src, d->n_src)) {
         /* "Colombia and the ELN agreed to resume talks", "Indian and Pakistani troops exchanged
          * fire": cooperation, and symmetric acts, between coordinated actors go both ways. */
         first = -1;
         for (size_t a = 0; a < d->n_src; a++)
             for (size_t b = 0; b < d->n_src; b++) {
-                if (!other_side(coder->words, &d->src[a], &d->src[b]))
+                if (!vg_sides_other(coder->words, &d->src[a], &d->src[b]))
                     continue;
                 int k = add_records(sc, i, d->p, code, &d->src[a], 1, &d->src[b], 1, w, d->stance, d->speakers,
                                     d->n_speakers, d->parent_record, path);
