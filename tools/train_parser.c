@@ -1,6 +1,9 @@
 /* Developer driver for the parser: train a model, or score one on a treebank (accuracy and
  * speed). The shipped command is `vigil train`; this exists to run experiments. */
 #include "parse/parser.h"
+#include "parse/parse_internal.h"
+#include "util/alloc.h"
+#include "util/mapfile.h"
 #include "tag/tagger.h"
 #include "text/conllu.h"
 #include "text/tagset.h"
@@ -22,7 +25,8 @@ static int usage(void)
     fputs("usage: train_parser train TRAIN.conllu DEV.conllu MODEL [-i N] [-s SEED] [-m MEMBERS] [-t TAGGER [-k FOLDS]]\n"
           "       train_parser eval MODEL GOLD.conllu [-r REPS] [-o PRED.conllu] [-t TAGGER]\n"
           "       train_parser retag TAGGER IN.conllu OUT.conllu\n"
-          "       train_parser jackknife TRAIN.conllu DEV.conllu OUT.conllu [-k FOLDS] [-s SEED]\n",
+          "       train_parser jackknife TRAIN.conllu DEV.conllu OUT.conllu [-k FOLDS] [-s SEED]\n"
+          "       train_parser convert OLD_MODEL NEW_MODEL   (version 4/5 -> 6, same weights)\n",
           stderr);
     return 2;
 }
@@ -274,6 +278,48 @@ static int train_model(int argc, char **argv)
     return rc ? 1 : 0;
 }
 
+/* Re-lays out an older model file as the current version (the same weights). */
+static int convert_model(int argc, char **argv)
+{
+    if (argc != 4)
+        return usage();
+    vg_error err = {0};
+    vg_parser *p = NULL;
+    if (vg_parser_open(&p, argv[2], &err)) { /* validates the input as strictly as ever */
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    vg_parser_close(p);
+    vg_mapfile map;
+    if (vg_mapfile_open(&map, argv[2], &err)) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    unsigned char *out = NULL;
+    uint64_t out_bytes = 0;
+    int rc = parse_model_convert(map.data, map.size, &out, &out_bytes, &err);
+    vg_mapfile_close(&map);
+    if (rc) {
+        fprintf(stderr, "%s: %s\n", argv[2], err.message);
+        return 1;
+    }
+    FILE *f = fopen(argv[3], "wb");
+    int bad = !f || fwrite(out, 1, out_bytes, f) != out_bytes;
+    bad |= f && fclose(f) != 0;
+    vg_free(out);
+    if (bad) {
+        fprintf(stderr, "%s: write failed\n", argv[3]);
+        return 1;
+    }
+    if (vg_parser_open(&p, argv[3], &err)) {
+        fprintf(stderr, "%s\n", err.message);
+        return 1;
+    }
+    vg_parser_close(p);
+    fprintf(stderr, "%s: version %u, %llu bytes\n", argv[3], PARSE_VERSION, (unsigned long long)out_bytes);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -286,5 +332,7 @@ int main(int argc, char **argv)
         return retag(argc, argv);
     if (!strcmp(argv[1], "jackknife"))
         return jackknife(argc, argv);
+    if (!strcmp(argv[1], "convert"))
+        return convert_model(argc, argv);
     return usage();
 }

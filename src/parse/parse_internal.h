@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include "text/sentence.h"
 #include "util/limits.h"
+#include "util/error.h"
 #include "util/mapfile.h"
 
 /* Longest sentence parsed: CoNLL-U input may carry up to four times the raw-text limit. */
@@ -96,20 +97,26 @@ int parse_state_features(const parse_state *st, uint64_t *keys);
 int parse_label_features(const parse_state *st, int head, int dep, uint64_t *keys);
 
 /* ---- model file ----
- * header | label names and groups | move table | label table
+ * header | label names and groups | move table | label table | lexicon | move filter | label filter
  * A table: slots[n_slots] | entries[n_entries] | dense rows[n_dense][dense_width].
  * A slot holds the high half of a feature key (its low bits pick the slot; linear probing)
  * and where the feature's weights are: with PARSE_RUN_DENSE set, a dense row of int16 per
  * class (for features with weights on many classes, summed with vector adds); otherwise the
  * first of a run of (class, weight) entries whose last has bit 7 of its class byte set.
  * Empty slots have run 0 (entry 0 is padding, never a run).
+ * A filter (version 6) is a bitmap with bit (check & (bits - 1)) set for every feature of its
+ * table: a key whose bit is clear is not in the table, and costs no access to it. It is small
+ * enough to stay in the core's L2 cache, where the tables are not (most absent keys cost
+ * a cache miss each otherwise, and a quarter of the move keys are absent).
  * Weights are int16, the float weights times the table's scale.
  * Integers are little-endian as written by the trainer; the magic check catches the rest. */
-#define PARSE_MAGIC "VGPARSE5"
-#define PARSE_VERSION 5u
-/* Version 4 files (no temperature in the header) still load; the beam then uses the
- * temperature chosen for them on dev (PARSE_V4_TEMPERATURE). */
+#define PARSE_MAGIC "VGPARSE6"
+#define PARSE_VERSION 6u
+/* Version 4 and 5 files (no filters; version 4 no temperature either) still load: every key
+ * then goes to the table. The beam uses the temperature chosen for version 4 files on dev
+ * (PARSE_V4_TEMPERATURE). `train_parser convert` upgrades them with the same weights. */
 #define PARSE_MAGIC_V4 "VGPARSE4"
+#define PARSE_MAGIC_V5 "VGPARSE5"
 #define PARSE_V4_TEMPERATURE 20000.0f
 #define PARSE_LABEL_NAME_BYTES 24
 #define PARSE_ENTRY_LAST 0x80u
@@ -124,6 +131,9 @@ typedef struct parse_table_header {
 
 #define PARSE_RUN_DENSE 0x80000000u
 #define PARSE_MOVE_WIDTH 16     /* >= PARSE_N_CLASSES, a multiple of 8 */
+/* Filter sizes a version 6 file may declare (bits, powers of two). */
+#define PARSE_FILTER_MIN_BITS 512u
+#define PARSE_FILTER_MAX_BITS (1u << 30)
 
 typedef struct parse_header {
     char magic[8];
@@ -141,9 +151,11 @@ typedef struct parse_header {
      * the temperature (in the move table's int16 units) is chosen on dev by the trainer. */
     float beam_temperature;
     uint32_t unused;
+    uint64_t move_filter_bits, label_filter_bits; /* version 6 */
 } parse_header;
 
 #define PARSE_V4_HEADER_BYTES offsetof(parse_header, beam_temperature)
+#define PARSE_V5_HEADER_BYTES offsetof(parse_header, move_filter_bits)
 
 typedef struct parse_slot {
     uint32_t check;          /* key >> 32 */
@@ -164,6 +176,7 @@ typedef struct parse_layout {
     uint64_t labels, groups;
     parse_table_layout moves, labels_table;
     uint64_t lexicon;
+    uint64_t move_filter, label_filter;  /* empty (at the end) in version 4 and 5 files */
     uint64_t total;
 } parse_layout;
 
@@ -182,8 +195,21 @@ static inline void parse_model_layout(const parse_header *h, parse_layout *out)
     parse_table_place(&h->moves, out->groups + PARSE_MAX_LABELS, &out->moves);
     parse_table_place(&h->labels, out->moves.end, &out->labels_table);
     out->lexicon = (out->labels_table.end + 63) & ~63ULL;
-    out->total = out->lexicon + h->n_lexicon_slots * sizeof(parse_lexicon_slot);
+    uint64_t end = out->lexicon + h->n_lexicon_slots * sizeof(parse_lexicon_slot);
+    if (!h->move_filter_bits && !h->label_filter_bits) {
+        out->move_filter = out->label_filter = out->total = end;
+        return;
+    }
+    out->move_filter = (end + 63) & ~63ULL;
+    out->label_filter = out->move_filter + h->move_filter_bits / 8;
+    out->total = out->label_filter + h->label_filter_bits / 8;
 }
+
+/* Re-lays out a version 4 or 5 model (`in`, `in_bytes`, validated by vg_parser_open) as
+ * version 6, the same tables and weights with the filters added. On success *out
+ * (vg_malloc'd, the caller frees) holds *out_bytes bytes. */
+int parse_model_convert(const unsigned char *in, uint64_t in_bytes, unsigned char **out, uint64_t *out_bytes,
+                        vg_error *err);
 
 /* Feature template set; bump when parse_state_features changes. */
 #define PARSE_FEATURE_SET 8u

@@ -561,9 +561,11 @@ static int write_model(const train_parser *tp, const char *path, vg_error *err)
 {
     parse_header h;
     memset(&h, 0, sizeof h);
-    memcpy(h.magic, PARSE_MAGIC, sizeof h.magic);
-    h.version = PARSE_VERSION;
-    h.header_bytes = sizeof h;
+    /* The tables are laid out as version 5 (slots, runs, dense rows); parse_model_convert
+     * then adds the filters: one code path for new and converted models. */
+    memcpy(h.magic, PARSE_MAGIC_V5, sizeof h.magic);
+    h.version = 5;
+    h.header_bytes = PARSE_V5_HEADER_BYTES;
     h.n_labels = (uint32_t)tp->n_labels;
     h.root_label = (uint32_t)tp->root_label;
     h.n_groups = (uint32_t)tp->n_groups;
@@ -584,7 +586,7 @@ static int write_model(const train_parser *tp, const char *path, vg_error *err)
     unsigned char *buf = vg_calloc(1, lay.total);
     if (!buf)
         return vg_error_set(err, VG_ENOMEM, "out of memory writing %s", path);
-    memcpy(buf, &h, sizeof h);
+    memcpy(buf, &h, PARSE_V5_HEADER_BYTES);
     for (int l = 1; l <= tp->n_labels; l++) {
         snprintf((char *)buf + lay.labels + (size_t)l * PARSE_LABEL_NAME_BYTES, PARSE_LABEL_NAME_BYTES,
                  "%s", vg_deprel_names[tp->deprel_of_label[l]]);
@@ -593,17 +595,22 @@ static int write_model(const train_parser *tp, const char *path, vg_error *err)
     table_write(&tp->moves, &h.moves, &lay.moves, TRAIN_DENSE_MOVES, buf);
     table_write(&tp->labels, &h.labels, &lay.labels_table, TRAIN_DENSE_LABELS, buf);
     memcpy(buf + lay.lexicon, tp->lexicon_slots, h.n_lexicon_slots * sizeof(parse_lexicon_slot));
-    int rc = 0;
+    unsigned char *model = NULL;
+    uint64_t model_bytes = 0;
+    int rc = parse_model_convert(buf, lay.total, &model, &model_bytes, err);
+    vg_free(buf);
+    if (rc)
+        return rc;
     FILE *out = fopen(path, "wb");
     if (!out)
         rc = vg_error_set(err, VG_EIO, "%s: cannot create", path);
     else {
-        if (fwrite(buf, 1, lay.total, out) != lay.total)
+        if (fwrite(model, 1, model_bytes, out) != model_bytes)
             rc = vg_error_set(err, VG_EIO, "%s: write failed", path);
         if (fclose(out) != 0 && !rc)
             rc = vg_error_set(err, VG_EIO, "%s: write failed", path);
     }
-    vg_free(buf);
+    vg_free(model);
     return rc;
 }
 

@@ -11,12 +11,18 @@
 #define PARSE_EXP_PER_UNIT 64
 #define PARSE_EXP_STEPS (16 * PARSE_EXP_PER_UNIT)
 
+/* Files older than version 6 have no filters: their tables get a one-word filter that
+ * lets every key through. */
+static const uint64_t filter_pass_all = ~0ULL;
+
 typedef struct parser_table {
     const parse_slot *slots;
     const parse_entry *entries;
     const int16_t *dense;
     uint64_t mask, n_entries, n_dense;
     uint32_t width;
+    const uint64_t *filter;  /* bit (check & filter_mask) set when the table may hold the key */
+    uint32_t filter_mask;
 } parser_table;
 
 struct vg_parser {
@@ -40,9 +46,24 @@ static int table_header_ok(const parse_table_header *t)
            (t->dense_width == PARSE_MOVE_WIDTH || t->dense_width == PARSE_MAX_LABELS);
 }
 
-static void table_open(parser_table *t, const parse_table_header *h, const parse_table_layout *lay,
-                       const unsigned char *data)
+/* A version 6 file's filter sizes: powers of two within bounds (older files: none). */
+static int filter_bits_ok(uint64_t bits, int v6)
 {
+    if (!v6)
+        return bits == 0;
+    return bits >= PARSE_FILTER_MIN_BITS && bits <= PARSE_FILTER_MAX_BITS && (bits & (bits - 1)) == 0;
+}
+
+static void table_open(parser_table *t, const parse_table_header *h, const parse_table_layout *lay,
+                       const unsigned char *data, uint64_t filter_at, uint64_t filter_bits)
+{
+    if (filter_bits) {
+        t->filter = (const uint64_t *)(data + filter_at);
+        t->filter_mask = (uint32_t)(filter_bits - 1);
+    } else {
+        t->filter = &filter_pass_all;
+        t->filter_mask = 63;
+    }
     t->slots = (const parse_slot *)(data + lay->slots);
     t->entries = (const parse_entry *)(data + lay->entries);
     t->dense = (const int16_t *)(data + lay->dense);
@@ -79,25 +100,29 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
     }
     memcpy(&h, data, size < sizeof h ? size : sizeof h);
     int v4 = memcmp(h.magic, PARSE_MAGIC_V4, sizeof h.magic) == 0;
-    if (!v4 && memcmp(h.magic, PARSE_MAGIC, sizeof h.magic) != 0) {
+    int v5 = memcmp(h.magic, PARSE_MAGIC_V5, sizeof h.magic) == 0;
+    if (!v4 && !v5 && memcmp(h.magic, PARSE_MAGIC, sizeof h.magic) != 0) {
         rc = corrupt(err, model_path, "wrong magic number");
         goto fail;
     }
-    if (h.version != (v4 ? 4u : PARSE_VERSION) || h.feature_set != PARSE_FEATURE_SET) {
+    if (h.version != (v4 ? 4u : v5 ? 5u : PARSE_VERSION) || h.feature_set != PARSE_FEATURE_SET) {
         rc = vg_error_set(err, VG_EMODEL, "%s: parser model version %u.%u, this vigil reads %u.%u",
                           model_path, h.version, h.feature_set, PARSE_VERSION, PARSE_FEATURE_SET);
         goto fail;
     }
-    size_t header_bytes = v4 ? PARSE_V4_HEADER_BYTES : sizeof h;
+    size_t header_bytes = v4 ? PARSE_V4_HEADER_BYTES : v5 ? PARSE_V5_HEADER_BYTES : sizeof h;
     if (v4) {
         h.beam_temperature = PARSE_V4_TEMPERATURE;
         h.unused = 0;
     }
+    if (v4 || v5)
+        h.move_filter_bits = h.label_filter_bits = 0;
     if (h.header_bytes != header_bytes || size < header_bytes || h.n_labels == 0 || h.n_labels >= PARSE_MAX_LABELS ||
         h.root_label == 0 || h.root_label > h.n_labels || h.n_groups == 0 ||
         h.n_groups > PARSE_MAX_GROUPS || !table_header_ok(&h.moves) || !table_header_ok(&h.labels) ||
         h.n_lexicon_slots == 0 || (h.n_lexicon_slots & (h.n_lexicon_slots - 1)) != 0 ||
-        h.n_lexicon_slots > VG_MAX_MODEL_BYTES || !(h.beam_temperature >= 1.0f && h.beam_temperature <= 1e9f)) {
+        h.n_lexicon_slots > VG_MAX_MODEL_BYTES || !(h.beam_temperature >= 1.0f && h.beam_temperature <= 1e9f) ||
+        !filter_bits_ok(h.move_filter_bits, !v4 && !v5) || !filter_bits_ok(h.label_filter_bits, !v4 && !v5)) {
         rc = corrupt(err, model_path, "inconsistent header");
         goto fail;
     }
@@ -147,8 +172,8 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
     const char *beam = getenv("VIGIL_PARSE_BEAM");
     if (beam && *beam)
         vg_parser_set_beam(p, atoi(beam));
-    table_open(&p->moves, &h.moves, &lay.moves, data);
-    table_open(&p->labels, &h.labels, &lay.labels_table, data);
+    table_open(&p->moves, &h.moves, &lay.moves, data, lay.move_filter, h.move_filter_bits);
+    table_open(&p->labels, &h.labels, &lay.labels_table, data, lay.label_filter, h.label_filter_bits);
     p->lexicon.slots = (const parse_lexicon_slot *)(data + lay.lexicon);
     p->lexicon.mask = h.n_lexicon_slots - 1;
     *out = p;
@@ -168,18 +193,26 @@ void vg_parser_close(vg_parser *parser)
 }
 
 /* Sums the weights of the features' classes into scores[0..PARSE_MAX_LABELS-1] (a damaged
- * class byte lands in it harmlessly). Every slot is prefetched before any is read, so the
- * cache misses of ~100 features overlap instead of queueing; dense rows are summed in a
- * loop the compiler turns into vector adds. */
+ * class byte lands in it harmlessly). Keys the table's filter rules out are dropped first
+ * (the filter sits in L2; the slots mostly do not). Every remaining slot is prefetched
+ * before any is read, so the cache misses of ~100 features overlap instead of queueing;
+ * dense rows are summed in a loop the compiler turns into vector adds. */
 static void score(const parser_table *t, const uint64_t *keys, int n_keys, int32_t *scores)
 {
-    uint32_t runs[PARSE_MAX_FEATURES];
-    for (int i = 0; i < n_keys; i++)
-        __builtin_prefetch(&t->slots[keys[i] & t->mask]);
-    int n_runs = 0;
+    uint64_t present[PARSE_MAX_FEATURES];
+    int n_present = 0;
     for (int i = 0; i < n_keys; i++) {
-        uint64_t at = keys[i] & t->mask;
-        uint32_t check = (uint32_t)(keys[i] >> 32);
+        uint32_t bit = (uint32_t)(keys[i] >> 32) & t->filter_mask;
+        if (t->filter[bit >> 6] >> (bit & 63) & 1) {
+            __builtin_prefetch(&t->slots[keys[i] & t->mask]);
+            present[n_present++] = keys[i];
+        }
+    }
+    uint32_t runs[PARSE_MAX_FEATURES];
+    int n_runs = 0;
+    for (int i = 0; i < n_present; i++) {
+        uint64_t at = present[i] & t->mask;
+        uint32_t check = (uint32_t)(present[i] >> 32);
         for (uint64_t probe = 0; probe <= t->mask; probe++) {
             const parse_slot *s = &t->slots[at];
             if (s->run == 0)
