@@ -2,7 +2,13 @@
 #include "cli/ledger_print.h"
 #include <string.h>
 
-static const char *str(const json_t *o, const char *key)
+const char *ledger_text_or(const json_t *o, const char *key, const char *missing)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s && *s ? s : missing;
+}
+
+const char *ledger_text(const json_t *o, const char *key)
 {
     const char *s = json_string_value(json_object_get(o, key));
     return s ? s : "";
@@ -14,8 +20,8 @@ const char *ledger_actor_label(const json_t *actor, char *buf, size_t size)
         snprintf(buf, size, "?");
         return buf;
     }
-    const char *text = str(actor, "text"), *code = str(actor, "code"), *name = str(actor, "name");
-    const char *label = *name ? name : *text ? text : "?";
+    const char *code = ledger_text(actor, "code");
+    const char *label = ledger_text_or(actor, "name", ledger_text_or(actor, "text", "?"));
     if (*code)
         snprintf(buf, size, "%s (%s)", label, code);
     else
@@ -42,13 +48,13 @@ static void print_claims(FILE *out, const json_t *ledger, const char *role, cons
         fprintf(out, "%s  %s:\n", indent, label);
         for (size_t i = 0; i < n; i++) {
             const json_t *c = json_array_get(list, i);
-            fprintf(out, "%s    %s%s — %s, %s (%s #%lld)\n", indent, str(c, "actor"),
+            fprintf(out, "%s    %s%s — %s, %s (%s #%lld)\n", indent, ledger_text(c, "actor"),
                     json_is_true(json_object_get(c, "anonymous")) ? " [anonymous]" : "",
-                    *str(c, "said_on") ? str(c, "said_on") : "undated",
-                    *str(c, "publisher") ? str(c, "publisher") : "unknown publisher", str(c, "doc"),
+                    ledger_text_or(c, "said_on", "undated"),
+                    ledger_text_or(c, "publisher", "unknown publisher"), ledger_text(c, "doc"),
                     (long long)json_integer_value(json_object_get(c, "sentence")));
-            if (*str(c, "text"))
-                fprintf(out, "%s        \"%s\"\n", indent, str(c, "text"));
+            if (*ledger_text(c, "text"))
+                fprintf(out, "%s        \"%s\"\n", indent, ledger_text(c, "text"));
         }
         return;
     }
@@ -59,12 +65,12 @@ static void print_claims(FILE *out, const json_t *ledger, const char *role, cons
         const json_t *c = json_array_get(list, i);
         int seen = 0;
         for (size_t k = 0; k < i && !seen; k++)
-            seen = !strcmp(str(json_array_get(list, k), "actor"), str(c, "actor"));
+            seen = !strcmp(ledger_text(json_array_get(list, k), "actor"), ledger_text(c, "actor"));
         if (seen)
             continue;
-        fprintf(out, "%s%s%s (%s)", first ? " " : "; ", str(c, "actor"),
+        fprintf(out, "%s%s%s (%s)", first ? " " : "; ", ledger_text(c, "actor"),
                 json_is_true(json_object_get(c, "anonymous")) ? " [anon.]" : "",
-                *str(c, "said_on") ? str(c, "said_on") : "undated");
+                ledger_text_or(c, "said_on", "undated"));
         first = 0;
     }
     fputc('\n', out);
@@ -75,19 +81,19 @@ void ledger_print_incident(FILE *out, const json_t *inc, int sentences, const ch
     char source[256], target[256];
     ledger_actor_label(json_object_get(inc, "source"), source, sizeof source);
     ledger_actor_label(json_object_get(inc, "target"), target, sizeof target);
-    const char *date = str(inc, "date");
-    fprintf(out, "%s%s  %s  %s %s (%s, %s): %s -> %s\n", indent, str(inc, "id"), *date ? date : "undated",
-            str(inc, "cameo"), str(inc, "event"), str(inc, "mode"), str(inc, "stance"), source, target);
+    fprintf(out, "%s%s  %s  %s %s (%s, %s): %s -> %s\n", indent, ledger_text(inc, "id"),
+            ledger_text_or(inc, "date", "undated"), ledger_text(inc, "cameo"), ledger_text(inc, "event"),
+            ledger_text(inc, "mode"), ledger_text(inc, "stance"), source, target);
     const json_t *place = json_object_get(inc, "place");
     char when[32] = "";
-    if (*str(inc, "first_reported"))
-        snprintf(when, sizeof when, " %s..%s", str(inc, "first_reported"), str(inc, "last_reported"));
+    if (*ledger_text(inc, "first_reported"))
+        snprintf(when, sizeof when, " %s..%s", ledger_text(inc, "first_reported"), ledger_text(inc, "last_reported"));
     fprintf(out, "%s  reported%s in %lld documents by %lld independent source%s", indent, when,
             (long long)json_integer_value(json_object_get(inc, "documents")),
             (long long)json_integer_value(json_object_get(inc, "independent_sources")),
             json_integer_value(json_object_get(inc, "independent_sources")) == 1 ? "" : "s");
     if (json_is_object(place))
-        fprintf(out, "; place %s", *str(place, "name") ? str(place, "name") : str(place, "country"));
+        fprintf(out, "; place %s", ledger_text_or(place, "name", ledger_text(place, "country")));
     fputc('\n', out);
     /* Who reported it, by independent source: "Meridian News Agency (3 documents, 2 copies)". */
     const json_t *reported = json_object_get(inc, "reported_by");
@@ -96,21 +102,21 @@ void ledger_print_incident(FILE *out, const json_t *inc, int sentences, const ch
         fprintf(out, "%s  sources    ", indent);
         int first = 1;
         for (size_t i = 0; i < n_reported; i++) {
-            const char *origin = str(json_array_get(reported, i), "counts_as");
+            const char *origin = ledger_text(json_array_get(reported, i), "counts_as");
             int seen = 0;
             for (size_t k = 0; k < i && !seen; k++)
-                seen = !strcmp(str(json_array_get(reported, k), "counts_as"), origin);
+                seen = !strcmp(ledger_text(json_array_get(reported, k), "counts_as"), origin);
             if (seen)
                 continue;
             size_t docs = 0, copies = 0;
             for (size_t k = i; k < n_reported; k++) {
                 const json_t *p = json_array_get(reported, k);
-                if (strcmp(str(p, "counts_as"), origin) != 0)
+                if (strcmp(ledger_text(p, "counts_as"), origin) != 0)
                     continue;
                 docs++;
                 copies += json_is_true(json_object_get(p, "copy"));
             }
-            const char *name = strncmp(origin, "body:", 5) ? origin : str(json_array_get(reported, i), "doc");
+            const char *name = strncmp(origin, "body:", 5) ? origin : ledger_text(json_array_get(reported, i), "doc");
             fprintf(out, "%s%s", first ? " " : "; ", name);
             if (docs > 1 && copies)
                 fprintf(out, " (%zu documents, %zu copies of one story)", docs, copies);
@@ -132,10 +138,10 @@ void ledger_print_incident(FILE *out, const json_t *inc, int sentences, const ch
         fprintf(out, "%s  evidence:\n", indent);
         for (size_t i = 0; i < json_array_size(evidence); i++) {
             const json_t *e = json_array_get(evidence, i);
-            fprintf(out, "%s    %s #%lld (%s, %s): \"%s\"\n", indent, str(e, "doc"),
+            fprintf(out, "%s    %s #%lld (%s, %s): \"%s\"\n", indent, ledger_text(e, "doc"),
                     (long long)json_integer_value(json_object_get(e, "sentence")),
-                    *str(e, "publisher") ? str(e, "publisher") : "unknown publisher", str(e, "published"),
-                    str(e, "text"));
+                    ledger_text_or(e, "publisher", "unknown publisher"), ledger_text(e, "published"),
+                    ledger_text(e, "text"));
         }
     }
 }

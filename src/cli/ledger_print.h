@@ -10,6 +10,10 @@
 void ledger_print_incident(FILE *out, const json_t *incident, int sentences, const char *indent);
 /* A JSON value to out, indented, followed by a newline. Returns 0 or -1. */
 int ledger_print_json(FILE *out, const json_t *value);
+/* The string under key in o, or missing when there is none or it is empty. */
+const char *ledger_text_or(const json_t *o, const char *key, const char *missing);
+/* The string under key in o, or "" when there is none. */
+const char *ledger_text(const json_t *o, const char *key);
 /* "text (CODE)" of an actor object, or "?" into buf. */
 const char *ledger_actor_label(const json_t *actor, char *buf, size_t size);
 

@@ -1,10 +1,11 @@
-/* The shared command line of the one-subject store queries (store_query.h). */
+/* The one-subject store queries' shared command line and answer (store_query.h). */
 #include "cli/store_query.h"
+#include "cli/ledger_print.h"
 #include "cli/options.h"
 #include <limits.h>
 #include <stdio.h>
 
-int store_query_parse(store_query *q, int argc, char **argv, const char *help, const char *what)
+static int parse(store_query *q, int argc, char **argv, const char *help, const char *what)
 {
     const char *limit = NULL;
     const cli_option options[] = {
@@ -32,13 +33,32 @@ int store_query_parse(store_query *q, int argc, char **argv, const char *help, c
     return -1;
 }
 
-vg_store *store_query_open(const store_query *q)
+int store_query_run(store_query *q, int argc, char **argv, const char *help, const char *what, store_query_ask ask,
+                    void (*print_text)(const store_query *q, const json_t *answer))
 {
+    int rc = parse(q, argc, argv, help, what);
+    if (rc >= 0)
+        return rc;
     vg_error err = {0};
     vg_store *store;
     if (vg_store_open(&store, q->db, VG_STORE_READONLY, &err)) {
         fprintf(stderr, "vigil %s: %s\n", q->command, err.message);
-        return NULL;
+        return 1;
     }
-    return store;
+    json_t *answer;
+    if (ask(store, q->subject, q->limit, &answer, &err)) {
+        fprintf(stderr, "vigil %s: %s\n", q->command, err.message);
+        vg_store_close(store);
+        return 1;
+    }
+    int status = 0;
+    if (q->json)
+        status = ledger_print_json(stdout, answer) ? 1 : 0;
+    else
+        print_text(q, answer);
+    json_decref(answer);
+    vg_store_close(store);
+    if (fflush(stdout) || ferror(stdout))
+        status = 1;
+    return status;
 }

@@ -1,8 +1,10 @@
-/* The command line every store query with one subject shares (vigil actor NAME, vigil claims
- * ENTITY): --help, --db FILE, --limit N, --json, one subject; and opening the store. */
+/* What every store query with one subject shares (vigil actor NAME, vigil claims ENTITY): the
+ * command line (--help, --db FILE, --limit N, --json, one subject), opening the store, asking
+ * it, and printing the answer as JSON. */
 #ifndef VIGIL_CLI_STORE_QUERY_H
 #define VIGIL_CLI_STORE_QUERY_H
 #include <stddef.h>
+#include <jansson.h>
 #include "store/store.h"
 
 typedef struct store_query {
@@ -13,11 +15,13 @@ typedef struct store_query {
     int json;                /* --json */
 } store_query;
 
-/* Parses argv (from the command name on). Returns -1 to go on, or the exit status to return now
- * (0 after --help, 2 on a usage error, with a message naming the command). what names the
- * subject in messages ("NAME", "ENTITY"). */
-int store_query_parse(store_query *q, int argc, char **argv, const char *help, const char *what);
-/* Opens q->db read-only; on failure prints the error and returns NULL. */
-vg_store *store_query_open(const store_query *q);
+/* What a query asks the store: vg_store_actor, vg_store_claims. */
+typedef int (*store_query_ask)(vg_store *store, const char *subject, size_t limit, json_t **out, vg_error *err);
+
+/* Runs the command: parses argv (from the command name on; what names the subject in messages,
+ * "NAME"), opens q->db read-only, asks, and prints the answer, as JSON with --json, else with
+ * print_text. Returns the exit status: 0, 1 on an error, 2 on a usage error (0 after --help). */
+int store_query_run(store_query *q, int argc, char **argv, const char *help, const char *what, store_query_ask ask,
+                    void (*print_text)(const store_query *q, const json_t *answer));
 
 #endif
