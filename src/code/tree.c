@@ -246,6 +246,34 @@ static void repair_double_subject(vg_tree *t)
     }
 }
 
+/* See vg_tree_build: "condemned the attack by the militia" with "by the militia" on the verb.
+ * An active verb takes no agent: a "by" phrase of persons or bodies on a verb with a noun object
+ * and no passive marks is the object's ("the attack by the militia"). */
+static void repair_active_by(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int obl = vg_deprel_id("obl"), obj = vg_deprel_id("obj"), nmod = vg_deprel_id("nmod"), cs = vg_deprel_id("case");
+    int aux_pass = vg_deprel_id("aux:pass"), nsubj_pass = vg_deprel_id("nsubj:pass");
+    for (uint32_t b = 0; b < t->n; b++) {
+        if (t->deprel[b] != obl || t->head[b] < 1 || (tok[b].upos != VG_UPOS_NOUN && tok[b].upos != VG_UPOS_PROPN))
+            continue;
+        uint32_t v = (uint32_t)t->head[b] - 1;
+        int by = 0, passive = 0, object = -1;
+        for (uint32_t c = 0; c < t->n; c++) {
+            if (t->head[c] == (int)b + 1 && t->deprel[c] == cs && tok[c].form && !strcmp(tok[c].form, "by"))
+                by = 1;
+            if (t->head[c] == (int)v + 1 && (t->deprel[c] == aux_pass || t->deprel[c] == nsubj_pass))
+                passive = 1;   /* then the phrase is the verb's agent */
+            if (t->head[c] == (int)v + 1 && t->deprel[c] == obj && tok[c].upos == VG_UPOS_NOUN && c < b)
+                object = (int)c;
+        }
+        if (!by || passive || object < 0 || tok[v].upos != VG_UPOS_VERB)
+            continue;
+        t->head[b] = (int16_t)(object + 1);
+        t->deprel[b] = (uint8_t)nmod;
+    }
+}
+
 int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
 {
     memset(t, 0, sizeof *t);
@@ -263,6 +291,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_fragment(t);
     repair_participle_parataxis(t);
     repair_double_subject(t);
+    repair_active_by(t);
     uint32_t *first = vg_arena_alloc(arena, (n + 2) * sizeof *first);
     uint32_t *child = vg_arena_alloc(arena, (n + 1) * sizeof *child);
     const char **lower = vg_arena_alloc(arena, (n + 1) * sizeof *lower);
