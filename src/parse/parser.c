@@ -25,8 +25,13 @@ typedef struct parser_table {
     uint32_t filter_mask;
 } parser_table;
 
+/* Sums the weights of a table's features `keys` into scores[0..PARSE_MAX_LABELS-1]. */
+typedef void parser_score_fn(const parser_table *t, const uint64_t *keys, int n_keys, int32_t *scores);
+static parser_score_fn *choose_score(void);
+
 struct vg_parser {
     vg_mapfile map;
+    parser_score_fn *score;                    /* score_portable or score_avx2 */
     parser_table moves, labels;
     parse_lexicon lexicon;
     uint64_t left_allowed, right_allowed;
@@ -165,6 +170,7 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
         goto fail;
     }
     p->root_label = (int)h.root_label;
+    p->score = choose_score();
     p->beam = 1;
     p->inverse_temperature = 1.0 / h.beam_temperature;
     for (int i = 0; i < PARSE_EXP_STEPS; i++)
@@ -197,7 +203,8 @@ void vg_parser_close(vg_parser *parser)
  * (the filter sits in L2; the slots mostly do not). Every remaining slot is prefetched
  * before any is read, so the cache misses of ~100 features overlap instead of queueing;
  * dense rows are summed in a loop the compiler turns into vector adds. */
-static void score(const parser_table *t, const uint64_t *keys, int n_keys, int32_t *scores)
+static inline __attribute__((always_inline)) void score_body(const parser_table *t, const uint64_t *keys,
+                                                               int n_keys, int32_t *scores)
 {
     uint64_t present[PARSE_MAX_FEATURES];
     int n_present = 0;
@@ -261,6 +268,32 @@ static void score(const parser_table *t, const uint64_t *keys, int n_keys, int32
         scores[j] += sum[j];
 }
 
+static void score_portable(const parser_table *t, const uint64_t *keys, int n_keys, int32_t *scores)
+{
+    score_body(t, keys, n_keys, scores);
+}
+
+/* On x86-64 an AVX2 copy is chosen at run time when the processor has it: the rows' int16
+ * weights widen and add in half the instructions of the SSE2 baseline. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define PARSE_HAVE_AVX2_DISPATCH 1
+__attribute__((target("avx2"))) static void score_avx2(const parser_table *t, const uint64_t *keys, int n_keys,
+                                                       int32_t *scores)
+{
+    score_body(t, keys, n_keys, scores);
+}
+#endif
+
+static parser_score_fn *choose_score(void)
+{
+#ifdef PARSE_HAVE_AVX2_DISPATCH
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2"))
+        return score_avx2;
+#endif
+    return score_portable;
+}
+
 /* The highest-scoring label of the mask (ties go to the lowest label id). */
 static int best_label(uint64_t allowed, const int32_t *scores)
 {
@@ -292,7 +325,7 @@ static int arc_label(const vg_parser *parser, const parse_state *st, int cls, ui
     int head, dep;
     parse_state_arc(st, move, &head, &dep);
     int n_keys = parse_label_features(st, head, dep, keys);
-    score(&parser->labels, keys, n_keys, scores);
+    parser->score(&parser->labels, keys, n_keys, scores);
     return best_label((move == PARSE_LEFT ? parser->left_allowed : parser->right_allowed) &
                           parser->group_labels[group],
                       scores);
@@ -425,7 +458,7 @@ static int parse_beam(const vg_parser *parser, vg_sentence *sentence)
             }
             parse_state_legal(st, legal);
             int n_keys = parse_state_features(st, keys);
-            score(&parser->moves, keys, n_keys, scores);
+            parser->score(&parser->moves, keys, n_keys, scores);
             offer_moves(parser, &cur[i], i, scores, legal, best, &n_best);
         }
         while (n_best > 1 && best[n_best - 1].score < best[0].score - PARSE_BEAM_PRUNE)
@@ -489,7 +522,7 @@ int vg_parser_parse(const vg_parser *parser, vg_sentence *sentence)
             label = parser->root_label;
         } else {
             int n_keys = parse_state_features(&st, keys);
-            score(&parser->moves, keys, n_keys, scores);
+            parser->score(&parser->moves, keys, n_keys, scores);
             int cls = -1;
             if (legal[PARSE_SHIFT])
                 cls = PARSE_SHIFT;
