@@ -122,18 +122,22 @@ static size_t denied_accuser(sentence_ctx *sc, uint32_t i, const vg_pattern *p, 
 {
     const vg_tree *t = &sc->tree;
     int is_accusation = 0;
+    const char *family = NULL;    /* "denied the charges": the charges were a legal action (17) */
     for (uint32_t k = 0; k < vg_tree_n_children(t, i) && !is_accusation; k++) {
         uint32_t c = vg_tree_child(t, i, k);
         if (!vg_coder_content_fits(t, c, p))
             continue;
         is_accusation |= vg_coder_is_word(sc, VG_WORDS_ACCUSATION, t->lower[c]);
+        if (is_accusation && sc->marks[c].event)
+            family = sc->marks[c].event->cameo->root;
     }
     if (!is_accusation)
         return 0;
     const vg_coding *c = sc->coding;
     for (size_t k = c->n_events; k-- > 0;) {
         const vg_event *e = &c->events[k];
-        if (e->cameo->plover == VG_PLOVER_ACCUSE && e->source && e->source->code) {
+        int accuses = e->cameo->plover == VG_PLOVER_ACCUSE || (family && !strcmp(e->cameo->root, family));
+        if (accuses && e->source && e->source->code) {
             *out = e->source;
             return 1;
         }
