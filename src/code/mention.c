@@ -500,6 +500,40 @@ static size_t unknown_name_actors(vg_mentions *m, uint32_t head, vg_actor *out, 
     return 1;
 }
 
+/* Whether noun i is counted as two with nothing of its own: "both countries", "the two sides". */
+static int names_two(const vg_tree *t, uint32_t i)
+{
+    int two = 0;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        const char *d = vg_tree_deprel(t, c);
+        if (!strcmp(d, "amod") || !strcmp(d, "nmod:poss") || !strcmp(d, "compound"))
+            return 0;     /* "both Gulf countries", "both Koreas' leaders": named otherwise */
+        two |= (!strcmp(d, "det") || !strcmp(d, "cc:preconj") || !strcmp(d, "det:predet")) && !strcmp(t->lower[c], "both");
+        two |= !strcmp(d, "nummod") && !strcmp(t->lower[c], "two");
+    }
+    return two;
+}
+
+/* "called on both countries to avoid escalation": the last two countries the document named. */
+static size_t both_sides(vg_mentions *m, uint32_t token, vg_actor *out)
+{
+    size_t n = 0;
+    const memory_entry *e;
+    for (uint32_t k = 0; n < 2 && (e = recent(m->memory, k)) != NULL; k++) {
+        if (!e->code || !vg_dict_country(m->dict, e->code) || (n == 1 && !strncmp(out[0].code, e->code, 3)))
+            continue;
+        out[n] = (vg_actor){0};
+        out[n].code = vg_arena_strndup(m->arena, e->code, 3);
+        out[n].resolved = 1;
+        fill_text(m, token, &out[n]);
+        if (!out[n].code)
+            return 0;
+        n++;
+    }
+    return n == 2 ? 2 : 0;
+}
+
 static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t max, unsigned depth)
 {
     const vg_tree *t = m->tree;
@@ -540,6 +574,8 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
     int pk = tok->upos == VG_UPOS_PRON || tok->upos == VG_UPOS_DET ? pronoun_kind(t->lower_form[token]) : 0;
     if (pk)
         return pronoun_actors(m, token, pk, out, max, depth);
+    if (max >= 2 && is_word(m, VG_WORDS_BOTH_SIDES, t->lower[token]) && names_two(t, token))
+        return both_sides(m, token, out);
     /* A role phrase ending at the head: "foreign minister", "intelligence agencies". */
     for (uint32_t start = token > 4 ? token - 4 : 0; start <= token; start++) {
         vg_dict_match match;
