@@ -382,9 +382,15 @@ static int target_thing(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
 /* The country a thing is in: "a refinery in Russia's Samara region", "a base in Arauca". */
 static size_t thing_place(sentence_ctx *sc, uint32_t thing, const vg_actor **out)
 {
+    /* "an attempt on her life", "attacked the minister's car": the thing's owner is hit. */
+    static const char *const owner[] = { "nmod:poss" };
+    static const vg_pattern_roles owner_role = { owner, 1 };
+    size_t n = vg_coder_role_actors(sc, thing, &owner_role, out, NULL);
+    if (n && vg_coder_any_code(*out, n))
+        return n;
     static const char *const rels[] = { "nmod:in", "nmod:at", "nmod:near", "nmod:outside", "nmod:inside" };
     static const vg_pattern_roles roles = { rels, 5 };
-    size_t n = vg_coder_role_actors(sc, thing, &roles, out, NULL);
+    n = vg_coder_role_actors(sc, thing, &roles, out, NULL);
     if (n && vg_coder_any_code(*out, n)) {
         /* A place names its country: "a synagogue in Berlin" is in Germany, not its government. */
         vg_actor *country = vg_arena_alloc(sc->coding->arena, n * sizeof *country);
