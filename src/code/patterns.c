@@ -183,7 +183,7 @@ static int set_defaults(loader *ld, vg_pattern *e)
 {
     static const char *const verb_source[] = { "nsubj", "obl:agent" };
     static const char *const verb_target[] = { "obj" };
-    static const char *const noun_source[] = { "nmod:poss", "nmod:by", "amod", "compound" };
+    static const char *const noun_source[] = { "nmod:poss", "nmod:by", "nmod:from", "amod", "compound" };
     static const char *const noun_target[] = { "nmod:against", "nmod:on" };
     static const char *const say_source[] = { "nsubj" };
     static const char *const say_content[] = { "ccomp", "parataxis" };
