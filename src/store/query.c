@@ -31,6 +31,41 @@ static void set_text(json_t *obj, const char *key, sqlite3_stmt *stmt, int col)
     json_object_set_new(obj, key, text_or_null(stmt, col));
 }
 
+/* How a column of a row becomes a member of a JSON object (text: NULL or "" become null). */
+typedef enum { AS_TEXT, AS_INTEGER, AS_BOOLEAN } column_kind;
+typedef struct column {
+    const char *key;   /* NULL: the column is left out */
+    column_kind kind;
+} column;
+
+/* The current row of stmt as an object: its first n columns under columns[i].key, in order. */
+static json_t *row_json(sqlite3_stmt *stmt, const column *columns, int n)
+{
+    json_t *o = json_object();
+    for (int i = 0; i < n; i++) {
+        if (!columns[i].key)
+            continue;
+        json_t *value = columns[i].kind == AS_INTEGER   ? json_integer(sqlite3_column_int64(stmt, i))
+                        : columns[i].kind == AS_BOOLEAN ? json_boolean(sqlite3_column_int(stmt, i))
+                                                        : text_or_null(stmt, i);
+        json_object_set_new(o, columns[i].key, value);
+    }
+    return o;
+}
+
+#define N_COLUMNS(columns) ((int)(sizeof columns / sizeof *columns))
+
+/* The end of a query: its result to *out, or freed when rc says it failed. Returns rc. */
+static int hand_over(json_t *result, int rc, json_t **out)
+{
+    if (rc) {
+        json_decref(result);
+        return rc;
+    }
+    *out = result;
+    return 0;
+}
+
 static json_t *actor_json(sqlite3_stmt *stmt, int text_col, int code_col, int name_col)
 {
     if (sqlite3_column_type(stmt, text_col) == SQLITE_NULL && sqlite3_column_type(stmt, code_col) == SQLITE_NULL
@@ -114,6 +149,18 @@ static void reader_close(reader *r)
     sqlite3_finalize(r->publishers);
 }
 
+static const column ledger_columns[] = {
+    {NULL, AS_TEXT}, {"actor", AS_TEXT}, {"code", AS_TEXT}, {"name", AS_TEXT}, {"anonymous", AS_BOOLEAN},
+    {"said_on", AS_TEXT}, {"publisher", AS_TEXT}, {"doc", AS_TEXT}, {"sentence", AS_INTEGER}, {"text", AS_TEXT},
+};
+static const column publisher_columns[] = {
+    {"publisher", AS_TEXT}, {"counts_as", AS_TEXT}, {"doc", AS_TEXT}, {"copy", AS_BOOLEAN},
+};
+static const column evidence_columns[] = { /* then the rule's file and line */
+    {"doc", AS_TEXT}, {"publisher", AS_TEXT}, {"published", AS_TEXT}, {"sentence", AS_INTEGER}, {"text", AS_TEXT},
+    {"cameo", AS_TEXT}, {"mode", AS_TEXT}, {"stance", AS_TEXT}, {"negated", AS_BOOLEAN},
+};
+
 /* {"alleges": [...], "confirms": [...], "denies": [...], "no_comment": [...]} */
 static int add_ledger(reader *r, json_t *incident, const char *id)
 {
@@ -125,16 +172,7 @@ static int add_ledger(reader *r, json_t *incident, const char *id)
     sqlite3_bind_text(r->ledger, 1, id, -1, SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(r->ledger)) == SQLITE_ROW) {
-        json_t *c = json_object();
-        set_text(c, "actor", r->ledger, 1);
-        set_text(c, "code", r->ledger, 2);
-        set_text(c, "name", r->ledger, 3);
-        json_object_set_new(c, "anonymous", json_boolean(sqlite3_column_int(r->ledger, 4)));
-        set_text(c, "said_on", r->ledger, 5);
-        set_text(c, "publisher", r->ledger, 6);
-        set_text(c, "doc", r->ledger, 7);
-        json_object_set_new(c, "sentence", json_integer(sqlite3_column_int(r->ledger, 8)));
-        set_text(c, "text", r->ledger, 9);
+        json_t *c = row_json(r->ledger, ledger_columns, N_COLUMNS(ledger_columns));
         json_t *list = json_object_get(ledger, (const char *)sqlite3_column_text(r->ledger, 0));
         if (list)
             json_array_append_new(list, c);
@@ -148,14 +186,8 @@ static int add_ledger(reader *r, json_t *incident, const char *id)
     json_t *publishers = json_array();
     sqlite3_reset(r->publishers);
     sqlite3_bind_text(r->publishers, 1, id, -1, SQLITE_TRANSIENT);
-    while ((rc = sqlite3_step(r->publishers)) == SQLITE_ROW) {
-        json_t *p = json_object();
-        set_text(p, "publisher", r->publishers, 0);
-        set_text(p, "counts_as", r->publishers, 1);
-        set_text(p, "doc", r->publishers, 2);
-        json_object_set_new(p, "copy", json_boolean(sqlite3_column_int(r->publishers, 3)));
-        json_array_append_new(publishers, p);
-    }
+    while ((rc = sqlite3_step(r->publishers)) == SQLITE_ROW)
+        json_array_append_new(publishers, row_json(r->publishers, publisher_columns, N_COLUMNS(publisher_columns)));
     json_object_set_new(incident, "reported_by", publishers);
     if (rc != SQLITE_DONE)
         return vg_store_fail(r->store, "reading publishers");
@@ -173,16 +205,7 @@ static int add_evidence(reader *r, json_t *incident, const char *id, size_t max)
     while ((rc = sqlite3_step(r->evidence)) == SQLITE_ROW) {
         if (max && n++ >= max)
             continue;
-        json_t *e = json_object();
-        set_text(e, "doc", r->evidence, 0);
-        set_text(e, "publisher", r->evidence, 1);
-        set_text(e, "published", r->evidence, 2);
-        json_object_set_new(e, "sentence", json_integer(sqlite3_column_int(r->evidence, 3)));
-        set_text(e, "text", r->evidence, 4);
-        set_text(e, "cameo", r->evidence, 5);
-        set_text(e, "mode", r->evidence, 6);
-        set_text(e, "stance", r->evidence, 7);
-        json_object_set_new(e, "negated", json_boolean(sqlite3_column_int(r->evidence, 8)));
+        json_t *e = row_json(r->evidence, evidence_columns, N_COLUMNS(evidence_columns));
         if (sqlite3_column_type(r->evidence, 9) != SQLITE_NULL) {
             char rule[512];
             snprintf(rule, sizeof rule, "%s:%d", (const char *)sqlite3_column_text(r->evidence, 9),
@@ -315,33 +338,42 @@ int vg_store_claims(vg_store *store, const char *entity, size_t limit, json_t **
         sqlite3_bind_text(said, 1, entity, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(said, 2, limit ? (int64_t)limit : -1);
         int step;
-        while ((step = sqlite3_step(said)) == SQLITE_ROW) {
-            json_t *c = json_object();
-            set_text(c, "incident", said, 0);
-            set_text(c, "role", said, 1);
-            set_text(c, "actor", said, 2);
-            set_text(c, "said_on", said, 3);
-            set_text(c, "publisher", said, 4);
-            set_text(c, "doc", said, 5);
-            json_object_set_new(c, "sentence", json_integer(sqlite3_column_int(said, 6)));
-            set_text(c, "text", said, 7);
-            set_text(c, "event", said, 8);
-            set_text(c, "target", said, 9);
-            json_array_append_new(said_list, c);
-        }
+        static const column said_columns[] = {
+            {"incident", AS_TEXT}, {"role", AS_TEXT}, {"actor", AS_TEXT}, {"said_on", AS_TEXT},
+            {"publisher", AS_TEXT}, {"doc", AS_TEXT}, {"sentence", AS_INTEGER}, {"text", AS_TEXT},
+            {"event", AS_TEXT}, {"target", AS_TEXT},
+        };
+        while ((step = sqlite3_step(said)) == SQLITE_ROW)
+            json_array_append_new(said_list, row_json(said, said_columns, N_COLUMNS(said_columns)));
         if (step != SQLITE_DONE)
             rc = vg_store_fail(store, "finding claims");
     }
     sqlite3_finalize(stmt);
     sqlite3_finalize(said);
     reader_close(&r);
-    if (rc) {
-        json_decref(result);
-        return rc;
-    }
-    *out = result;
-    return 0;
+    return hand_over(result, rc, out);
 }
+
+/* Every row of stmt, run with ?1 bound to id, as an array of row_json objects. */
+static json_t *rows_json(sqlite3_stmt *stmt, int64_t id, const column *columns, int n)
+{
+    json_t *rows = json_array();
+    sqlite3_reset(stmt);
+    sqlite3_bind_int64(stmt, 1, id);
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        json_array_append_new(rows, row_json(stmt, columns, n));
+    return rows;
+}
+
+static const column actor_columns[] = {
+    {NULL, AS_TEXT}, {"key", AS_TEXT}, {"name", AS_TEXT}, {"code", AS_TEXT}, {"mentions", AS_INTEGER},
+};
+static const column code_columns[] = {{"code", AS_TEXT}, {"mentions", AS_INTEGER}};
+static const column alias_columns[] = {{"alias", AS_TEXT}, {"mentions", AS_INTEGER}};
+static const column incident_columns[] = {
+    {"incident", AS_TEXT}, {"as", AS_TEXT}, {"event", AS_TEXT}, {"mode", AS_TEXT},
+    {"stance", AS_TEXT}, {"date", AS_TEXT}, {"target", AS_TEXT}, {"source", AS_TEXT},
+};
 
 int vg_store_actor(vg_store *store, const char *name, size_t limit, json_t **out, vg_error *err)
 {
@@ -383,42 +415,10 @@ int vg_store_actor(vg_store *store, const char *name, size_t limit, json_t **out
         int step;
         while (!rc && (step = sqlite3_step(find)) == SQLITE_ROW) {
             int64_t id = sqlite3_column_int64(find, 0);
-            json_t *a = json_object();
-            set_text(a, "key", find, 1);
-            set_text(a, "name", find, 2);
-            set_text(a, "code", find, 3);
-            json_object_set_new(a, "mentions", json_integer(sqlite3_column_int64(find, 4)));
-            json_t *c = json_array(), *al = json_array(), *inc = json_array(), *cl = json_object();
-            sqlite3_reset(codes);
-            sqlite3_bind_int64(codes, 1, id);
-            while (sqlite3_step(codes) == SQLITE_ROW) {
-                json_t *x = json_object();
-                set_text(x, "code", codes, 0);
-                json_object_set_new(x, "mentions", json_integer(sqlite3_column_int64(codes, 1)));
-                json_array_append_new(c, x);
-            }
-            sqlite3_reset(aliases);
-            sqlite3_bind_int64(aliases, 1, id);
-            while (sqlite3_step(aliases) == SQLITE_ROW) {
-                json_t *x = json_object();
-                set_text(x, "alias", aliases, 0);
-                json_object_set_new(x, "mentions", json_integer(sqlite3_column_int64(aliases, 1)));
-                json_array_append_new(al, x);
-            }
-            sqlite3_reset(incidents);
-            sqlite3_bind_int64(incidents, 1, id);
-            while (sqlite3_step(incidents) == SQLITE_ROW) {
-                json_t *x = json_object();
-                set_text(x, "incident", incidents, 0);
-                set_text(x, "as", incidents, 1);
-                set_text(x, "event", incidents, 2);
-                set_text(x, "mode", incidents, 3);
-                set_text(x, "stance", incidents, 4);
-                set_text(x, "date", incidents, 5);
-                set_text(x, "target", incidents, 6);
-                set_text(x, "source", incidents, 7);
-                json_array_append_new(inc, x);
-            }
+            json_t *a = row_json(find, actor_columns, N_COLUMNS(actor_columns)), *cl = json_object();
+            json_t *c = rows_json(codes, id, code_columns, N_COLUMNS(code_columns));
+            json_t *al = rows_json(aliases, id, alias_columns, N_COLUMNS(alias_columns));
+            json_t *inc = rows_json(incidents, id, incident_columns, N_COLUMNS(incident_columns));
             sqlite3_reset(said);
             sqlite3_bind_int64(said, 1, id);
             while (sqlite3_step(said) == SQLITE_ROW)
@@ -438,12 +438,7 @@ int vg_store_actor(vg_store *store, const char *name, size_t limit, json_t **out
     sqlite3_finalize(aliases);
     sqlite3_finalize(incidents);
     sqlite3_finalize(said);
-    if (rc) {
-        json_decref(result);
-        return rc;
-    }
-    *out = result;
-    return 0;
+    return hand_over(result, rc, out);
 }
 
 /* ---- the board ---- */
@@ -653,10 +648,5 @@ int vg_store_board(vg_store *store, const vg_watchlist *list, int32_t as_of, siz
     sqlite3_finalize(one);
     sqlite3_finalize(latest);
     reader_close(&r);
-    if (rc) {
-        json_decref(result);
-        return rc;
-    }
-    *out = result;
-    return 0;
+    return hand_over(result, rc, out);
 }
