@@ -1,6 +1,7 @@
 /* Parser: accuracy floors on EWT dev with the committed models, every output a tree,
  * corrupt and truncated models refused with VG_EMODEL, extreme sentence lengths. */
 #include "check.h"
+#include "parse/parse_internal.h"
 #include "parse/parser.h"
 #include "tag/tagger.h"
 #include "text/conllu.h"
@@ -8,6 +9,7 @@
 #include "util/alloc.h"
 #include "util/arena.h"
 #include "util/mapfile.h"
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,8 +71,9 @@ static void check_damaged_models(const char *model_path)
     unsigned char *copy = vg_malloc(map.size);
     CHECK(copy != NULL);
     if (copy) {
-        /* header fields: magic, version, label count, file size */
-        size_t offsets[] = {0, 8, 16, 64};
+        /* header fields: magic, version, label count, a table size, the filters' sizes */
+        size_t offsets[] = {0, 8, 16, 64, offsetof(parse_header, move_filter_bits),
+                            offsetof(parse_header, label_filter_bits)};
         for (size_t i = 0; i < sizeof offsets / sizeof offsets[0]; i++) {
             memcpy(copy, map.data, map.size);
             copy[offsets[i]] ^= 0x5a;
