@@ -716,6 +716,18 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
     return write_records(sc, &d);
 }
 
+/* Whether noun i is quantified over ("every threat", "any attack", "each attack"). */
+static int quantified(const vg_tree *t, uint32_t i)
+{
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        const char *w = t->lower_form[c];
+        if (!strcmp(vg_tree_deprel(t, c), "det") && (!strcmp(w, "any") || !strcmp(w, "every") || !strcmp(w, "each")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the content of marker m (a mode or an event taking content) at token i holds an
  * event head of its own: then the marker adds its mode or stance to that event instead of
  * standing alone. */
@@ -806,6 +818,10 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
             continue;
         /* "the alleged mastermind": a participle modifying a noun is a word of stance, not an act. */
         if (m->event && m->event->pos == VG_PATTERN_VERB && !strcmp(vg_tree_deprel(t, i), "amod"))
+            continue;
+        /* "We take every threat seriously", "will respond to any attack": a quantified act is
+         * no particular one. */
+        if (m->event && t->s->tokens[i].upos == VG_UPOS_NOUN && quantified(t, i))
             continue;
         if (m->event) {
             /* A marker whose content is an event lends it its mode ("threatened to kill" is

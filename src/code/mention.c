@@ -377,6 +377,32 @@ static int reports_speaker(const vg_mentions *m, uint32_t pronoun)
     return s >= 0 && (uint32_t)s == m->speaker->token;
 }
 
+/* The code of the subject of the clause whose object pronoun is token (through control: "the
+ * leader threatened to kill her" is the leader, as is the noun a finite verb misread as its
+ * participle modifies), or NULL. Reflexives ("herself") are the subject, so they have none. */
+static const char *own_subject(vg_mentions *m, uint32_t token, unsigned depth)
+{
+    const vg_tree *t = m->tree;
+    const char *d = vg_tree_deprel(t, token);
+    if ((strcmp(d, "obj") && strcmp(d, "iobj")) || strstr(t->lower_form[token], "self"))
+        return NULL;
+    int v = vg_tree_head(t, token);
+    for (unsigned steps = 0; v >= 0 && steps < 4; steps++) {
+        int s = vg_tree_find_child(t, (uint32_t)v, "nsubj");
+        const char *vr = vg_tree_deprel(t, (uint32_t)v);
+        if (s < 0 && !strcmp(vr, "acl") && !vg_tree_is_passive(t, (uint32_t)v))
+            s = vg_tree_head(t, (uint32_t)v);
+        if (s >= 0) {
+            vg_actor a[2];
+            return actors_at(m, (uint32_t)s, a, 2, depth + 1) && a[0].code ? a[0].code : NULL;
+        }
+        if (strcmp(vr, "xcomp"))
+            return NULL;
+        v = vg_tree_head(t, (uint32_t)v);
+    }
+    return NULL;
+}
+
 static size_t pronoun_actors(vg_mentions *m, uint32_t token, int kind, vg_actor *out, size_t max,
                              unsigned depth)
 {
@@ -407,12 +433,14 @@ static size_t pronoun_actors(vg_mentions *m, uint32_t token, int kind, vg_actor 
         return 1;
     }
     /* The latest fitting subject of this or the previous sentence first ("Israel accused Iran
-     * of plotting to kill its ambassador": Israel's), else the latest fitting mention. */
+     * of plotting to kill its ambassador": Israel's), else the latest fitting mention. An object
+     * pronoun is not its own clause's subject ("the leader threatened to kill her"). */
+    const char *subject = own_subject(m, token, depth);
     const memory_entry *e = NULL, *any = NULL;
     for (uint32_t k = 0; (e = recent(m->memory, k)) != NULL; k++) {
         int fits = (kind == 1 && e->person && !e->plural) || (kind == 2 && !e->person && !e->plural) ||
                    (kind == 3 && (e->plural || !e->person));
-        if (!fits)
+        if (!fits || (subject && e->sentence == m->sentence && !strcmp(e->code, subject)))
             continue;
         if (!any)
             any = e;

@@ -44,6 +44,21 @@ size_t vg_coder_role_actors(sentence_ctx *sc, uint32_t i, const vg_pattern_roles
                     return n;
                 }
             }
+    /* "two days after the leader of the Brigade threatened to kill her", parsed with the finite
+     * verb as the leader's participle (an active acl, with no subject of its own): the noun is
+     * its subject. */
+    const vg_token *tok = &t->s->tokens[i];
+    if (gov >= 0 && !strcmp(vg_tree_deprel(t, i), "acl") && !vg_tree_is_passive(t, i) && tok->upos == VG_UPOS_VERB &&
+        vg_tree_find_child(t, i, "nsubj") < 0 && vg_tree_find_child(t, i, "mark") < 0)
+        for (uint32_t r = 0; r < roles->n; r++)
+            if (!strcmp(roles->rels[r], "nsubj")) {
+                size_t n = vg_coder_actors_of(sc, (uint32_t)gov, out);
+                if (n) {
+                    if (rel_out)
+                        *rel_out = "the noun the verb was misread as modifying";
+                    return n;
+                }
+            }
     for (uint32_t r = 0; r < roles->n; r++)
         for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
             uint32_t c = vg_tree_child(t, i, k);

@@ -42,8 +42,11 @@ int vg_tree_is_passive(const vg_tree *t, uint32_t i) { return t->passive[i]; }
 /* Computed once per token by vg_tree_build: the relations are compared by id. */
 static int compute_passive(const vg_tree *t, uint32_t i)
 {
-    static int aux_pass, nsubj_pass, csubj_pass, acl, vbn, vbd;
+    static int aux_pass, nsubj_pass, csubj_pass, acl, vbn, vbd, obj, xcomp, ccomp;
     if (!vbn) {
+        obj = vg_deprel_id("obj");
+        xcomp = vg_deprel_id("xcomp");
+        ccomp = vg_deprel_id("ccomp");
         vbd = vg_xpos_id("VBD");
         aux_pass = vg_deprel_id("aux:pass");
         nsubj_pass = vg_deprel_id("nsubj:pass");
@@ -60,7 +63,16 @@ static int compute_passive(const vg_tree *t, uint32_t i)
      * (not acl:relcl) tagged as a past tense is a participle mistagged: a finite verb
      * modifying a noun would be a relative clause. */
     const vg_token *tok = &t->s->tokens[i];
-    return tok->upos == VG_UPOS_VERB && (tok->xpos == vbn || tok->xpos == vbd) && t->deprel[i] == acl;
+    if (tok->upos != VG_UPOS_VERB || (tok->xpos != vbn && tok->xpos != vbd) || t->deprel[i] != acl)
+        return 0;
+    /* "the leader ... threatened her", "the leader ... threatened to kill her": with a direct
+     * object (or, tagged past tense, with a complement clause) it is a misread finite verb. */
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        int d = t->deprel[vg_tree_child(t, i, k)];
+        if (d == obj || (tok->xpos == vbd && (d == xcomp || d == ccomp)))
+            return 0;
+    }
+    return 1;
 }
 
 /* The relation with its marker, built once per token by vg_tree_build. */
