@@ -140,9 +140,13 @@ static int mode_ok(const char *s, size_t n)
     return 1;
 }
 
-static int parse_line(loader *ld, const char *s, size_t n)
+static int parse_line(void *context, const char *s, size_t n, int indent)
 {
+    loader *ld = context;
     vg_linereader *lr = &ld->lr;
+    if (indent)
+        return vg_linereader_fail(lr, ld->err, VG_EINVAL,
+                                  "indented line: every line starts with its code in the first column");
     size_t pos = 0, fn;
     const char *f;
     next_field(s, n, &pos, &f, &fn);
@@ -287,23 +291,10 @@ int vg_cameo_load(vg_cameo **out, const char *path, vg_error *err)
         return oom(&ld);
     vg_arena_init(&ld.cameo->arena, 16384);
     int rc = vg_linereader_open(&ld.lr, path, VG_MAX_DICT_FILE_BYTES, err);
-    if (rc)
-        goto out;
-    const char *s;
-    size_t n;
-    int indent;
-    while ((rc = vg_linereader_next(&ld.lr, VG_MAX_DICT_LINE_BYTES, &s, &n, &indent, err)) == 1) {
-        if (indent) {
-            rc = vg_linereader_fail(&ld.lr, err, VG_EINVAL,
-                                    "indented line: every line starts with its code in the first column");
-            break;
-        }
-        if ((rc = parse_line(&ld, s, n)))
-            break;
-    }
-    if (rc == 0)
+    if (!rc)
+        rc = vg_linereader_each(&ld.lr, VG_MAX_DICT_LINE_BYTES, parse_line, &ld, err);
+    if (!rc)
         rc = finish(&ld);
-out:
     vg_linereader_close(&ld.lr);
     if (rc) {
         vg_cameo_free(ld.cameo);

@@ -103,3 +103,15 @@ int vg_linereader_next(vg_linereader *lr, size_t max_line, const char **s, size_
     }
     return rc;
 }
+
+int vg_linereader_each(vg_linereader *lr, size_t max_line,
+                       int (*fn)(void *context, const char *s, size_t n, int indent), void *context, vg_error *err)
+{
+    const char *s;
+    size_t n;
+    int indent, rc;
+    while ((rc = vg_linereader_next(lr, max_line, &s, &n, &indent, err)) == 1)
+        if ((rc = fn(context, s, n, indent)))
+            return rc;
+    return rc;
+}

@@ -24,6 +24,11 @@ int vg_linereader_open(vg_linereader *lr, const char *path, size_t max_bytes, vg
  * than max_line bytes). */
 int vg_linereader_next(vg_linereader *lr, size_t max_line, const char **s, size_t *n, int *indent,
                        vg_error *err);
+/* Hands each line vg_linereader_next returns to fn (its text, length and whether it was
+ * indented) until the end of the file (0), an error of the reader, or fn's first non-zero
+ * return, which is returned. */
+int vg_linereader_each(vg_linereader *lr, size_t max_line,
+                       int (*fn)(void *context, const char *s, size_t n, int indent), void *context, vg_error *err);
 /* The next line as it stands: *s is NUL-terminated in place, without its line end ("\n" or
  * "\r\n"), *n bytes, and the caller may change it (the reader does not look at it again).
  * Nothing in it is checked but its length. Returns 1 for a line, 0 at the end of the file, or

@@ -435,6 +435,15 @@ static int finish(loader *ld)
     return 0;
 }
 
+/* One line of the file: a [section] or an entry of the section. */
+static int read_line(void *context, const char *s, size_t n, int indent)
+{
+    loader *ld = context;
+    if (indent)
+        return FAIL(ld, VG_EINVAL, "indented line: every entry starts in the first column");
+    return s[0] == '[' ? start_section(ld, s, n) : parse_entry(ld, s, n);
+}
+
 int vg_patterns_load(vg_patterns **out, const char *path, const vg_cameo *cameo, vg_error *err)
 {
     *out = NULL;
@@ -453,24 +462,10 @@ int vg_patterns_load(vg_patterns **out, const char *path, const vg_cameo *cameo,
         return oom(&ld);
     }
     int rc = vg_linereader_open(&ld.lr, kept_path, VG_MAX_DICT_FILE_BYTES, err);
-    if (rc)
-        goto out;
-    const char *s;
-    size_t n;
-    int indent;
-    while ((rc = vg_linereader_next(&ld.lr, VG_MAX_DICT_LINE_BYTES, &s, &n, &indent, err)) == 1) {
-        if (indent)
-            rc = FAIL(&ld, VG_EINVAL, "indented line: every entry starts in the first column");
-        else if (s[0] == '[')
-            rc = start_section(&ld, s, n);
-        else
-            rc = parse_entry(&ld, s, n);
-        if (rc)
-            break;
-    }
-    if (rc == 0)
+    if (!rc)
+        rc = vg_linereader_each(&ld.lr, VG_MAX_DICT_LINE_BYTES, read_line, &ld, err);
+    if (!rc)
         rc = finish(&ld);
-out:
     vg_linereader_close(&ld.lr);
     if (rc) {
         vg_patterns_free(ld.p);
