@@ -759,6 +759,31 @@ static int is_phrase_head(const vg_tree *t, uint32_t i)
            strcmp(d, "nmod:poss") && strcmp(d, "det") && strcmp(d, "nummod");
 }
 
+/* "thwarted a plot by Iran to assassinate the ambassador" parsed with the infinitive on the
+ * verb (advcl) rather than on the noun: when the verb's object is an entry whose noun takes an
+ * infinitive (a plot, a plan, an attempt: content "acl"), the infinitive is the noun's. The
+ * lexicon decides, so "used a bomb to kill" keeps its purpose clause. Returns VG_ENOMEM or 0. */
+static int reattach_infinitives(sentence_ctx *sc, vg_arena *arena)
+{
+    vg_tree *t = &sc->tree;
+    for (uint32_t i = 0; i < t->n; i++) {
+        if (t->s->tokens[i].upos != VG_UPOS_VERB || strcmp(vg_tree_deprel(t, i), "advcl") ||
+            vg_tree_find_child_lemma(t, i, "to") < 0)
+            continue;
+        int g = vg_tree_head(t, i);
+        int o = g >= 0 ? vg_tree_find_child(t, (uint32_t)g, "obj") : -1;
+        if (o < 0 || (uint32_t)o > i || t->s->tokens[o].upos != VG_UPOS_NOUN)
+            continue;
+        const vg_pattern *np = sc->marks[o].mode ? sc->marks[o].mode : sc->marks[o].event;
+        int takes = 0;
+        for (uint32_t r = 0; np && np->pos == VG_PATTERN_NOUN && r < np->content.n; r++)
+            takes |= !strncmp(np->content.rels[r], "acl", 3);
+        if (takes && vg_tree_reattach(t, i, (uint32_t)o, "acl", arena) < 0)
+            return VG_ENOMEM;
+    }
+    return 0;
+}
+
 int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
 {
     vg_arena *arena = coding->arena;
@@ -780,6 +805,8 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
     }
     for (uint32_t i = 0; i < n; i++)
         mark_token(coding->coder, t, i, sc.marks);
+    if (reattach_infinitives(&sc, arena))
+        return VG_ENOMEM;
     vg_mentions_learn_aliases(&sc.mentions);
 
     sc.mentions.home = coding->home;

@@ -286,6 +286,51 @@ static void repair_active_by(vg_tree *t)
     }
 }
 
+/* The children of every token in sentence order (a counting sort by head). */
+static int index_children(vg_tree *t, vg_arena *arena)
+{
+    uint32_t n = t->n;
+    uint32_t *first = vg_arena_alloc(arena, (n + 2) * sizeof *first);
+    uint32_t *child = vg_arena_alloc(arena, (n + 1) * sizeof *child);
+    uint32_t *fill = vg_arena_alloc(arena, (n + 1) * sizeof *fill);
+    if (!first || !child || !fill)
+        return -1;
+    memset(first, 0, (n + 2) * sizeof *first);
+    for (uint32_t i = 0; i < n; i++) {
+        int h = vg_tree_head(t, i);
+        if (h >= 0)
+            first[h + 1]++;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        first[i + 1] += first[i];
+    memcpy(fill, first, n * sizeof *fill);
+    for (uint32_t i = 0; i < n; i++) {
+        int h = vg_tree_head(t, i);
+        if (h >= 0)
+            child[fill[h]++] = i;
+    }
+    t->first_child = first;
+    t->child = child;
+    return 0;
+}
+
+/* Passives, then each token's relation with its marker (which needs the passives). */
+static int index_relations(vg_tree *t, vg_arena *arena)
+{
+    uint32_t n = t->n;
+    const char **rel = vg_arena_alloc(arena, (n + 1) * sizeof *rel);
+    uint8_t *passive = vg_arena_alloc(arena, n + 1);
+    if (!rel || !passive)
+        return -1;
+    t->passive = passive;
+    for (uint32_t i = 0; i < n; i++)
+        passive[i] = (uint8_t)compute_passive(t, i);
+    t->rel = rel;
+    for (uint32_t i = 0; i < n; i++)
+        rel[i] = marked_rel(t, i, arena);
+    return 0;
+}
+
 int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
 {
     memset(t, 0, sizeof *t);
@@ -304,34 +349,12 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_participle_parataxis(t);
     repair_double_subject(t);
     repair_active_by(t);
-    uint32_t *first = vg_arena_alloc(arena, (n + 2) * sizeof *first);
-    uint32_t *child = vg_arena_alloc(arena, (n + 1) * sizeof *child);
     const char **lower = vg_arena_alloc(arena, (n + 1) * sizeof *lower);
     const char **lower_form = vg_arena_alloc(arena, (n + 1) * sizeof *lower_form);
-    const char **rel = vg_arena_alloc(arena, (n + 1) * sizeof *rel);
-    if (!first || !child || !lower || !lower_form || !rel)
+    if (!lower || !lower_form || index_children(t, arena))
         return -1;
-    t->first_child = first;
-    t->child = child;
     t->lower = lower;
     t->lower_form = lower_form;
-    t->rel = rel;
-    for (uint32_t i = 0; i < n; i++) {
-        int h = vg_tree_head(t, i);
-        if (h >= 0)
-            first[h + 1]++;
-    }
-    for (uint32_t i = 0; i < n; i++)
-        first[i + 1] += first[i];
-    uint32_t *fill = vg_arena_alloc(arena, (n + 1) * sizeof *fill);
-    if (!fill)
-        return -1;
-    memcpy(fill, first, n * sizeof *fill);
-    for (uint32_t i = 0; i < n; i++) {
-        int h = vg_tree_head(t, i);
-        if (h >= 0)
-            child[fill[h]++] = i;
-    }
     for (uint32_t i = 0; i < n; i++) {
         const vg_token *tok = &s->tokens[i];
         lower_form[i] = lowercase(tok->form ? tok->form : "", arena);
@@ -339,14 +362,17 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
         if (!lower[i] || !lower_form[i])
             return -1;
     }
-    t->passive = vg_arena_alloc(arena, n + 1);
-    if (!t->passive)
-        return -1;
-    for (uint32_t i = 0; i < n; i++)
-        t->passive[i] = (uint8_t)compute_passive(t, i);
-    for (uint32_t i = 0; i < n; i++)
-        rel[i] = marked_rel(t, i, arena);
-    return 0;
+    return index_relations(t, arena);
+}
+
+int vg_tree_reattach(vg_tree *t, uint32_t i, uint32_t head, const char *deprel, vg_arena *arena)
+{
+    int id = vg_deprel_id(deprel);
+    if (i >= t->n || head >= t->n || id <= 0 || heads_reach(t, i, head))
+        return 1;
+    t->head[i] = (int16_t)(head + 1);
+    t->deprel[i] = (uint8_t)id;
+    return index_children(t, arena) || index_relations(t, arena) ? -1 : 0;
 }
 
 const char *vg_tree_rel(const vg_tree *t, uint32_t i) { return t->rel[i]; }

@@ -39,6 +39,12 @@ typedef struct vg_tree {
  * phrase on an active verb with a noun object is the object's ("condemned the attack by X"). */
 int vg_tree_build(vg_tree *tree, const vg_sentence *s, vg_arena *arena);
 
+/* Hangs token i on head with relation deprel (a UD name) in the view, when that makes no cycle
+ * (the coder's repairs that need its lexicon: "a plot to kill" with the infinitive on the
+ * verb). Returns 0; 1 when refused (a cycle, an index out of range), nothing changed; -1
+ * when out of memory, after which the view must not be used. */
+int vg_tree_reattach(vg_tree *tree, uint32_t i, uint32_t head, const char *deprel, vg_arena *arena);
+
 /* Head of token i (0-based), or -1 for a root. */
 int vg_tree_head(const vg_tree *tree, uint32_t i);
 /* Number of children of i, and the k-th. */
