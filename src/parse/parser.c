@@ -215,8 +215,11 @@ static inline __attribute__((always_inline)) void score_body(const parser_table 
             present[n_present++] = keys[i];
         }
     }
+    /* rows[]: dense rows by index; runs[]: first entries of sparse runs */
+    const int16_t *rows[PARSE_MAX_FEATURES];
     uint32_t runs[PARSE_MAX_FEATURES];
-    int n_runs = 0;
+    int n_rows = 0, n_runs = 0;
+    uint32_t width = t->width;
     for (int i = 0; i < n_present; i++) {
         uint64_t at = present[i] & t->mask;
         uint32_t check = (uint32_t)(present[i] >> 32);
@@ -230,42 +233,44 @@ static inline __attribute__((always_inline)) void score_body(const parser_table 
                     run &= ~PARSE_RUN_DENSE;
                     if (run >= t->n_dense)
                         break;
-                    __builtin_prefetch(&t->dense[(uint64_t)run * t->width]);
-                    if (t->width > 32)
-                        __builtin_prefetch(&t->dense[(uint64_t)run * t->width + 32]);
-                    run |= PARSE_RUN_DENSE;
-                } else
+                    const int16_t *row = &t->dense[(uint64_t)run * width];
+                    __builtin_prefetch(row);
+                    if (width > 32)
+                        __builtin_prefetch(row + 32);
+                    rows[n_rows++] = row;
+                } else {
                     __builtin_prefetch(&t->entries[run]);
-                runs[n_runs++] = run;
+                    runs[n_runs++] = run;
+                }
                 break;
             }
             at = (at + 1) & t->mask;
         }
     }
-    int32_t sum[PARSE_MAX_LABELS] = {0};
-    uint32_t width = t->width;
     memset(scores, 0, PARSE_MAX_LABELS * sizeof *scores);
-    for (int i = 0; i < n_runs; i++) {
-        uint32_t run = runs[i];
-        if (run & PARSE_RUN_DENSE) {
-            const int16_t *row = &t->dense[(uint64_t)(run & ~PARSE_RUN_DENSE) * width];
-            if (width == PARSE_MOVE_WIDTH)
-                for (int j = 0; j < PARSE_MOVE_WIDTH; j++)
-                    sum[j] += row[j];
-            else
-                for (int j = 0; j < PARSE_MAX_LABELS; j++)
-                    sum[j] += row[j];
-            continue;
-        }
-        for (uint64_t e = run; e < t->n_entries; e++) {
+    /* Dense rows in loops of their own, so the sums stay in vector registers. */
+    if (width == PARSE_MOVE_WIDTH) {
+        int32_t sum[PARSE_MOVE_WIDTH] = {0};
+        for (int i = 0; i < n_rows; i++)
+            for (int j = 0; j < PARSE_MOVE_WIDTH; j++)
+                sum[j] += rows[i][j];
+        for (int j = 0; j < PARSE_MOVE_WIDTH; j++)
+            scores[j] = sum[j];
+    } else {
+        int32_t sum[PARSE_MAX_LABELS] = {0};
+        for (int i = 0; i < n_rows; i++)
+            for (int j = 0; j < PARSE_MAX_LABELS; j++)
+                sum[j] += rows[i][j];
+        for (int j = 0; j < PARSE_MAX_LABELS; j++)
+            scores[j] = sum[j];
+    }
+    for (int i = 0; i < n_runs; i++)
+        for (uint64_t e = runs[i]; e < t->n_entries; e++) {
             unsigned c = t->entries[e].cls;
             scores[c & (PARSE_MAX_LABELS - 1)] += t->entries[e].weight;
             if (c & PARSE_ENTRY_LAST)
                 break;
         }
-    }
-    for (int j = 0; j < PARSE_MAX_LABELS; j++)
-        scores[j] += sum[j];
 }
 
 static void score_portable(const parser_table *t, const uint64_t *keys, int n_keys, int32_t *scores)
