@@ -2,37 +2,9 @@
  * load or are refused with "file:line: what"; what loads answers lookups of its own codes and of
  * the input's words. The loader reads paths only, so the input goes through a temporary file.
  * Stage: code. Needs: vg_dict_load */
-#include "fuzz.h"
+#include "fuzz_file.h"
 #include "code/dict.h"
 #include <string.h>
-#include <unistd.h>
-
-static char dict_path[64];
-
-static void quiet(void *context, const char *message)
-{
-    (void)context;
-    (void)message;
-}
-
-static void remove_dict(void)
-{
-    if (dict_path[0])
-        unlink(dict_path);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    vg_warning_set_sink(quiet, NULL);
-    snprintf(dict_path, sizeof dict_path, "/tmp/vigil-dict-fuzz-XXXXXX");
-    int fd = mkstemp(dict_path);
-    FUZZ_CHECK(fd >= 0);
-    close(fd);
-    atexit(remove_dict);
-    return 0;
-}
 
 /* Up to 64 words of the input (split at ASCII spaces), for lookups. */
 static size_t split_words(const uint8_t *data, size_t size, char *copy, const char **words)
@@ -55,14 +27,11 @@ static size_t split_words(const uint8_t *data, size_t size, char *copy, const ch
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    FILE *f = fopen(dict_path, "wb");
-    FUZZ_CHECK(f != NULL);
-    FUZZ_CHECK(fwrite(data, 1, size, f) == size);
-    FUZZ_CHECK(fclose(f) == 0);
+    fuzz_file_write(data, size);
 
     vg_dict *dict = NULL;
     vg_error err = {0};
-    int rc = vg_dict_load(&dict, dict_path, &err);
+    int rc = vg_dict_load(&dict, fuzz_path, &err);
     if (rc != 0) {
         FUZZ_CHECK(rc < 0 && err.message[0] != '\0' && dict == NULL);
         return 0;

@@ -9,14 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-static inline void fuzz_quiet(void *context, const char *message)
-{
-    (void)context;
-    (void)message;
-}
-
-/* Warnings about bad bytes are expected on every other input; printing them would only slow
- * the fuzzer down. */
+/* Warnings are not printed (fuzz_quiet). */
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;

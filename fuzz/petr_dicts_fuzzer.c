@@ -3,45 +3,12 @@
  * each kind of file; each loads or is refused with "file:line: what", and what loads answers
  * lookups of its own phrases. The input goes through a temporary file.
  * Stage: code. Needs: vg_petr_actors_load */
-#include "fuzz.h"
+#include "fuzz_file.h"
 #include "code/petr_actors.h"
 #include "code/petr_agents.h"
 #include "code/petr_discards.h"
 #include "code/petr_pico.h"
 #include <string.h>
-#include <unistd.h>
-
-static char dict_path[64];
-
-static void quiet(void *context, const char *message)
-{
-    (void)context;
-    (void)message;
-}
-
-static void remove_file(void)
-{
-    if (dict_path[0])
-        unlink(dict_path);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    vg_warning_set_sink(quiet, NULL);
-    snprintf(dict_path, sizeof dict_path, "/tmp/vigil-petr-dicts-fuzz-XXXXXX");
-    int fd = mkstemp(dict_path);
-    FUZZ_CHECK(fd >= 0);
-    close(fd);
-    atexit(remove_file);
-    return 0;
-}
-
-static void check_refusal(int rc, const vg_error *err)
-{
-    FUZZ_CHECK(rc < 0 && !strncmp(err->message, dict_path, strlen(dict_path)));
-}
 
 /* Every phrase of the index is found again, at least as long. */
 static void check_index(const vg_petr_index *index, size_t n_values)
@@ -56,17 +23,14 @@ static void check_index(const vg_petr_index *index, size_t n_values)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    FILE *f = fopen(dict_path, "wb");
-    FUZZ_CHECK(f != NULL);
-    FUZZ_CHECK(fwrite(data, 1, size, f) == size);
-    FUZZ_CHECK(fclose(f) == 0);
+    fuzz_file_write(data, size);
     vg_error err = {0};
 
     vg_petr_actors actors;
     vg_petr_actors_init(&actors);
-    int rc = vg_petr_actors_load(&actors, dict_path, &err);
+    int rc = vg_petr_actors_load(&actors, fuzz_path, &err);
     if (rc)
-        check_refusal(rc, &err);
+        fuzz_check_refusal(rc, &err);
     else {
         check_index(&actors.index, actors.n_actors);
         for (size_t i = 0; i < actors.n_actors; i++) {
@@ -79,18 +43,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     vg_petr_agents agents;
     vg_petr_agents_init(&agents);
-    rc = vg_petr_agents_load(&agents, dict_path, &err);
+    rc = vg_petr_agents_load(&agents, fuzz_path, &err);
     if (rc)
-        check_refusal(rc, &err);
+        fuzz_check_refusal(rc, &err);
     else
         check_index(&agents.index, agents.n_agents);
     vg_petr_agents_free(&agents);
 
     vg_petr_discards discards;
     vg_petr_discards_init(&discards);
-    rc = vg_petr_discards_load(&discards, dict_path, &err);
+    rc = vg_petr_discards_load(&discards, fuzz_path, &err);
     if (rc)
-        check_refusal(rc, &err);
+        fuzz_check_refusal(rc, &err);
     else {
         char *text = malloc(size + 1);
         FUZZ_CHECK(text != NULL);
@@ -102,9 +66,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     vg_petr_discards_free(&discards);
 
     vg_petr_pico pico;
-    rc = vg_petr_pico_load(&pico, dict_path, &err);
+    rc = vg_petr_pico_load(&pico, fuzz_path, &err);
     if (rc)
-        check_refusal(rc, &err);
+        fuzz_check_refusal(rc, &err);
     else {
         char out[VG_PETR_CODE_SIZE];
         for (size_t i = 0; i < pico.n; i++)

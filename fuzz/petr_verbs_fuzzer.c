@@ -3,50 +3,18 @@
  * patterns (one verb element each) and forms that are found again in the index. The input
  * goes through a temporary file, as the loader reads paths.
  * Stage: code. Needs: vg_petr_verbs_load */
-#include "fuzz.h"
+#include "fuzz_file.h"
 #include "code/petr_verbs.h"
-#include <string.h>
-#include <unistd.h>
-
-static char verbs_path[64];
-
-static void quiet(void *context, const char *message)
-{
-    (void)context;
-    (void)message;
-}
-
-static void remove_file(void)
-{
-    if (verbs_path[0])
-        unlink(verbs_path);
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    vg_warning_set_sink(quiet, NULL);
-    snprintf(verbs_path, sizeof verbs_path, "/tmp/vigil-petr-fuzz-XXXXXX");
-    int fd = mkstemp(verbs_path);
-    FUZZ_CHECK(fd >= 0);
-    close(fd);
-    atexit(remove_file);
-    return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    FILE *f = fopen(verbs_path, "wb");
-    FUZZ_CHECK(f != NULL);
-    FUZZ_CHECK(fwrite(data, 1, size, f) == size);
-    FUZZ_CHECK(fclose(f) == 0);
+    fuzz_file_write(data, size);
 
     vg_petr_verbs v;
     vg_error err = {0};
-    int rc = vg_petr_verbs_load(&v, verbs_path, &err);
+    int rc = vg_petr_verbs_load(&v, fuzz_path, &err);
     if (rc != 0) {
-        FUZZ_CHECK(rc < 0 && !strncmp(err.message, verbs_path, strlen(verbs_path)));
+        fuzz_check_refusal(rc, &err);
         return 0;
     }
     uint32_t patterns = 0;
