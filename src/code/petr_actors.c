@@ -169,10 +169,10 @@ static int add_codes(vg_petr_actors *a, vg_petr_lines *lr, size_t k, char *s, vg
 static int add_phrase(vg_petr_actors *a, vg_petr_lines *lr, size_t k, char *phrase, vg_error *err)
 {
     vg_petr_normalise(phrase);
-    char *words[VG_PETR_MAX_WORDS];
-    int n = vg_petr_split(phrase, words, VG_PETR_MAX_WORDS);
+    char *words[VG_MAX_PETR_WORDS];
+    int n = vg_petr_split(phrase, words, VG_MAX_PETR_WORDS);
     if (n < 0)
-        return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "actor phrase of more than %u words", VG_PETR_MAX_WORDS);
+        return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "actor phrase of more than %u words", VG_MAX_PETR_WORDS);
     if (n == 0)
         return vg_linereader_fail(&lr->lines, err, VG_EINVAL, "empty actor phrase");
     return vg_petr_index_add(&a->index, (const char *const *)words, (size_t)n, (int32_t)k);

@@ -72,12 +72,12 @@ static int add_subst(vg_petr_agents *a, vg_petr_lines *lr, char *s, vg_error *er
 
 static int add_words(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, int32_t k, vg_error *err)
 {
-    char buf[VG_PETR_MAX_LINE_BYTES + 1];
+    char buf[VG_MAX_PETR_LINE_BYTES + 1];
     snprintf(buf, sizeof buf, "%s", phrase);
-    char *words[VG_PETR_MAX_WORDS];
-    int n = vg_petr_split(buf, words, VG_PETR_MAX_WORDS);
+    char *words[VG_MAX_PETR_WORDS];
+    int n = vg_petr_split(buf, words, VG_MAX_PETR_WORDS);
     if (n < 0)
-        return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "agent phrase of more than %u words", VG_PETR_MAX_WORDS);
+        return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "agent phrase of more than %u words", VG_MAX_PETR_WORDS);
     if (n == 0)
         return vg_linereader_fail(&lr->lines, err, VG_EINVAL, "empty agent phrase");
     return vg_petr_index_add(&a->index, (const char *const *)words, (size_t)n, k);
@@ -92,7 +92,7 @@ static int add_forms(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, c
         return rc;
     if (plural)
         return *plural ? add_words(a, lr, plural, k, err) : 0;
-    char buf[VG_PETR_MAX_LINE_BYTES + 1], last_plural[256];
+    char buf[VG_MAX_PETR_LINE_BYTES + 1], last_plural[256];
     snprintf(buf, sizeof buf, "%s", phrase);
     char *last = strrchr(buf, ' ');
     last = last ? last + 1 : buf;
@@ -100,7 +100,7 @@ static int add_forms(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, c
         return 0;
     vg_petr_plural(last, last_plural, sizeof last_plural);
     *last = '\0';
-    char both[VG_PETR_MAX_LINE_BYTES + 300];
+    char both[VG_MAX_PETR_LINE_BYTES + 300];
     snprintf(both, sizeof both, "%s%s", buf, last_plural);
     return add_words(a, lr, both, k, err);
 }
@@ -112,9 +112,9 @@ static int expand(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, int3
 {
     const char *mark = strchr(phrase, '!');
     if (!mark) {
-        if (++*made > VG_PETR_MAX_EXPANSIONS) /* sets multiply: bound what one line can make */
+        if (++*made > VG_MAX_PETR_EXPANSIONS) /* sets multiply: bound what one line can make */
             return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "substitutions make more than %u phrases",
-                                      VG_PETR_MAX_EXPANSIONS);
+                                      VG_MAX_PETR_EXPANSIONS);
         return add_words(a, lr, phrase, k, err);
     }
     const char *mark_end = strchr(mark + 1, '!');
@@ -123,11 +123,12 @@ static int expand(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, int3
         i++;
     if (!mark_end || i == a->n_subst)
         return vg_linereader_fail(&lr->lines, err, VG_EINVAL, "unknown substitution marker in '%s'", phrase);
-    if (depth == 3)
-        return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "more than 3 substitution markers in '%s'", phrase);
+    if (depth == (int)VG_MAX_PETR_MARKERS)
+        return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "more than %u substitution markers in '%s'",
+                                  VG_MAX_PETR_MARKERS, phrase);
     int rc = 0;
     for (uint32_t j = 0; j < a->subst[i].n_items && !rc; j++) {
-        char expanded[VG_PETR_MAX_LINE_BYTES * 2];
+        char expanded[VG_MAX_PETR_LINE_BYTES * 2];
         snprintf(expanded, sizeof expanded, "%.*s%s%s", (int)(mark - phrase), phrase, a->subst[i].items[j],
                  mark_end + 1);
         rc = expand(a, lr, expanded, k, depth + 1, made, err);

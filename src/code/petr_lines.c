@@ -8,7 +8,7 @@
 int vg_petr_lines_open(vg_petr_lines *lr, const char *path, vg_error *err)
 {
     lr->in_comment = 0;
-    return vg_linereader_open(&lr->lines, path, VG_PETR_MAX_FILE_BYTES, err);
+    return vg_linereader_open(&lr->lines, path, VG_MAX_PETR_FILE_BYTES, err);
 }
 
 void vg_petr_lines_close(vg_petr_lines *lr)
@@ -55,7 +55,7 @@ int vg_petr_lines_next(vg_petr_lines *lr, char **s, int *indent, vg_error *err)
     char *line;
     size_t n;
     int rc;
-    while ((rc = vg_linereader_next_raw(&lr->lines, VG_PETR_MAX_LINE_BYTES, &line, &n, err)) == 1) {
+    while ((rc = vg_linereader_next_raw(&lr->lines, VG_MAX_PETR_LINE_BYTES, &line, &n, err)) == 1) {
         /* a stray control character (the Phoenix actors have two ^Z) is read as a blank */
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)line[i];

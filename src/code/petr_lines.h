@@ -9,15 +9,7 @@
 #include "code/linereader.h"
 #include "util/arena.h"
 #include "util/error.h"
-
-/* Largest PETRARCH dictionary file read (Phoenix.Countries.actors.txt is 1.5 MB). */
-#define VG_PETR_MAX_FILE_BYTES (64u * 1024u * 1024u)
-/* Longest line, and most words in one phrase or pattern; longer ones are refused with FILE:LINE. */
-#define VG_PETR_MAX_LINE_BYTES 4096u
-#define VG_PETR_MAX_WORDS 32u
-/* Most phrases one agent line may make through substitution sets ("!MINIST!" in several places
- * multiplies), so a small file cannot ask for millions. */
-#define VG_PETR_MAX_EXPANSIONS 4096u
+#include "util/limits.h"
 
 /* A PETRARCH file's lines: the shared line reader (which names FILE:LINE in errors, through
  * vg_linereader_fail on .lines) and the comment state the format carries from line to line. */
@@ -26,12 +18,12 @@ typedef struct vg_petr_lines {
     int in_comment;       /* inside a "<!--" comment that has not ended yet */
 } vg_petr_lines;
 
-/* Reads path whole (at most VG_PETR_MAX_FILE_BYTES). */
+/* Reads path whole (at most VG_MAX_PETR_FILE_BYTES). */
 int vg_petr_lines_open(vg_petr_lines *lr, const char *path, vg_error *err);
 /* The next line that is not blank once its comments are cut. *s is NUL-terminated and may be
  * modified by the caller (it lives in the file buffer); trailing blanks are cut; *indent says
  * whether it started with a blank. A control character is read as a blank, with a warning.
- * Returns 1, 0 at the end, or VG_ELIMIT for a line longer than VG_PETR_MAX_LINE_BYTES. */
+ * Returns 1, 0 at the end, or VG_ELIMIT for a line longer than VG_MAX_PETR_LINE_BYTES. */
 int vg_petr_lines_next(vg_petr_lines *lr, char **s, int *indent, vg_error *err);
 void vg_petr_lines_close(vg_petr_lines *lr);
 

@@ -53,7 +53,7 @@ int vg_petr_pico_load(vg_petr_pico *pico, const char *path, vg_error *err)
     /* "#" separates the fields here as well as starting comments, so lines are read raw */
     char *line;
     size_t n;
-    while ((rc = vg_linereader_next_raw(&lr.lines, VG_PETR_MAX_LINE_BYTES, &line, &n, err)) == 1) {
+    while ((rc = vg_linereader_next_raw(&lr.lines, VG_MAX_PETR_LINE_BYTES, &line, &n, err)) == 1) {
         while (*line == ' ' || *line == '\t')
             line++;
         if (!*line || *line == '#' || *line == '\r')

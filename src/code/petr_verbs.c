@@ -160,10 +160,10 @@ static int synset_member(loader *L, char *s, int plurals)
         if (*p == '(' || *p == ')')
             *p = ' ';
     vg_petr_normalise(s);
-    char *words[VG_PETR_MAX_WORDS];
-    int n = vg_petr_split(s, words, VG_PETR_MAX_WORDS);
+    char *words[VG_MAX_PETR_WORDS];
+    int n = vg_petr_split(s, words, VG_MAX_PETR_WORDS);
     if (n < 0)
-        return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "synset phrase of more than %u words", VG_PETR_MAX_WORDS);
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "synset phrase of more than %u words", VG_MAX_PETR_WORDS);
     if (n == 0)
         return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "empty synset member");
     int rc = add_member(L, set, words, (size_t)n);
@@ -221,7 +221,7 @@ static int verb_words(char *token, char **words, int *verb_at)
     int n = 0;
     char *p = token;
     while (*p) {
-        if (n == (int)VG_PETR_MAX_WORDS)
+        if (n == (int)VG_MAX_PETR_WORDS)
             return -1;
         if (*p == '+') {
             *verb_at = n;
@@ -287,7 +287,7 @@ static int verb_line(loader *L, char *s)
     int nt = vg_petr_split(s, tokens, 2);
     if (nt != 1)
         return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "verb line without a verb");
-    char *words[VG_PETR_MAX_WORDS];
+    char *words[VG_MAX_PETR_WORDS];
     int verb_at;
     int n = verb_words(tokens[0], words, &verb_at);
     if (n <= 0)
@@ -306,12 +306,12 @@ static int verb_line(loader *L, char *s)
             return rc;
     if (!forms)
         return 0;
-    char *irregular[64];
-    int ni = vg_petr_split(forms, irregular, 64);
+    char *irregular[VG_MAX_PETR_VERB_FORMS];
+    int ni = vg_petr_split(forms, irregular, (int)VG_MAX_PETR_VERB_FORMS);
     if (ni < 0)
-        return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "more than 64 verb forms");
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "more than %u verb forms", VG_MAX_PETR_VERB_FORMS);
     for (int i = 0; i < ni; i++) {
-        char *fw[VG_PETR_MAX_WORDS];
+        char *fw[VG_MAX_PETR_WORDS];
         int fat;
         int fn = verb_words(irregular[i], fw, &fat);
         if (fn <= 0)
@@ -350,7 +350,7 @@ static int pattern_line(loader *L, char *s, const char *written)
     if (rc == 0)
         return vg_linereader_fail(&L->lr.lines, L->err, VG_EINVAL, "pattern without a [code]");
     /* separate the brackets so they split as tokens */
-    char spaced[VG_PETR_MAX_LINE_BYTES * 3 + 1];
+    char spaced[VG_MAX_PETR_LINE_BYTES * 3 + 1];
     size_t k = 0;
     for (char *p = s; *p && k + 4 < sizeof spaced; p++) {
         if (*p == '*') { /* "*SCEPTICAL" is "* SCEPTICAL"; "**" stays one token */
@@ -368,13 +368,13 @@ static int pattern_line(loader *L, char *s, const char *written)
         }
     }
     spaced[k] = '\0';
-    char *split[VG_PETR_MAX_WORDS * 2];
-    int ns = vg_petr_split(spaced, split, (int)(VG_PETR_MAX_WORDS * 2));
+    char *split[VG_MAX_PETR_WORDS * 2];
+    int ns = vg_petr_split(spaced, split, (int)(VG_MAX_PETR_WORDS * 2));
     if (ns < 0)
-        return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "pattern of more than %u tokens", VG_PETR_MAX_WORDS * 2);
+        return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "pattern of more than %u tokens", VG_MAX_PETR_WORDS * 2);
     /* "_" joins pieces that must be consecutive ("IN_*", "DEMAND_&GENINT_CONVENTIONS") */
-    char *tokens[VG_PETR_MAX_WORDS * 2];
-    uint8_t joined[VG_PETR_MAX_WORDS * 2];
+    char *tokens[VG_MAX_PETR_WORDS * 2];
+    uint8_t joined[VG_MAX_PETR_WORDS * 2];
     int nt = 0;
     for (int i = 0; i < ns; i++) {
         char *piece = split[i];
@@ -384,9 +384,9 @@ static int pattern_line(loader *L, char *s, const char *written)
             if (underscore)
                 *underscore = '\0';
             if (*piece) {
-                if (nt == (int)(VG_PETR_MAX_WORDS * 2))
+                if (nt == (int)(VG_MAX_PETR_WORDS * 2))
                     return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "pattern of more than %u tokens",
-                                              VG_PETR_MAX_WORDS * 2);
+                                              VG_MAX_PETR_WORDS * 2);
                 joined[nt] = (uint8_t)!first;
                 tokens[nt++] = piece;
                 first = 0;
@@ -396,7 +396,7 @@ static int pattern_line(loader *L, char *s, const char *written)
             piece = underscore + 1;
         }
     }
-    vg_petr_elem elems[VG_PETR_MAX_WORDS * 2];
+    vg_petr_elem elems[VG_MAX_PETR_WORDS * 2];
     uint32_t ne = 0, n_words = 0;
     int verb = -1, compound = 0, in_phrase = 0, in_braces = 0, braces_first = 0, undefined = 0;
     for (int i = 0; i < nt; i++) {
@@ -455,8 +455,8 @@ static int pattern_line(loader *L, char *s, const char *written)
             n_words++;
         } else {
             vg_petr_normalise(t);
-            char *words[VG_PETR_MAX_WORDS];
-            int n = vg_petr_split(t, words, VG_PETR_MAX_WORDS);
+            char *words[VG_MAX_PETR_WORDS];
+            int n = vg_petr_split(t, words, VG_MAX_PETR_WORDS);
             if (n <= 0)
                 return skip_pattern(L, "malformed word in a pattern");
             e.kind = VG_PETR_ELEM_WORDS;
@@ -467,7 +467,7 @@ static int pattern_line(loader *L, char *s, const char *written)
             e.key = vg_petr_word_key(e.words[0]);
             n_words += (uint32_t)n;
         }
-        if (ne == VG_PETR_MAX_WORDS * 2)
+        if (ne == VG_MAX_PETR_WORDS * 2)
             return vg_linereader_fail(&L->lr.lines, L->err, VG_ELIMIT, "pattern too long");
         elems[ne++] = e;
     }
@@ -547,7 +547,7 @@ int vg_petr_verbs_load(vg_petr_verbs *v, const char *path, vg_error *err)
     int indent;
     while ((rc = vg_petr_lines_next(&L.lr, &s, &indent, err)) == 1) {
         rc = 0;
-        char written[VG_PETR_MAX_LINE_BYTES + 1];
+        char written[VG_MAX_PETR_LINE_BYTES + 1];
         snprintf(written, sizeof written, "%s", s);
         if (*s == '&') { /* a synset label */
             char *words[2];

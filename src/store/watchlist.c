@@ -2,6 +2,7 @@
 #include "store/watchlist.h"
 #include "util/alloc.h"
 #include "util/arena.h"
+#include "util/limits.h"
 #include <ctype.h>
 #include <errno.h>
 #include <fnmatch.h>
@@ -9,14 +10,9 @@
 #include <string.h>
 #include <strings.h>
 
-/* A watchlist is a hand-written file: these bounds only stop runaway input. */
-#define WATCH_MAX_FILE_BYTES (4u * 1024u * 1024u)
-#define WATCH_MAX_LINE_BYTES 4096u
-#define WATCH_MAX_ITEMS 256u   /* names, codes, roles or hosts of one entry */
-
 typedef struct entry_build {
     vg_watch_entry entry;
-    const char *items[4][WATCH_MAX_ITEMS]; /* names, codes, roles, hosts */
+    const char *items[4][VG_MAX_WATCHLIST_ITEMS]; /* names, codes, roles, hosts */
     size_t n[4];
 } entry_build;
 
@@ -69,8 +65,8 @@ static int split_items(vg_watchlist *list, entry_build *b, int slot, const char 
         size_t n = j - i;
         trim(&item, &n);
         if (n) {
-            if (b->n[slot] >= WATCH_MAX_ITEMS)
-                return vg_error_set(err, VG_ELIMIT, "%s:%u: more than %u items", file, line, WATCH_MAX_ITEMS);
+            if (b->n[slot] >= VG_MAX_WATCHLIST_ITEMS)
+                return vg_error_set(err, VG_ELIMIT, "%s:%u: more than %u items", file, line, VG_MAX_WATCHLIST_ITEMS);
             char *copy = vg_arena_strndup(&list->arena, item, n);
             if (!copy)
                 return vg_error_set(err, VG_ENOMEM, "out of memory");
@@ -161,8 +157,9 @@ static int parse(vg_watchlist *list, const char *path, const char *text, size_t 
         size_t len = nl ? (size_t)(nl - start) : size - at;
         at += len + (nl ? 1 : 0);
         line++;
-        if (len > WATCH_MAX_LINE_BYTES) {
-            rc = vg_error_set(err, VG_ELIMIT, "%s:%u: line longer than %u bytes", file, line, WATCH_MAX_LINE_BYTES);
+        if (len > VG_MAX_WATCHLIST_LINE_BYTES) {
+            rc = vg_error_set(err, VG_ELIMIT, "%s:%u: line longer than %u bytes", file, line,
+                              VG_MAX_WATCHLIST_LINE_BYTES);
             break;
         }
         if (memchr(start, '\0', len)) {
@@ -270,21 +267,21 @@ int vg_watchlist_load(vg_watchlist **out, const char *path, vg_error *err)
     FILE *f = fopen(path, "rb");
     if (!f)
         return vg_error_set(err, VG_EIO, "%s: %s", path, strerror(errno));
-    char *text = vg_malloc(WATCH_MAX_FILE_BYTES + 1);
+    char *text = vg_malloc(VG_MAX_WATCHLIST_BYTES + 1);
     if (!text) {
         fclose(f);
         return vg_error_set(err, VG_ENOMEM, "out of memory");
     }
-    size_t size = fread(text, 1, WATCH_MAX_FILE_BYTES + 1, f);
+    size_t size = fread(text, 1, VG_MAX_WATCHLIST_BYTES + 1, f);
     int read_error = ferror(f);
     fclose(f);
     if (read_error) {
         vg_free(text);
         return vg_error_set(err, VG_EIO, "%s: read error", path);
     }
-    if (size > WATCH_MAX_FILE_BYTES) {
+    if (size > VG_MAX_WATCHLIST_BYTES) {
         vg_free(text);
-        return vg_error_set(err, VG_ELIMIT, "%s: larger than %u bytes", path, WATCH_MAX_FILE_BYTES);
+        return vg_error_set(err, VG_ELIMIT, "%s: larger than %u bytes", path, VG_MAX_WATCHLIST_BYTES);
     }
     vg_watchlist *list = vg_calloc(1, sizeof *list);
     if (!list) {

@@ -34,4 +34,28 @@
 #define VG_MAX_DICT_LINE_BYTES  4096u
 #define VG_MAX_DICT_NAME_TOKENS 16u
 
+/* Watchlists (src/store/watchlist.h) are written by hand, so these bounds only stop runaway
+ * input; a watchlist passing one is refused with file:line. Largest file: */
+#define VG_MAX_WATCHLIST_BYTES      (4u * 1024u * 1024u)
+/* Longest line of a watchlist. */
+#define VG_MAX_WATCHLIST_LINE_BYTES 4096u
+/* Most names, codes, roles or hosts (each counted apart) in one watchlist entry. */
+#define VG_MAX_WATCHLIST_ITEMS      256u
+
+/* PETRARCH-format dictionaries (src/code/petr_*.h): a file passing one of these is refused with
+ * file:line. Largest file (Phoenix.Countries.actors.txt, the largest shipped, is 1.5 MB): */
+#define VG_MAX_PETR_FILE_BYTES      (64u * 1024u * 1024u)
+/* Longest line of a PETRARCH dictionary. */
+#define VG_MAX_PETR_LINE_BYTES      4096u
+/* Most words in one actor, agent, synset or verb phrase (a verb pattern may hold twice as
+ * many tokens, its words and its markers). */
+#define VG_MAX_PETR_WORDS           32u
+/* Most irregular forms one verb lists in its {...}. */
+#define VG_MAX_PETR_VERB_FORMS      64u
+/* Most substitution markers ("!MINIST!") in one agent phrase; each multiplies the phrases. */
+#define VG_MAX_PETR_MARKERS         3u
+/* Most phrases one agent line may make through its substitution sets, so that a small file
+ * cannot ask for millions. */
+#define VG_MAX_PETR_EXPANSIONS      4096u
+
 #endif
