@@ -397,10 +397,12 @@ static int target_thing(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
 /* The country a thing is in: "a refinery in Russia's Samara region", "a base in Arauca". */
 static size_t thing_place(sentence_ctx *sc, uint32_t thing, const vg_actor **out)
 {
-    /* "an attempt on her life", "attacked the minister's car": the thing's owner is hit. */
-    static const char *const owner[] = { "nmod:poss" };
-    static const vg_pattern_roles owner_role = { owner, 1 };
-    size_t n = vg_coder_role_actors(sc, thing, &owner_role, out, NULL);
+    /* "an attempt on her life", "attacked the minister's car", "raided the headquarters of an
+     * opposition party": the thing's owner is hit. (An act named as the object is no one's
+     * thing: "avenge the killing of its commander" does not target the commander.) */
+    static const char *const owner[] = { "nmod:poss", "nmod:of" };
+    static const vg_pattern_roles owner_role = { owner, 2 }, poss_role = { owner, 1 };
+    size_t n = vg_coder_role_actors(sc, thing, sc->marks[thing].event ? &poss_role : &owner_role, out, NULL);
     if (n && vg_coder_any_code(*out, n))
         return n;
     static const char *const rels[] = { "nmod:in", "nmod:at", "nmod:near", "nmod:outside", "nmod:inside" };
