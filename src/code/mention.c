@@ -225,6 +225,8 @@ static void add_owners(vg_mentions *m, uint32_t w, uint32_t head, const vg_dict_
              * Embassy"); otherwise the owner's country takes the role ("an IRGC officer"). */
             if (strlen(oc) > 3 && is_word(m, VG_WORDS_PART, t->lower[head]))
                 a->code = oc;
+            else if (strlen(oc) > 6 && !strncmp(oc + 3, role->code, 3))
+                a->code = oc;     /* "the ELN rebel group": the group is the role's own body */
             else
                 a->code = arena_concat(m->arena, oc, 3, role->code);
             a->host = host;
