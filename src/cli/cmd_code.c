@@ -39,24 +39,13 @@ typedef struct code_run {
     vigil_code_options options;
     const char *format;
     progress bar;
-    size_t docs, sentences, events, failed;
+    document_totals totals;   /* items are events */
 } code_run;
 
-static int code_document(vigil_document *doc, void *context)
+static int code_document(vigil_document *doc, void *context, size_t *sentences, size_t *events)
 {
     code_run *run = context;
-    size_t n_sentences = 0, n_events = 0;
-    int status = 0;
-    if (vigil_document_write_events(run->analyser, run->coder, doc, &run->options, stdout, &n_sentences,
-                                    &n_events) != 0) {
-        fprintf(stderr, "vigil code: %s\n", vigil_error_message());
-        run->failed++;
-        status = 1;
-    }
-    run->docs++;
-    run->sentences += n_sentences;
-    run->events += n_events;
-    return status;
+    return vigil_document_write_events(run->analyser, run->coder, doc, &run->options, stdout, sentences, events);
 }
 
 int cmd_code(int argc, char **argv)
@@ -109,13 +98,13 @@ int cmd_code(int argc, char **argv)
         if (n_paths) {
             fprintf(stderr, "vigil code: --conllu takes no other input files\n");
             status = 2;
-        } else if (vigil_code_conllu(analyser, coder, conllu, &run.options, stdout, &run.sentences,
-                                     &run.events) != 0) {
+        } else if (vigil_code_conllu(analyser, coder, conllu, &run.options, stdout, &run.totals.sentences,
+                                     &run.totals.items) != 0) {
             fprintf(stderr, "vigil code: %s\n", vigil_error_message());
             status = 1;
         }
         if (!status && !quiet)
-            fprintf(stderr, "vigil code: %zu sentences, %zu events\n", run.sentences, run.events);
+            fprintf(stderr, "vigil code: %zu sentences, %zu events\n", run.totals.sentences, run.totals.items);
         if (fflush(stdout) != 0)
             status = 1;
         vigil_analyser_free(analyser);
@@ -129,11 +118,11 @@ int cmd_code(int argc, char **argv)
     int status = 0;
     progress_start(&run.bar, "code: documents", 0);
     for (int i = 0; i < n_paths; i++)
-        status |= each_document("code", paths[i], run.format, &run.bar, code_document, &run);
+        status |= each_document("code", paths[i], run.format, &run.bar, code_document, &run, &run.totals);
     progress_finish(&run.bar);
     if (!quiet)
-        fprintf(stderr, "vigil code: %zu documents, %zu sentences, %zu events%s\n", run.docs, run.sentences,
-                run.events, run.failed ? " (some documents failed)" : "");
+        fprintf(stderr, "vigil code: %zu documents, %zu sentences, %zu events%s\n", run.totals.documents,
+                run.totals.sentences, run.totals.items, run.totals.failed ? " (some documents failed)" : "");
     if (timing)
         fprintf(stderr, "vigil code: analysis %.3f s, coding %.3f s (coding adds %.1f%%)\n", analysis, coding,
                 analysis > 0 ? 100.0 * coding / analysis : 0.0);

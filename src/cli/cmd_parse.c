@@ -25,24 +25,9 @@ static const char help[] =
     "  --models DIR      model folder (default: $VIGIL_MODELS or the built-in data/models)\n"
     "  -q, --quiet       no summary on stderr\n";
 
-typedef struct parse_run {
-    const vigil_analyser *analyser;
-    size_t docs, sentences, tokens;
-} parse_run;
-
-static int parse_document(vigil_document *doc, void *context)
+static int parse_document(vigil_document *doc, void *analyser, size_t *sentences, size_t *tokens)
 {
-    parse_run *run = context;
-    size_t n_sentences = 0, n_tokens = 0;
-    int status = 0;
-    if (vigil_document_write_conllu(run->analyser, doc, stdout, &n_sentences, &n_tokens) != 0) {
-        fprintf(stderr, "vigil parse: %s\n", vigil_error_message());
-        status = 1;
-    }
-    run->docs++;
-    run->sentences += n_sentences;
-    run->tokens += n_tokens;
-    return status;
+    return vigil_document_write_conllu(analyser, doc, stdout, sentences, tokens);
 }
 
 int cmd_parse(int argc, char **argv)
@@ -85,13 +70,13 @@ int cmd_parse(int argc, char **argv)
         }
         progress bar;
         progress_start(&bar, "parse: documents", 0);
-        parse_run run = { analyser, 0, 0, 0 };
+        document_totals totals = {0};   /* items are tokens */
         for (int i = 0; i < n_paths; i++)
-            status |= each_document("parse", paths[i], format, &bar, parse_document, &run);
+            status |= each_document("parse", paths[i], format, &bar, parse_document, analyser, &totals);
         progress_finish(&bar);
         if (!quiet)
-            fprintf(stderr, "vigil parse: %zu documents, %zu sentences, %zu tokens\n", run.docs, run.sentences,
-                    run.tokens);
+            fprintf(stderr, "vigil parse: %zu documents, %zu sentences, %zu tokens\n", totals.documents,
+                    totals.sentences, totals.items);
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "vigil parse: error writing the output\n");

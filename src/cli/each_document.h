@@ -1,17 +1,24 @@
 /* The document loop of the commands that read news (vigil parse, vigil code): every document
- * of a file, folder or stdin through a callback, with reader errors reported and the
- * progress bar advanced. */
+ * of a file, folder or stdin through a callback, with errors reported, what was written
+ * counted and the progress bar advanced. */
 #ifndef VIGIL_CLI_EACH_DOCUMENT_H
 #define VIGIL_CLI_EACH_DOCUMENT_H
 #include "cli/progress.h"
 #include "vigil.h"
 
-/* Does one document's work; returns 0, or non-zero when it failed (already reported). */
-typedef int (*document_fn)(vigil_document *document, void *context);
+/* What the documents read so far came to: items are what the command writes (events, tokens). */
+typedef struct document_totals {
+    size_t documents, sentences, items, failed;
+} document_totals;
 
-/* Reads path (format NULL: guessed) and calls fn on each document. command names the command
- * in messages ("code"). Returns 0, or 1 when the path could not be read or a document failed. */
+/* Does one document's work, setting how many sentences and items it wrote; returns 0, or
+ * non-zero with vigil_error_message() saying why. */
+typedef int (*document_fn)(vigil_document *document, void *context, size_t *sentences, size_t *items);
+
+/* Reads path (format NULL: guessed), calls fn on each document and adds to totals. command
+ * names the command in messages ("code"). Returns 0, or 1 when the path could not be read or a
+ * document failed (each reported on stderr). */
 int each_document(const char *command, const char *path, const char *format, progress *bar, document_fn fn,
-                  void *context);
+                  void *context, document_totals *totals);
 
 #endif
