@@ -62,9 +62,13 @@ size_t vg_coder_role_actors(sentence_ctx *sc, uint32_t i, const vg_pattern_roles
     for (uint32_t r = 0; r < roles->n; r++)
         for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
             uint32_t c = vg_tree_child(t, i, k);
-            /* A time is no participant: "exchanged fire on Monday". */
+            /* A time is no participant ("exchanged fire on Monday"), nor a modifier that is a word
+             * of the pattern itself ("a general strike" is no general's, "a drone strike" no
+             * drone's). */
+            const char *d = vg_tree_deprel(t, c);
             if (!vg_tree_rel_matches(t, c, roles->rels[r]) ||
-                (!vg_tree_is_nominal(t, c) && t->s->tokens[c].upos != VG_UPOS_ADJ) || vg_when_is_temporal(t, c))
+                (!vg_tree_is_nominal(t, c) && t->s->tokens[c].upos != VG_UPOS_ADJ) || vg_when_is_temporal(t, c) ||
+                (sc->marks[c].covered_by == (int32_t)i && (!strcmp(d, "amod") || !strcmp(d, "compound"))))
                 continue;
             size_t n = vg_coder_actors_of(sc, c, out);
             if (n) {
@@ -601,8 +605,8 @@ int vg_coder_own_participants(sentence_ctx *sc, draft *d)
             return -1;
         }
     }
-    static const char *const noun_targets[] = { "nmod:against", "nmod:on", "nmod:of", "nmod:to" };
-    static const vg_pattern_roles noun_roles = { noun_targets, 4 };
+    static const char *const noun_targets[] = { "nmod:against", "nmod:on", "nmod:of", "nmod:to", "nmod:at" };
+    static const vg_pattern_roles noun_roles = { noun_targets, 5 };
     /* "issued threats against Trump": the target hangs off the pattern's noun. */
     for (uint32_t k = 0; !d->n_tgt && k < t->n; k++)
         if (k != i && sc->marks[k].covered_by == (int32_t)i) {
