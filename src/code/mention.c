@@ -227,6 +227,8 @@ static void add_owners(vg_mentions *m, uint32_t w, uint32_t head, const vg_dict_
                 a->code = oc;
             else if (strlen(oc) > 6 && !strncmp(oc + 3, role->code, 3))
                 a->code = oc;     /* "the ELN rebel group": the group is the role's own body */
+            else if (!vg_dict_country(m->dict, oc))
+                a->code = oc;     /* "ASEAN foreign ministers": a body of many countries is itself */
             else
                 a->code = arena_concat(m->arena, oc, 3, role->code);
             a->host = host;

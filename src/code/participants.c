@@ -272,7 +272,9 @@ static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const v
              * statement, demand, accusation, rejection or threat alike. */
             int said = !strcmp(act->cameo->root, "01") && ev->cameo->quad != VG_CAMEO_MATERIAL_COOPERATION &&
                        ev->cameo->quad != VG_CAMEO_MATERIAL_CONFLICT;
-            if ((said || !strcmp(ev->cameo->root, act->cameo->root)) && ev->source && ev->source->code) {
+            /* ... and "the attack" any act of violence ("condemned the attack" after an air strike). */
+            int violent = act->cameo->quad == VG_CAMEO_MATERIAL_CONFLICT && ev->cameo->quad == VG_CAMEO_MATERIAL_CONFLICT;
+            if ((said || violent || !strcmp(ev->cameo->root, act->cameo->root)) && ev->source && ev->source->code) {
                 *out = ev->source;
                 return 1;
             }
