@@ -402,23 +402,29 @@ static void keep_candidate(beam_candidate *best, int *n, int width, beam_candida
 static void offer_moves(const vg_parser *parser, const beam_item *item, int i, const int32_t *scores,
                         const int *legal, beam_candidate *best, int *n_best)
 {
+    int8_t allowed[PARSE_N_CLASSES]; /* in class_order, the order every sum below keeps */
+    int n_allowed = 0;
     int32_t top = INT32_MIN;
     for (int k = 0; k < PARSE_N_CLASSES; k++)
-        if (class_allowed(parser, legal, class_order[k]) && scores[class_order[k]] > top)
-            top = scores[class_order[k]];
-    double to_units = parser->inverse_temperature * PARSE_EXP_PER_UNIT, z = 0;
-    for (int k = 0; k < PARSE_N_CLASSES; k++)
         if (class_allowed(parser, legal, class_order[k])) {
-            double x = (double)(top - scores[class_order[k]]) * to_units;
-            if (x < PARSE_EXP_STEPS)
-                z += parser->exp_table[(int)x];
+            allowed[n_allowed++] = class_order[k];
+            if (scores[class_order[k]] > top)
+                top = scores[class_order[k]];
         }
+    double to_units = parser->inverse_temperature * PARSE_EXP_PER_UNIT, z = 0;
+    for (int k = 0; k < n_allowed; k++) {
+        double x = (double)(top - scores[allowed[k]]) * to_units;
+        if (x < PARSE_EXP_STEPS)
+            z += parser->exp_table[(int)x];
+    }
     double base = item->score - log(z);
-    for (int k = 0; k < PARSE_N_CLASSES; k++) {
-        int cls = class_order[k];
-        if (class_allowed(parser, legal, cls))
-            keep_candidate(best, n_best, parser->beam,
-                           (beam_candidate){base - (double)(top - scores[cls]) * parser->inverse_temperature, i, cls});
+    for (int k = 0; k < n_allowed; k++) {
+        int cls = allowed[k];
+        double score = base - (double)(top - scores[cls]) * parser->inverse_temperature;
+        /* a full list keeps the earlier of equal scores: nothing at or below its last gets in */
+        if (*n_best == parser->beam && score <= best[*n_best - 1].score)
+            continue;
+        keep_candidate(best, n_best, parser->beam, (beam_candidate){score, i, cls});
     }
 }
 
