@@ -236,8 +236,10 @@ static void repair_double_subject(vg_tree *t)
         if (first < 0 || first == last)
             continue;
         int verb = -1;
+        /* The verb may hang on a word inside the first subject ("An air strike by Myanmar's
+         * military killed ...": on "military"). */
         for (uint32_t v = (uint32_t)first + 1; v < (uint32_t)last && verb < 0; v++)
-            if (t->head[v] == first + 1 && t->deprel[v] == acl && tok[v].upos == VG_UPOS_VERB &&
+            if (heads_reach(t, (uint32_t)first, v) && t->deprel[v] == acl && tok[v].upos == VG_UPOS_VERB &&
                 (tok[v].xpos == vbd || tok[v].xpos == vbz || tok[v].xpos == vbp ||
                  (tok[v].xpos == vbn && has_child(t, v, obj))))
                 verb = (int)v;
