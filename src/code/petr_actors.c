@@ -78,6 +78,22 @@ static int skip_restriction(const vg_petr_lines *lr, const char *what)
 }
 
 /* One "[CODE]" or "[CODE restriction]" (without its brackets) for actor k. */
+/* The date at *s, blanks around it skipped (as vg_petr_parse_date reads it: < 0 when malformed). */
+static int32_t take_date(char **s)
+{
+    char *p = *s;
+    while (is_blank(*p))
+        p++;
+    char *digits = p;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    int32_t date = vg_petr_parse_date(digits, (size_t)(p - digits));
+    while (is_blank(*p))
+        p++;
+    *s = p;
+    return date;
+}
+
 static int add_code(vg_petr_actors *a, vg_petr_lines *lr, size_t k, char *s, vg_error *err)
 {
     vg_petr_actor *actor = &a->actors[k];
@@ -103,26 +119,12 @@ static int add_code(vg_petr_actors *a, vg_petr_lines *lr, size_t k, char *s, vg_
     char kind = *s;
     if (kind == '<' || kind == '>')
         s++;
-    while (is_blank(*s))
-        s++;
-    char *first = s;
-    while (*s >= '0' && *s <= '9')
-        s++;
-    int32_t date1 = vg_petr_parse_date(first, (size_t)(s - first)), date2 = 0;
-    while (is_blank(*s))
-        s++;
+    int32_t date1 = take_date(&s), date2 = 0;
     if (kind != '<' && kind != '>') {
         if (*s != '-')
             return skip_restriction(lr, "date restriction is not <DATE, >DATE or DATE-DATE");
         s++;
-        while (is_blank(*s))
-            s++;
-        char *second = s;
-        while (*s >= '0' && *s <= '9')
-            s++;
-        date2 = vg_petr_parse_date(second, (size_t)(s - second));
-        while (is_blank(*s))
-            s++;
+        date2 = take_date(&s);
     }
     if (date1 < 0 || date2 < 0 || *s)
         return skip_restriction(lr, "malformed date in restriction (YYMMDD or YYYYMMDD)");
