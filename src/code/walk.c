@@ -69,6 +69,11 @@ static void take_attribution(sentence_ctx *sc, walk *w, uint32_t token)
     w->attribution = (int)token;
     const vg_pattern *p = sc->marks[token].attribution;
     w->n_speakers = vg_coder_role_actors(sc, token, &p->source, &w->speakers, NULL);
+    /* "... expelled two diplomats after its intelligence service concluded that ..." parsed
+     * with the reporting verb conjoined and no subject of its own: the shared subject speaks. */
+    int s = w->n_speakers ? -1 : vg_coder_subject_of(&sc->tree, token);
+    if (s >= 0)
+        w->n_speakers = vg_coder_actors_of(sc, (uint32_t)s, &w->speakers);
     w->allege = p->attribution == VG_ATTRIBUTION_ALLEGE;
 }
 
