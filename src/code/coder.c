@@ -537,7 +537,7 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
             /* A pronoun is not its own clause's subject ("X denied it" is not X denying X):
              * such a target is dropped, reflexives ("itself") kept. */
             if (s && g && g->resolved && g->sentence == sc->index && t->s->tokens[g->token].upos == VG_UPOS_PRON &&
-                !strstr(t->lower_form[g->token], "self") && same_code(s, g))
+                !vg_tree_is_reflexive(t, g->token) && same_code(s, g))
                 g = NULL;
             /* One phrase cannot be both sides, unless it names two: "Indian and Pakistani troops". */
             if (s && g && s->code && g->code && s->token == g->token && s->sentence == g->sentence &&
@@ -840,8 +840,9 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
         /* "she received death threats": receiving an act is no act of its own. */
         if (m->event && vg_coder_receives_act(&sc, i))
             continue;
-        /* "called the minister a criminal" is the judgement, not a phone call. */
-        if (m->event && vg_coder_naming_predicate(&sc, i) >= 0)
+        /* "called the minister a criminal", "who call themselves Ansar Allah": naming, not a
+         * phone call. */
+        if (m->event && vg_coder_name_given(&sc, i) >= 0)
             continue;
         /* "the alleged mastermind": a participle modifying a noun is a word of stance, not an act. */
         if (m->event && m->event->pos == VG_PATTERN_VERB && !strcmp(vg_tree_deprel(t, i), "amod"))

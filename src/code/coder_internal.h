@@ -128,8 +128,11 @@ int vg_coder_own_participants(sentence_ctx *sc, draft *d);
 /* Whether verb i receives an act ("received threats", "faced charges"). */
 int vg_coder_receives_act(sentence_ctx *sc, uint32_t i);
 
-/* The judgement noun a naming verb gives its object ("called the minister a criminal"), or -1.
- * UD has it as xcomp; the parser often makes it a second object. */
+/* The name a naming verb gives its object ("who call themselves Ansar Allah", "called the
+ * minister a criminal": UD's xcomp, often parsed as a second object), or -1. */
+int vg_coder_name_given(const sentence_ctx *sc, uint32_t verb);
+
+/* The name given when it is a judgement noun ("called the minister a criminal"), or -1. */
 int vg_coder_naming_predicate(const sentence_ctx *sc, uint32_t verb);
 
 /* Targets found around the act when it names none: who receives it, the victims of the act it

@@ -388,7 +388,7 @@ static const char *own_subject(vg_mentions *m, uint32_t token, unsigned depth)
 {
     const vg_tree *t = m->tree;
     const char *d = vg_tree_deprel(t, token);
-    if ((strcmp(d, "obj") && strcmp(d, "iobj")) || strstr(t->lower_form[token], "self"))
+    if ((strcmp(d, "obj") && strcmp(d, "iobj")) || vg_tree_is_reflexive(t, token))
         return NULL;
     int v = vg_tree_head(t, token);
     for (unsigned steps = 0; v >= 0 && steps < 4; steps++) {

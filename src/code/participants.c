@@ -551,6 +551,13 @@ static int judges_subject(const vg_pattern *p)
  * UD has it as xcomp; the parser often makes it a second object. */
 int vg_coder_naming_predicate(const sentence_ctx *sc, uint32_t verb)
 {
+    int c = vg_coder_name_given(sc, verb);
+    const vg_pattern *e = c >= 0 ? sc->marks[c].event : NULL;
+    return e && e->pos == VG_PATTERN_NOUN && judges_subject(e) ? c : -1;
+}
+
+int vg_coder_name_given(const sentence_ctx *sc, uint32_t verb)
+{
     const vg_tree *t = &sc->tree;
     if (!vg_coder_is_word(sc, VG_WORDS_NAMING, t->lower[verb]))
         return -1;
@@ -559,8 +566,10 @@ int vg_coder_naming_predicate(const sentence_ctx *sc, uint32_t verb)
         uint32_t c = vg_tree_child(t, verb, k);
         const char *d = vg_tree_deprel(t, c);
         int second_object = !strcmp(d, "obj") && objects++ > 0;
-        const vg_pattern *e = sc->marks[c].event;
-        if ((second_object || !strcmp(d, "xcomp")) && e && e->pos == VG_PATTERN_NOUN && judges_subject(e))
+        if ((second_object || !strcmp(d, "xcomp")) && vg_tree_is_nominal(t, c))
+            return (int)c;
+        /* "who call themselves Ansar Allah" with the name parsed away: no one phones himself. */
+        if (!strcmp(d, "obj") && vg_tree_is_reflexive(t, c))
             return (int)c;
     }
     return -1;

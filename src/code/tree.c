@@ -17,6 +17,14 @@ static char *lowercase(const char *s, vg_arena *arena)
     return out;
 }
 
+int vg_tree_is_reflexive(const vg_tree *t, uint32_t i)
+{
+    const char *w = t->lower_form[i];
+    size_t n = strlen(w);
+    return t->s->tokens[i].upos == VG_UPOS_PRON &&
+           ((n > 4 && !strcmp(w + n - 4, "self")) || (n > 6 && !strcmp(w + n - 6, "selves")));
+}
+
 int vg_tree_head(const vg_tree *t, uint32_t i)
 {
     int h = t->head[i];
