@@ -42,8 +42,27 @@ static int train(int argc, char **argv)
     vg_tagger_train_options opt = {0, 1, 0};
     tag_train_config cfg;
     tag_train_config_default(&cfg);
+    /* The integer knobs, by option. */
+    const struct {
+        const char *name;
+        int *value;
+    } knobs[] = {
+        {"-i", &opt.iterations},
+        {"--rare", &cfg.lemma_rare},
+        {"--min-count", &cfg.lemma_min_count},
+        {"--jackknife", &cfg.jackknife_folds},
+        {"--second", &cfg.second_neighbours},
+        {"--ensemble", &cfg.ensemble},
+        {"--cache", &cfg.cached_words},
+        {"--dense", &cfg.dense_min},
+        {"--shortcut", &cfg.shortcut_min_count},
+        {"--dict-min", &cfg.dictionary_min_count},
+    };
     for (int i = 5; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        size_t k = 0;
+        while (k < sizeof knobs / sizeof *knobs && strcmp(a, knobs[k].name))
+            k++;
         if (!strcmp(a, "--separate"))
             cfg.shared_static = 0;
         else if (!strcmp(a, "--shared"))
@@ -52,28 +71,10 @@ static int train(int argc, char **argv)
             cfg.shared_static = 2;
         else if (!v)
             return usage();
-        else if (!strcmp(a, "-i"))
-            opt.iterations = atoi(v), i++;
+        else if (k < sizeof knobs / sizeof *knobs)
+            *knobs[k].value = atoi(v), i++;
         else if (!strcmp(a, "-s"))
             opt.seed = (unsigned)strtoul(v, NULL, 10), i++;
-        else if (!strcmp(a, "--rare"))
-            cfg.lemma_rare = atoi(v), i++;
-        else if (!strcmp(a, "--min-count"))
-            cfg.lemma_min_count = atoi(v), i++;
-        else if (!strcmp(a, "--jackknife"))
-            cfg.jackknife_folds = atoi(v), i++;
-        else if (!strcmp(a, "--second"))
-            cfg.second_neighbours = atoi(v), i++;
-        else if (!strcmp(a, "--ensemble"))
-            cfg.ensemble = atoi(v), i++;
-        else if (!strcmp(a, "--cache"))
-            cfg.cached_words = atoi(v), i++;
-        else if (!strcmp(a, "--dense"))
-            cfg.dense_min = atoi(v), i++;
-        else if (!strcmp(a, "--shortcut"))
-            cfg.shortcut_min_count = atoi(v), i++;
-        else if (!strcmp(a, "--dict-min"))
-            cfg.dictionary_min_count = atoi(v), i++;
         else if (!strcmp(a, "--min-weight"))
             cfg.min_weight = atof(v), i++;
         else
