@@ -220,6 +220,22 @@ static int add_evidence(reader *r, json_t *incident, const char *id, size_t max)
     return 0;
 }
 
+/* The incident of stmt's current row (INCIDENT_COLUMNS) into *out, with its ledger and
+ * evidence when with_ledger; *out is set (and the caller's) even when rc says a part failed. */
+static int incident_read(reader *r, sqlite3_stmt *stmt, int with_ledger, json_t **out)
+{
+    json_t *o = incident_json(stmt);
+    const char *id = (const char *)sqlite3_column_text(stmt, 0);
+    int rc = 0;
+    if (with_ledger) {
+        rc = add_ledger(r, o, id);
+        if (!rc)
+            rc = add_evidence(r, o, id, 0);
+    }
+    *out = o;
+    return rc;
+}
+
 int vg_store_incidents_each(vg_store *store, const vg_incident_query *q, vg_incident_fn fn, void *context,
                             long long *total, vg_error *err)
 {
@@ -248,12 +264,8 @@ int vg_store_incidents_each(vg_store *store, const vg_incident_query *q, vg_inci
         sqlite3_bind_int(stmt, 3, q->min_severity);
         int step;
         while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-            json_t *o = incident_json(stmt);
-            const char *id = (const char *)sqlite3_column_text(stmt, 0);
-            if (q->ledger)
-                rc = add_ledger(&r, o, id);
-            if (!rc && q->ledger)
-                rc = add_evidence(&r, o, id, 0);
+            json_t *o;
+            rc = incident_read(&r, stmt, q->ledger, &o);
             if (!rc)
                 rc = fn(context, o);
             json_decref(o);
@@ -324,11 +336,8 @@ int vg_store_claims(vg_store *store, const char *entity, size_t limit, json_t **
         sqlite3_bind_int64(stmt, 2, limit ? (int64_t)limit : -1);
         int step;
         while (!rc && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
-            json_t *o = incident_json(stmt);
-            const char *id = (const char *)sqlite3_column_text(stmt, 0);
-            rc = add_ledger(&r, o, id);
-            if (!rc)
-                rc = add_evidence(&r, o, id, 0);
+            json_t *o;
+            rc = incident_read(&r, stmt, 1, &o);
             json_array_append_new(list, o);
         }
         if (!rc && step != SQLITE_DONE)
