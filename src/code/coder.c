@@ -218,15 +218,16 @@ static int has_role_child(const vg_tree *t, uint32_t i, const vg_pattern_roles *
     return 0;
 }
 
-/* The lemmatizer's suffix rules miss some unseen forms ("blamed" -> "blam"). When a verb's or
- * noun's lemma heads no pattern, the regular ways back from its form are tried, and the first
- * that heads one is taken: the lexicon knows which verbs exist. */
-static void lemma_by_lexicon(const vg_coder *c, vg_tree *t, uint32_t i, vg_arena *arena)
+/* The entries headed by token i's lemma (*n of them; NULL when none). The lemmatizer's suffix
+ * rules miss some unseen forms ("blamed" -> "blam"): when a verb's or noun's lemma heads no
+ * pattern, the regular ways back from its form are tried, and the first that heads one is taken
+ * as its lemma — the lexicon knows which verbs exist. */
+static const vg_pattern *const *entries_at(const vg_coder *c, vg_tree *t, uint32_t i, vg_arena *arena, size_t *n)
 {
     uint8_t u = t->s->tokens[i].upos;
-    size_t n;
-    if ((u != VG_UPOS_VERB && u != VG_UPOS_NOUN) || vg_patterns_by_head(c->patterns, t->lower[i], &n))
-        return;
+    const vg_pattern *const *found = vg_patterns_by_head(c->patterns, t->lower[i], n);
+    if ((u != VG_UPOS_VERB && u != VG_UPOS_NOUN) || found)
+        return found;
     const char *f = t->lower_form[i];
     size_t len = strlen(f);
     char cand[8][64];
@@ -234,7 +235,7 @@ static void lemma_by_lexicon(const vg_coder *c, vg_tree *t, uint32_t i, vg_arena
 #define ENDS(s) (len > strlen(s) + 1 && !strcmp(f + len - strlen(s), s))
 #define CUT(m, add) (snprintf(cand[k], sizeof cand[k], "%.*s%s", (int)(len - (m)), f, add), k++)
     if (len >= sizeof cand[0] - 4)
-        return;
+        return NULL;
     if (ENDS("ied") || ENDS("ies"))
         CUT(3, "y");
     if (ENDS("ed")) {
@@ -256,16 +257,16 @@ static void lemma_by_lexicon(const vg_coder *c, vg_tree *t, uint32_t i, vg_arena
 #undef ENDS
 #undef CUT
     for (int j = 0; j < k; j++)
-        if (vg_patterns_by_head(c->patterns, cand[j], &n)) {
+        if ((found = vg_patterns_by_head(c->patterns, cand[j], n)) != NULL) {
             const char *kept = vg_arena_strndup(arena, cand[j], strlen(cand[j]));
             if (kept)
                 t->lower[i] = kept;
-            return;
+            return kept ? found : NULL;
         }
+    *n = 0;
+    return NULL;
 }
 
-/* The best entry of each kind at token i: the most words; then one whose target or content
- * relation is present (so "charge" with "against" picks the legal charge); then file order. */
 /* How far the pattern's words lie from head i, summed (for ties between patterns of as many
  * words: "demanded the aides' release" is "demand release", its object, not "demand aid"). */
 static int pattern_spread(const vg_tree *t, uint32_t i, const vg_pattern *p, const uint32_t *where)
@@ -279,12 +280,13 @@ static int pattern_spread(const vg_tree *t, uint32_t i, const vg_pattern *p, con
     return spread;
 }
 
-static void mark_token(const vg_coder *c, const vg_tree *t, uint32_t i, marks *all)
+/* The best entry of each kind among the n entries cands headed at token i: the most words; then
+ * the nearest words; then one whose target or content relation is present (so "charge" with
+ * "against" picks the legal charge); then file order. */
+static void mark_token(const vg_tree *t, uint32_t i, const vg_pattern *const *cands, size_t n, marks *all)
 {
     marks *m = &all[i];
     uint32_t where[VG_MAX_DICT_NAME_TOKENS + 1], event_where[VG_MAX_DICT_NAME_TOKENS + 1];
-    size_t n;
-    const vg_pattern *const *cands = vg_patterns_by_head(c->patterns, t->lower[i], &n);
     uint32_t best_len[4] = { 0 };
     int best_fit[4] = { 0 }, best_spread[4] = { 0 };
     for (size_t k = 0; k < n; k++) {
@@ -799,12 +801,18 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
     if (!sc.marks || !sc.actors || !sc.n_actors || !sc.resolved ||
         vg_mentions_begin(&sc.mentions, coding->coder->dict, coding->coder->words, t, coding->pubdate, index, coding->memory, arena))
         return VG_ENOMEM;
+    /* Every lemma is settled before any entry is matched: a multi-word entry reads the lemmas
+     * of the words around its head. */
+    const vg_pattern *const **entries = vg_arena_alloc(arena, (n + 1) * sizeof *entries);
+    size_t *n_entries = vg_arena_alloc(arena, (n + 1) * sizeof *n_entries);
+    if (!entries || !n_entries)
+        return VG_ENOMEM;
     for (uint32_t i = 0; i < n; i++) {
         sc.marks[i].covered_by = -1;
-        lemma_by_lexicon(coding->coder, &sc.tree, i, arena);
+        entries[i] = entries_at(coding->coder, &sc.tree, i, arena, &n_entries[i]);
     }
     for (uint32_t i = 0; i < n; i++)
-        mark_token(coding->coder, t, i, sc.marks);
+        mark_token(t, i, entries[i], n_entries[i], sc.marks);
     if (reattach_infinitives(&sc, arena))
         return VG_ENOMEM;
     vg_mentions_learn_aliases(&sc.mentions);

@@ -14,6 +14,10 @@ struct vg_patterns {
     size_t n_items;
     const vg_pattern **by_words; /* sorted by word sequence (shorter first on a common prefix), then file order */
     const vg_pattern **by_head;  /* sorted by head word, then file order */
+    /* Each distinct head word's run in by_head, by hash (open addressing, at most half full):
+     * the coder looks up every token of every sentence. */
+    struct head_run { const char *head; uint32_t first, count; } *runs;
+    size_t runs_mask;
 };
 
 static const char *const mode_names[] = { "occurred", "planned", "attempted", "thwarted", "threatened" };
@@ -412,6 +416,17 @@ static int by_words_cmp(const void *a, const void *b)
     return c ? c : x < y ? -1 : x > y;
 }
 
+static const char *head_word(const vg_pattern *e) { return e->words[e->head]; }
+
+/* FNV-1a: lemmas are short. */
+static size_t head_hash(const char *s)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 32));
+}
+
 static int by_head_cmp(const void *a, const void *b)
 {
     const vg_pattern *x = *(const vg_pattern *const *)a, *y = *(const vg_pattern *const *)b;
@@ -432,6 +447,24 @@ static int finish(loader *ld)
         p->by_words[i] = p->by_head[i] = &p->items[i];
     qsort(p->by_words, p->n_items, sizeof *p->by_words, by_words_cmp);
     qsort(p->by_head, p->n_items, sizeof *p->by_head, by_head_cmp);
+    size_t slots = 16;
+    while (slots < 2 * p->n_items)
+        slots *= 2;
+    p->runs = vg_calloc(slots, sizeof *p->runs);
+    if (!p->runs)
+        return oom(ld);
+    p->runs_mask = slots - 1;
+    for (size_t i = 0; i < p->n_items;) {
+        const char *head = head_word(p->by_head[i]);
+        size_t end = i + 1;
+        while (end < p->n_items && !strcmp(head_word(p->by_head[end]), head))
+            end++;
+        size_t at = head_hash(head) & p->runs_mask;
+        while (p->runs[at].head)
+            at = (at + 1) & p->runs_mask;
+        p->runs[at] = (struct head_run){ head, (uint32_t)i, (uint32_t)(end - i) };
+        i = end;
+    }
     return 0;
 }
 
@@ -483,6 +516,7 @@ void vg_patterns_free(vg_patterns *patterns)
     vg_free(patterns->items);
     vg_free(patterns->by_words);
     vg_free(patterns->by_head);
+    vg_free(patterns->runs);
     vg_free(patterns);
 }
 
@@ -491,23 +525,17 @@ void vg_patterns_free(vg_patterns *patterns)
 const vg_pattern *const *vg_patterns_by_head(const vg_patterns *patterns, const char *lemma, size_t *n)
 {
     *n = 0;
-    if (!patterns || !lemma)
+    if (!patterns || !lemma || !patterns->runs)
         return NULL;
-    size_t lo = 0, hi = patterns->n_items;
-    while (lo < hi) { /* first entry whose head is >= lemma */
-        size_t mid = lo + (hi - lo) / 2;
-        const vg_pattern *e = patterns->by_head[mid];
-        if (strcmp(e->words[e->head], lemma) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    for (size_t at = head_hash(lemma) & patterns->runs_mask;; at = (at + 1) & patterns->runs_mask) {
+        const struct head_run *r = &patterns->runs[at];
+        if (!r->head)
+            return NULL;
+        if (!strcmp(r->head, lemma)) {
+            *n = r->count;
+            return patterns->by_head + r->first;
+        }
     }
-    size_t end = lo;
-    while (end < patterns->n_items &&
-           strcmp(patterns->by_head[end]->words[patterns->by_head[end]->head], lemma) == 0)
-        end++;
-    *n = end - lo;
-    return *n ? patterns->by_head + lo : NULL;
 }
 
 /* Compares a pattern's words with a word list as compare_words does. */

@@ -10,6 +10,18 @@ int main(void)
     CHECK_STR(vg_upos_names[VG_UPOS_VERB], "VERB");
     CHECK_STR(vg_upos_names[VG_UPOS_ADJ], "ADJ");
     CHECK_INT(vg_deprel_id("nmod:poss") > 0, 1);
+    /* The lookups halve the tables: each must be in byte order from entry 1, and every name
+     * must be found at its own index. */
+    const char *const *tables[] = { vg_upos_names, vg_xpos_names, vg_deprel_names };
+    const size_t counts[] = { vg_upos_count, vg_xpos_count, vg_deprel_count };
+    int (*const ids[])(const char *) = { vg_upos_id, vg_xpos_id, vg_deprel_id };
+    for (size_t k = 0; k < 3; k++)
+        for (size_t i = 1; i < counts[k]; i++) {
+            CHECK(i == 1 || strcmp(tables[k][i - 1], tables[k][i]) < 0);
+            CHECK_INT(ids[k](tables[k][i]), (long long)i);
+        }
+    CHECK_INT(vg_deprel_id("nsubj:none"), 0);
+    CHECK_INT(vg_xpos_id("ZZZ"), 0);
 
     vg_error err = {0};
     vg_treebank bank;
