@@ -1,10 +1,10 @@
 /* The watchlist loader and matcher (docs/formats/watchlist.md). */
 #include "store/watchlist.h"
+#include "code/linereader.h"
 #include "util/alloc.h"
 #include "util/arena.h"
 #include "util/limits.h"
 #include <ctype.h>
-#include <errno.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <string.h>
@@ -138,7 +138,7 @@ static int finish_entry(vg_watchlist *list, entry_build *b, vg_error *err)
     return 0;
 }
 
-static int parse(vg_watchlist *list, const char *path, const char *text, size_t size, vg_error *err)
+static int parse(vg_watchlist *list, const char *path, vg_linereader *lines, vg_error *err)
 {
     const char *file = vg_arena_strndup(&list->arena, path, strlen(path));
     if (!file)
@@ -147,21 +147,12 @@ static int parse(vg_watchlist *list, const char *path, const char *text, size_t 
     if (!b)
         return vg_error_set(err, VG_ENOMEM, "out of memory");
     int open = 0, rc = 0;
-    uint32_t line = 0;
-    size_t at = 0;
-    if (size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        at = 3;
-    while (at < size && !rc) {
-        const char *start = text + at;
-        const char *nl = memchr(start, '\n', size - at);
-        size_t len = nl ? (size_t)(nl - start) : size - at;
-        at += len + (nl ? 1 : 0);
-        line++;
-        if (len > VG_MAX_WATCHLIST_LINE_BYTES) {
-            rc = vg_error_set(err, VG_ELIMIT, "%s:%u: line longer than %u bytes", file, line,
-                              VG_MAX_WATCHLIST_LINE_BYTES);
-            break;
-        }
+    char *start;
+    size_t len;
+    /* Lines are read raw: a watchlist may hold any bytes but NUL. */
+    while (!rc && (rc = vg_linereader_next_raw(lines, VG_MAX_WATCHLIST_LINE_BYTES, &start, &len, err)) == 1) {
+        rc = 0;
+        uint32_t line = lines->line;
         if (memchr(start, '\0', len)) {
             rc = vg_error_set(err, VG_EINVAL, "%s:%u: NUL byte", file, line);
             break;
@@ -264,33 +255,18 @@ static int parse(vg_watchlist *list, const char *path, const char *text, size_t 
 int vg_watchlist_load(vg_watchlist **out, const char *path, vg_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return vg_error_set(err, VG_EIO, "%s: %s", path, strerror(errno));
-    char *text = vg_malloc(VG_MAX_WATCHLIST_BYTES + 1);
-    if (!text) {
-        fclose(f);
-        return vg_error_set(err, VG_ENOMEM, "out of memory");
-    }
-    size_t size = fread(text, 1, VG_MAX_WATCHLIST_BYTES + 1, f);
-    int read_error = ferror(f);
-    fclose(f);
-    if (read_error) {
-        vg_free(text);
-        return vg_error_set(err, VG_EIO, "%s: read error", path);
-    }
-    if (size > VG_MAX_WATCHLIST_BYTES) {
-        vg_free(text);
-        return vg_error_set(err, VG_ELIMIT, "%s: larger than %u bytes", path, VG_MAX_WATCHLIST_BYTES);
-    }
+    vg_linereader lines;
+    int rc = vg_linereader_open(&lines, path, VG_MAX_WATCHLIST_BYTES, err);
+    if (rc)
+        return rc;
     vg_watchlist *list = vg_calloc(1, sizeof *list);
     if (!list) {
-        vg_free(text);
+        vg_linereader_close(&lines);
         return vg_error_set(err, VG_ENOMEM, "out of memory");
     }
     vg_arena_init(&list->arena, 16384);
-    int rc = parse(list, path, text, size, err);
-    vg_free(text);
+    rc = parse(list, path, &lines, err);
+    vg_linereader_close(&lines);
     if (rc) {
         vg_watchlist_free(list);
         return rc;
