@@ -147,8 +147,8 @@ static int parse_line(void *context, const char *s, size_t n, int indent)
     if (indent)
         return vg_linereader_fail(lr, ld->err, VG_EINVAL,
                                   "indented line: every line starts with its code in the first column");
-    size_t pos = 0, fn;
-    const char *f;
+    size_t pos = 0, fn = 0;
+    const char *f = "";
     next_field(s, n, &pos, &f, &fn);
     if (!code_valid_n(f, fn))
         return vg_linereader_fail(lr, ld->err, VG_EINVAL,

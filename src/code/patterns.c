@@ -265,8 +265,8 @@ static int add_entry(loader *ld, const vg_pattern *proto, const char *s, size_t 
     const char *words[VG_MAX_DICT_NAME_TOKENS];
     uint32_t n_words = 0, head = 0;
     int head_marked = 0;
-    size_t pos = 0, fn;
-    const char *f;
+    size_t pos = 0, fn = 0;
+    const char *f = "";
     while (next_field(s, n, &pos, &f, &fn)) {
         if (n_words == VG_MAX_DICT_NAME_TOKENS)
             return FAIL(ld, VG_ELIMIT, "pattern \"%.*s\" has more than %u words", (int)(n > 60 ? 60 : n), s,
@@ -324,8 +324,8 @@ static int parse_entry(loader *ld, const char *s, size_t n)
     proto.kind = ld->section;
     proto.file = ld->lr.path;
     proto.line = ld->lr.line;
-    size_t pos = 0, fn;
-    const char *f;
+    size_t pos = 0, fn = 0;
+    const char *f = "";
     next_field(s, n, &pos, &f, &fn);
     if (ld->section == VG_PATTERN_EVENT) {
         char code[VG_CAMEO_CODE_SIZE] = { 0 };

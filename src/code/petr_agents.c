@@ -73,7 +73,10 @@ static int add_subst(vg_petr_agents *a, vg_petr_lines *lr, char *s, vg_error *er
 static int add_words(vg_petr_agents *a, vg_petr_lines *lr, const char *phrase, int32_t k, vg_error *err)
 {
     char buf[VG_MAX_PETR_LINE_BYTES + 1];
-    snprintf(buf, sizeof buf, "%s", phrase);
+    int len = snprintf(buf, sizeof buf, "%s", phrase);
+    if (len < 0 || (size_t)len >= sizeof buf)
+        return vg_linereader_fail(&lr->lines, err, VG_ELIMIT, "agent phrase longer than %u bytes",
+                                  VG_MAX_PETR_LINE_BYTES);
     char *words[VG_MAX_PETR_WORDS];
     int n = vg_petr_split(buf, words, VG_MAX_PETR_WORDS);
     if (n < 0)

@@ -148,7 +148,7 @@ int vg_jsonl_open_file(vg_jsonl **out, const char *name, FILE *f, int owns_file,
                        size_t prefix_len, const vg_read_options *opts, vg_error *err)
 {
     *out = NULL;
-    vg_jsonl *j;
+    vg_jsonl *j = NULL;
     int rc = open_common(&j, name, opts, err);
     if (rc) {
         if (owns_file)
@@ -174,7 +174,7 @@ int vg_jsonl_open_memory(vg_jsonl **out, const char *name, const char *bytes, si
                          const vg_read_options *opts, vg_error *err)
 {
     *out = NULL;
-    vg_jsonl *j;
+    vg_jsonl *j = NULL;
     int rc = open_common(&j, name, opts, err);
     if (rc)
         return rc;
