@@ -34,6 +34,21 @@ const char *check_source_path(const char *relative)
     return join("VIGIL_SOURCE_DIR", ".", relative);
 }
 
+void check_refusal(const char *path, int line, const char *what, int want_rc, int rc, const char *message,
+                   int loaded)
+{
+    char want[1024];
+    if (line)
+        snprintf(want, sizeof want, "%s:%d: %s", path, line, what);
+    else
+        snprintf(want, sizeof want, "%s: %s", path, what);
+    if (rc != want_rc || strcmp(message, want) != 0 || loaded) {
+        fprintf(stderr, "%s: rc %d, message\n  \"%s\"\nwant rc %d,\n  \"%s\"\n", path, rc, message, want_rc,
+                want);
+        check_failures++;
+    }
+}
+
 int check_allocation_failures(int (*load)(void *ctx, vg_error *err), void *ctx, long max_tries)
 {
     int failed = 0;

@@ -22,6 +22,12 @@ const char *check_shared_path(const char *relative);
 /* Path of a file under the source tree. */
 const char *check_source_path(const char *relative);
 
+/* A loader's refusal of one file, checked whole: rc is want_rc, message is "PATH:LINE: what"
+ * (or "PATH: what" when line is 0) and loaded is 0 (nothing handed back); else a check failure
+ * that prints what came and what was wanted. */
+void check_refusal(const char *path, int line, const char *what, int want_rc, int rc, const char *message,
+                   int loaded);
+
 /* Writes the round-th damaged copy of original (len bytes) to path: 1 to max_edits bytes
  * replaced by bytes of junk, or, every seventh round, the text cut short. *seed carries the
  * generator from round to round. Returns 0, or -1 when path cannot be written. */

@@ -140,21 +140,13 @@ static void test_real_data(void)
  * (line 0: no line in the message). */
 static void expect_error(const char *name, int want_rc, int line, const char *want_what)
 {
-    char relative[256], want[1024];
+    char relative[256];
     snprintf(relative, sizeof relative, "tests/resources/cameo/%s", name);
     const char *path = check_source_path(relative);
-    if (line)
-        snprintf(want, sizeof want, "%s:%d: %s", path, line, want_what);
-    else
-        snprintf(want, sizeof want, "%s: %s", path, want_what);
     vg_cameo *c = (vg_cameo *)1;
     vg_error err = { 0 };
     int rc = vg_cameo_load(&c, path, &err);
-    if (rc != want_rc || strcmp(err.message, want) != 0 || c != NULL) {
-        fprintf(stderr, "%s: rc %d, message\n  \"%s\"\nwant rc %d,\n  \"%s\"\n", name, rc, err.message,
-                want_rc, want);
-        check_failures++;
-    }
+    check_refusal(path, line, want_what, want_rc, rc, err.message, c != NULL);
     vg_cameo_free(rc ? NULL : c);
 }
 
