@@ -52,9 +52,10 @@ int vg_coder_open(vg_coder **out, const vg_dict *actors, const vg_cameo *cameo,
     c->words = words;
     c->accuse = vg_cameo_find(cameo, "112");
     c->unspecified_assault = vg_cameo_find(cameo, "180");
-    if (!c->accuse || !c->unspecified_assault) {
+    c->demand = vg_cameo_find(cameo, "100");
+    if (!c->accuse || !c->unspecified_assault || !c->demand) {
         vg_free(c);
-        return vg_error_set(err, VG_EINVAL, "coder: the codebook lacks code 112 or 180, which the coder uses");
+        return vg_error_set(err, VG_EINVAL, "coder: the codebook lacks code 100, 112 or 180, which the coder uses");
     }
     *out = c;
     return 0;
@@ -687,6 +688,26 @@ static int write_records(sentence_ctx *sc, draft *d)
     return first;
 }
 
+/* "From Iran's perspective, Trump must be prosecuted": what someone says must be done has not
+ * been done; it is their demand (100), addressed to whoever the act would concern. Returns 0
+ * when no one says so (nothing is coded then). */
+static int demand_of(sentence_ctx *sc, draft *d)
+{
+    if (!d->w.n_speakers || d->w.parent >= 0)
+        return 0;
+    const vg_actor *concerned = vg_coder_any_code(d->tgt, d->n_tgt) ? d->tgt : d->src;
+    size_t n_concerned = concerned == d->tgt ? d->n_tgt : d->n_src;
+    d->act = sc->coder->demand;
+    d->src = d->w.speakers;
+    d->n_src = d->w.n_speakers;
+    d->src_how = "who says it must be done";
+    d->tgt = concerned;
+    d->n_tgt = n_concerned;
+    d->w.mode = VG_MODE_OCCURRED;
+    d->stance = VG_STANCE_ASSERTED;
+    return 1;
+}
+
 /* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
  * -1 when none is kept. */
 static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
@@ -714,6 +735,8 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
         return -1;
     if (p->denied)
         d.stance = VG_STANCE_DENIED;
+    if (d.w.demanded && !demand_of(sc, &d))
+        return -1;
     refine_code(sc, &d);
     return write_records(sc, &d);
 }

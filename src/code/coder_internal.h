@@ -18,6 +18,7 @@ struct vg_coder {
     const vg_patterns *patterns;
     const vg_wordclasses *words;
     const vg_cameo_code *accuse;          /* 112: the speakers of an allegation accuse its source */
+    const vg_cameo_code *demand;          /* 100: the speakers of "X must be punished" demand it */
     const vg_cameo_code *unspecified_assault; /* 180: a plot with a target but no act named */
 };
 
@@ -66,6 +67,7 @@ typedef struct walk {
     int alleged_word;             /* "alleged", "allegedly", "suspected" on the chain */
     int negated;
     int future;                   /* "will", "shall" on the clause: an intent or a threat */
+    int demanded;                 /* "must", "should" on the clause: what someone says ought to be done */
     const vg_actor *source;       /* inherited from the chain */
     size_t n_source;
     const char *source_how;

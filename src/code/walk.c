@@ -92,6 +92,18 @@ int vg_coder_is_light_verb(const sentence_ctx *sc, const char *lemma)
     return vg_coder_is_word(sc, VG_WORDS_LIGHT_VERB, lemma);
 }
 
+/* Whether clause i carries a modal of obligation ("must be prosecuted", "should stop"). */
+static int has_deontic_aux(const vg_tree *t, uint32_t i)
+{
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        const char *w = t->lower_form[c];
+        if (!strcmp(vg_tree_deprel(t, c), "aux") && (!strcmp(w, "must") || !strcmp(w, "should") || !strcmp(w, "ought")))
+            return 1;
+    }
+    return 0;
+}
+
 static int has_future_aux(const vg_tree *t, uint32_t i)
 {
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
@@ -198,6 +210,8 @@ void vg_coder_walk_up(sentence_ctx *sc, uint32_t head, walk *w)
          * continue to work in cooperation with"). */
         if ((in_mode_chain || tense_open) && has_future_aux(t, cur))
             w->future = 1;
+        if ((in_mode_chain || tense_open) && has_deontic_aux(t, cur))
+            w->demanded = 1;
         if (t->s->tokens[cur].upos == VG_UPOS_VERB && strcmp(vg_tree_deprel(t, cur), "xcomp"))
             tense_open = 0;
         if (w->attribution < 0 && !w->n_speakers) {
