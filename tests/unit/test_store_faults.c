@@ -1,8 +1,7 @@
 /* Storing a document when the Nth allocation fails: every failure is reported as VG_ENOMEM and
  * leaves the store as it was (no half-stored document, incident or claim); storing again once
  * memory is back gives the same store as storing it the first time. */
-#include "check.h"
-#include "code/cameo.h"
+#include "check_store.h"
 #include "store/store.h"
 #include "util/alloc.h"
 #include <sqlite3.h>
@@ -27,12 +26,8 @@ static long long count(const char *path, const char *table)
 
 int main(void)
 {
-    vg_cameo *cameo;
+    vg_cameo *cameo = check_codebook();
     vg_error err = {0};
-    if (vg_cameo_load(&cameo, check_source_path("data/cameo/codes.txt"), &err) != 0) {
-        fprintf(stderr, "%s\n", err.message);
-        return 1;
-    }
     char dir[] = "/tmp/vigil-faults-XXXXXX";
     if (!mkdtemp(dir))
         return 1;

@@ -2,8 +2,7 @@
  * two copies of it, an independent article and an accusation; a denial and a no-comment; an
  * unrelated attack and a denied plot against someone else. Checks incidents, the claims
  * ledger, independent-source counts, idempotence and stable incident ids. */
-#include "check.h"
-#include "code/cameo.h"
+#include "check_store.h"
 #include "store/store.h"
 #include "store/store_internal.h"
 #include <sqlite3.h>
@@ -44,20 +43,6 @@ static const char war_body[] =
 static const char trump_body[] =
     "Iran's foreign ministry spokesman denied that Tehran had any plan to harm Donald Trump and called the "
     "reports fabricated.";
-
-static vg_document *make_doc(const char *id, const char *source, const char *date, const char *body)
-{
-    char json[4096];
-    snprintf(json, sizeof json, "{\"id\":\"%s\",\"source\":\"%s\",\"date\":\"%s\",\"text\":\"%s\"}", id, source,
-             date, body);
-    vg_document *doc = NULL;
-    vg_error err = {0};
-    if (vg_document_from_text(&doc, id, json, strlen(json), VG_FORMAT_JSONL, NULL, &err) != 0) {
-        fprintf(stderr, "document %s: %s\n", id, err.message);
-        exit(1);
-    }
-    return doc;
-}
 
 static vg_actor actor(const char *text, const char *code, const char *name)
 {
@@ -163,7 +148,7 @@ static void run_scenario(const char *path, char *plot_id, size_t plot_id_size, i
     vg_actor trump = actor("Donald Trump", "USAGOV", "Donald Trump");
 
     /* 1. The wire story: an alleged thwarted plot, a denial of knowledge, a no-comment. */
-    vg_document *wire = make_doc("wire-1", "Wire", "2025-11-07", wire_body);
+    vg_document *wire = check_document("wire-1", "Wire", "2025-11-07", wire_body);
     vg_event wire_events[3];
     wire_events[0] = event("185", &irgc, &ambassador, VG_MODE_THWARTED, VG_STANCE_ALLEGED, 20251106, VG_DATE_DAY);
     wire_events[0].attributed_to = &us_officials;
@@ -190,8 +175,8 @@ static void run_scenario(const char *path, char *plot_id, size_t plot_id_size, i
     }
 
     /* 3. Two outlets run the wire story: the same incident, still one independent source. */
-    vg_document *copy1 = make_doc("outlet-a-1", "Outlet A", "2025-11-07", copy_body);
-    vg_document *copy2 = make_doc("outlet-b-1", "Outlet B", "2025-11-08", wire_body);
+    vg_document *copy1 = check_document("outlet-a-1", "Outlet A", "2025-11-07", copy_body);
+    vg_document *copy2 = check_document("outlet-b-1", "Outlet B", "2025-11-08", wire_body);
     r = add(store, copy1, wire_events, 3);
     if (check_results) {
         CHECK_INT(r.is_new, 1);
@@ -205,7 +190,7 @@ static void run_scenario(const char *path, char *plot_id, size_t plot_id_size, i
 
     /* 4. An independent article: the act undated (publication date), the target known only by
      * code, the source by its capital. Same incident, a second source. */
-    vg_document *other = make_doc("daily-1", "Daily Planet", "2025-11-09", other_body);
+    vg_document *other = check_document("daily-1", "Daily Planet", "2025-11-09", other_body);
     vg_event other_events[1];
     other_events[0] = event("185", &tehran, &envoy, VG_MODE_ATTEMPTED, VG_STANCE_ALLEGED, 0, VG_DATE_NONE);
     other_events[0].attributed_to = &israeli_officials;
@@ -218,7 +203,7 @@ static void run_scenario(const char *path, char *plot_id, size_t plot_id_size, i
     }
 
     /* 5. An accusation whose content is the plot: the accuser alleges it. */
-    vg_document *accusation = make_doc("state-1", "State Wire", "2025-11-10", accusation_body);
+    vg_document *accusation = check_document("state-1", "State Wire", "2025-11-10", accusation_body);
     vg_event acc_events[2];
     acc_events[0] = event("112", &state, &iran, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20251110, VG_DATE_PUBLICATION);
     acc_events[1] = event("186", &iran, &ambassador, VG_MODE_PLANNED, VG_STANCE_ALLEGED, 0, VG_DATE_NONE);
@@ -228,7 +213,7 @@ static void run_scenario(const char *path, char *plot_id, size_t plot_id_size, i
         CHECK_INT(r.incidents_new, 0);
 
     /* 6. An unrelated attack: its own incident. */
-    vg_document *war = make_doc("war-1", "Wire", "2025-11-08", war_body);
+    vg_document *war = check_document("war-1", "Wire", "2025-11-08", war_body);
     vg_event war_events[1];
     war_events[0] = event("190", &russia, &kharkiv, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20251107, VG_DATE_DAY);
     r = add(store, war, war_events, 1);
@@ -236,7 +221,7 @@ static void run_scenario(const char *path, char *plot_id, size_t plot_id_size, i
         CHECK_INT(r.incidents_new, 1);
 
     /* 7. A plot only known from its denial, against another target: its own incident. */
-    vg_document *denial = make_doc("trump-1", "Wire", "2025-11-09", trump_body);
+    vg_document *denial = check_document("trump-1", "Wire", "2025-11-09", trump_body);
     vg_event denial_events[1];
     denial_events[0] = event("185", &spokesman, &trump, VG_MODE_PLANNED, VG_STANCE_DENIED, 0, VG_DATE_NONE);
     r = add(store, denial, denial_events, 1);
@@ -264,10 +249,7 @@ static void run_scenario(const char *path, char *plot_id, size_t plot_id_size, i
 int main(void)
 {
     vg_error err = {0};
-    if (vg_cameo_load(&cameo, check_source_path("data/cameo/codes.txt"), &err) != 0) {
-        fprintf(stderr, "%s\n", err.message);
-        return 1;
-    }
+    cameo = check_codebook();
     char dir[] = "/tmp/vigil-store-XXXXXX";
     if (!mkdtemp(dir))
         return 1;

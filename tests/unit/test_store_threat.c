@@ -1,6 +1,5 @@
 /* The threat formula, case by case, and a board over a small hand-built store. */
-#include "check.h"
-#include "code/cameo.h"
+#include "check_store.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "store/threat.h"
@@ -11,20 +10,6 @@
 #define NEAR(a, b) (fabs((a) - (b)) < 1e-6)
 
 static vg_cameo *cameo;
-
-static vg_document *make_doc(const char *id, const char *source, const char *date, const char *body)
-{
-    char json[2048];
-    snprintf(json, sizeof json, "{\"id\":\"%s\",\"source\":\"%s\",\"date\":\"%s\",\"text\":\"%s\"}", id, source,
-             date, body);
-    vg_document *doc = NULL;
-    vg_error err = {0};
-    if (vg_document_from_text(&doc, id, json, strlen(json), VG_FORMAT_JSONL, NULL, &err) != 0) {
-        fprintf(stderr, "%s\n", err.message);
-        exit(1);
-    }
-    return doc;
-}
 
 static void add(vg_store *store, vg_document *doc, vg_event *e)
 {
@@ -91,10 +76,7 @@ int main(void)
      * date) and a threat against the embassy 40 days earlier (two sources), against a class
      * of diplomats; nothing against a watched person. */
     vg_error err = {0};
-    if (vg_cameo_load(&cameo, check_source_path("data/cameo/codes.txt"), &err) != 0) {
-        fprintf(stderr, "%s\n", err.message);
-        return 1;
-    }
+    cameo = check_codebook();
     char dir[] = "/tmp/vigil-threat-XXXXXX";
     if (!mkdtemp(dir))
         return 1;
@@ -111,9 +93,9 @@ int main(void)
     plot.attributed_to = &officials;
     plot.n_attributed = 1;
     vg_event threat = event("138", &iran, &embassy, VG_MODE_THREATENED, VG_STANCE_ASSERTED, 20250928);
-    add(store, make_doc("t1", "Wire", "2025-09-28", "Iran threatened to attack the Israeli embassy in Buenos Aires."), &threat);
-    add(store, make_doc("t2", "Herald", "2025-09-29", "The Iranian government has threatened Israel's embassy in Argentina, the Herald has learned."), &threat);
-    add(store, make_doc("p1", "Wire", "2025-11-07", "U.S. officials said Mexico had thwarted an Iranian plot to kill Israel's ambassador."), &plot);
+    add(store, check_document("t1", "Wire", "2025-09-28", "Iran threatened to attack the Israeli embassy in Buenos Aires."), &threat);
+    add(store, check_document("t2", "Herald", "2025-09-29", "The Iranian government has threatened Israel's embassy in Argentina, the Herald has learned."), &threat);
+    add(store, check_document("p1", "Wire", "2025-11-07", "U.S. officials said Mexico had thwarted an Iranian plot to kill Israel's ambassador."), &plot);
 
     FILE *f = fopen(watch_path, "w");
     fputs("class  Israeli diplomatic missions and their staff\n  codes: ISRGOV\n  roles: ambassador | embassy\n"
