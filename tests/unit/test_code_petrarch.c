@@ -349,17 +349,33 @@ static const char *triples(const vg_event *e, size_t n)
     return out;
 }
 
-static void test_coding(void)
+/* A coder over the dictionaries given as texts (discards may be NULL), written to files named
+ * from prefix; NULL, a check failure and the loader's message when it does not load. */
+static vg_petrarch *load_texts(const char *prefix, const char *verbs, const char *actors, const char *agents,
+                               const char *discards)
 {
+    char names[4][64];
+    static const char *const kinds[] = {"v", "a", "g", "d"};
+    for (int i = 0; i < 4; i++)
+        snprintf(names[i], sizeof names[i], "%s%s.txt", prefix, kinds[i]);
     vg_error err = {0};
     vg_petrarch *p = NULL;
-    int rc = vg_petrarch_load_files(&p, write_file("cv.txt", verbs_text), write_file("ca.txt", actors_text),
-                                    write_file("cg.txt", agents_text), write_file("cd.txt", discards_text), cameo, &err);
+    int rc = vg_petrarch_load_files(&p, write_file(names[0], verbs), write_file(names[1], actors),
+                                    write_file(names[2], agents), discards ? write_file(names[3], discards) : NULL,
+                                    cameo, &err);
     CHECK_INT(rc, 0);
-    if (rc) {
+    if (rc)
         fprintf(stderr, "%s\n", err.message);
+    return rc ? NULL : p;
+}
+
+static void test_coding(void)
+{
+    vg_petrarch *p = load_texts("c", verbs_text, actors_text, agents_text, discards_text);
+    if (!p)
         return;
-    }
+    vg_error err = {0};
+    int rc;
     vg_arena arena;
     vg_arena_init(&arena, 0);
     vg_event *ev;
@@ -442,15 +458,9 @@ static void test_tree_rules(void)
                                 "--- PRAISE [051] ---\nPRAISE\n";
     static const char actors[] = "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nDENMARK [DNK]\n+DANISH\n";
     static const char agents[] = "MINISTER [~GOV]\nAMBASSADOR [~GOV]\nMEDIA {} [~MED]\nGOVERNMENT [~GOV]\n";
-    vg_error err = {0};
-    vg_petrarch *p = NULL;
-    int rc = vg_petrarch_load_files(&p, write_file("tv.txt", verbs), write_file("ta.txt", actors),
-                                    write_file("tg.txt", agents), NULL, cameo, &err);
-    CHECK_INT(rc, 0);
-    if (rc) {
-        fprintf(stderr, "%s\n", err.message);
+    vg_petrarch *p = load_texts("t", verbs, actors, agents, NULL);
+    if (!p)
         return;
-    }
     vg_arena arena;
     vg_arena_init(&arena, 0);
     vg_event *ev;
@@ -503,13 +513,9 @@ static void test_tree_rules(void)
  * coding returns, never crashes or loops (the sanitizer build checks memory). */
 static void test_random_trees(void)
 {
-    vg_error err = {0};
-    vg_petrarch *p = NULL;
-    if (vg_petrarch_load_files(&p, write_file("rv.txt", verbs_text), write_file("ra.txt", actors_text),
-                               write_file("rg.txt", agents_text), NULL, cameo, &err)) {
-        CHECK(0);
+    vg_petrarch *p = load_texts("r", verbs_text, actors_text, agents_text, NULL);
+    if (!p)
         return;
-    }
     static const char *const words[] = {"Arnor", "Gondor", "restored", "ties", "with", "met", "and", "government",
                                         "police", "gave", "dollars", "to", "not", "'s", "-", "Sam", "Gamgee", "."};
     const size_t n_words = sizeof words / sizeof *words;
