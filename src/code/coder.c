@@ -237,15 +237,17 @@ static const vg_pattern *const *entries_at(const vg_coder *c, vg_tree *t, uint32
 #define CUT(m, add) (snprintf(cand[k], sizeof cand[k], "%.*s%s", (int)(len - (m)), f, add), k++)
     if (len >= sizeof cand[0] - 4)
         return NULL;
-    if (ENDS("ied") || ENDS("ies"))
+    /* Nouns inflect for number only ("mourning" is no form of "mourn"); verbs for tense too. */
+    int verb = u == VG_UPOS_VERB;
+    if ((verb && ENDS("ied")) || ENDS("ies"))
         CUT(3, "y");
-    if (ENDS("ed")) {
+    if (verb && ENDS("ed")) {
         CUT(1, "");
         CUT(2, "");
         if (len > 4 && f[len - 3] == f[len - 4])
             CUT(3, "");
     }
-    if (ENDS("ing")) {
+    if (verb && ENDS("ing")) {
         CUT(3, "");
         CUT(3, "e");
         if (len > 5 && f[len - 4] == f[len - 5])
@@ -639,6 +641,10 @@ static void refine_code(sentence_ctx *sc, draft *d)
         if (intel)
             d->act = intel;
     }
+    /* "put its forces on high alert", "deployed its troops": a show of force has no target
+     * of its own side. */
+    if (!strcmp(d->act->root, "15") && d->n_tgt && d->n_src && vg_sides_same(coder->words, d->src, d->n_src, d->tgt, d->n_tgt))
+        d->n_tgt = 0;
     /* CAMEO's assassination: a killing of an official, politician, judge or a named commander. */
     if (!strcmp(d->act->code, "1823") && vg_sides_prominent(coder->words, d->tgt, d->n_tgt)) {
         const vg_cameo_code *assassinate = vg_cameo_find(coder->cameo, "186");

@@ -45,9 +45,18 @@ int vg_when_words(const char *const *w, uint32_t n, int32_t pub, vg_when *out)
     memset(out, 0, sizeof *out);
     int weekday = 0, day = 0, month = 0, year = 0, rel_year = 0, has_rel_year = 0, part = 0;
     int vague = 0, rel_month = 0, has_rel_month = 0, rel_day = 0, has_rel_day = 0, next = 0, last = 0;
+    int counted = 0, anchored = 0;   /* "three days", and whether "ago", "earlier", ... place them */
     for (uint32_t i = 0; i < n; i++) {
         const char *x = w[i];
         int v;
+        static const char *const counts[] = { "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                              "several", "few", "many" };
+        if ((number_of(x, 1, 1000) || word_in(x, counts, (int)(sizeof counts / sizeof *counts))) && i + 1 < n &&
+            (!strcmp(w[i + 1], "days") || !strcmp(w[i + 1], "weeks")))
+            counted = 1;
+        if (!strcmp(x, "ago") || !strcmp(x, "earlier") || !strcmp(x, "later") || !strcmp(x, "recently") ||
+            !strcmp(x, "recent") || !strcmp(x, "past") || !strcmp(x, "last"))
+            anchored = 1;
         if ((v = weekday_of(x)))
             weekday = v;
         else if ((v = month_of(x)) && !(v == 5 && i + 1 < n && !strcmp(w[i + 1], "be")))
@@ -97,6 +106,10 @@ int vg_when_words(const char *const *w, uint32_t n, int32_t pub, vg_when *out)
                  !strcmp(x, "earlier") || !strcmp(x, "ago"))
             vague = 1;
     }
+    /* "declared three days of national mourning": a span of days with nothing placing it is a
+     * duration, not a date. */
+    if (counted && !anchored && !weekday && !month && !year && !has_rel_day && !has_rel_month && !has_rel_year)
+        return 0;
     int py = pub / 10000, pm = pub / 100 % 100;
     if (weekday && pub) {
         /* The most recent such day on or before publication, or the next one after "next". */

@@ -86,6 +86,10 @@ static void not_dates(void)
     vg_when w;
     CHECK(!when("the embassy", PUB, &w));
     CHECK(!when("may be", PUB, &w));          /* the verb, not the month */
+    CHECK(!when("three days of mourning", PUB, &w));   /* a duration, not a date */
+    CHECK(!when("for 10 days", PUB, &w));
+    CHECK(when("three days ago", PUB, &w));
+    CHECK(when("in recent days", PUB, &w));
     CHECK(!when("friday", 0, &w));            /* relative, and no publication date */
     CHECK(when("in 1992", 0, &w));            /* absolute dates need none */
     CHECK(!when("31 people", PUB, &w));       /* a number is no day without a month */
