@@ -658,8 +658,12 @@ static int write_records(sentence_ctx *sc, draft *d)
 {
     const vg_coder *coder = sc->coder;
     uint32_t i = d->i;
+    const vg_cameo_code *code = mode_code(coder, d->act, d->w.mode);
+    /* A stated intention to cooperate is an act of its own (03x) that occurred: "will share
+     * intelligence" is an expression of intent now, as CAMEO codes it. */
+    if (d->w.mode == VG_MODE_PLANNED && d->act->quad == VG_CAMEO_MATERIAL_COOPERATION && code != d->act)
+        d->w.mode = VG_MODE_OCCURRED;
     const walk *w = &d->w;
-    const vg_cameo_code *code = mode_code(coder, d->act, w->mode);
     const char *path = chain_path(sc, w, d->src_how ? d->src_how : (d->n_src ? "?" : NULL),
                                   d->n_tgt ? d->tgt_how : NULL);
     int first;
