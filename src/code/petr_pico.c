@@ -46,21 +46,21 @@ static long negated_part(const char *s)
 int vg_petr_pico_load(vg_petr_pico *pico, const char *path, vg_error *err)
 {
     memset(pico, 0, sizeof *pico);
-    vg_petr_lines lr;
-    int rc = vg_petr_lines_open(&lr, path, err);
-    if (rc)
-        return rc;
-    /* "#" separates the fields here as well as starting comments, so lines are read raw */
+    /* "#" separates the fields here as well as starting comments, so lines are read raw, without
+     * the PETRARCH comment rules of vg_petr_lines */
+    vg_linereader lines;
     char *line;
     size_t n;
-    while ((rc = vg_linereader_next_raw(&lr.lines, VG_MAX_PETR_LINE_BYTES, &line, &n, err)) == 1) {
+    int rc = vg_linereader_open(&lines, path, VG_MAX_PETR_FILE_BYTES, err);
+    while (rc == 0 && (rc = vg_linereader_next_raw(&lines, VG_MAX_PETR_LINE_BYTES, &line, &n, err)) == 1) {
+        rc = 0;
         while (*line == ' ' || *line == '\t')
             line++;
         if (!*line || *line == '#' || *line == '\r')
             continue;
         char *colon = strchr(line, ':');
         if (!colon || colon == line || colon - line >= VG_PETR_CODE_SIZE) {
-            rc = vg_linereader_fail(&lr.lines, err, VG_EINVAL, "expected CODE:VALUE");
+            rc = vg_linereader_fail(&lines, err, VG_EINVAL, "expected CODE:VALUE");
             break;
         }
         vg_petr_pico_entry e;
@@ -93,7 +93,7 @@ int vg_petr_pico_load(vg_petr_pico *pico, const char *path, vg_error *err)
         }
         pico->entries[pico->n++] = e;
     }
-    vg_petr_lines_close(&lr);
+    vg_linereader_close(&lines);
     if (rc < 0) {
         vg_petr_pico_free(pico);
         return rc;
