@@ -571,6 +571,17 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
     const vg_tree *t = m->tree;
     const vg_token *tok = &t->s->tokens[token];
     int32_t span = m->name_span[token];
+    /* "Russia's FSB" parsed with "FSB" as a flat word of "Russia": the body named in the same
+     * phrase is the more precise name of the country's. */
+    for (uint32_t k = 0; span >= 0 && k < vg_tree_n_children(t, token); k++) {
+        uint32_t c = vg_tree_child(t, token, k);
+        int32_t cs = m->name_span[c];
+        if (cs < 0 || cs == span || strcmp(vg_tree_deprel(t, c), "flat"))
+            continue;
+        const char *outer = m->spans[span].hit->code, *inner = m->spans[cs].hit->code;
+        if (outer && inner && strlen(outer) == 3 && strlen(inner) > 3 && !strncmp(outer, inner, 3))
+            span = cs;
+    }
     if (span >= 0) {
         const struct vg_name_span *sp = &m->spans[span];
         const vg_dict_hit *hit = sp->hit;
