@@ -2,7 +2,6 @@
 #include "cli/commands.h"
 #include "cli/each_document.h"
 #include "cli/options.h"
-#include "cli/progress.h"
 #include "vigil.h"
 #include <stdio.h>
 
@@ -38,7 +37,6 @@ typedef struct code_run {
     const vigil_coder *coder;
     vigil_code_options options;
     const char *format;
-    progress bar;
     document_totals totals;   /* items are events */
 } code_run;
 
@@ -75,9 +73,6 @@ int cmd_code(int argc, char **argv)
     int rc = cli_options_parse(&command, argc, argv, &n_paths);
     if (rc >= 0)
         return rc;
-    char **paths = argv + 1; /* where the parser gathered the input paths */
-    char stdin_path[] = "-";
-    char *stdin_only[] = {stdin_path};
     if (timing) {
         run.options.analysis_seconds = &analysis;
         run.options.coding_seconds = &coding;
@@ -111,15 +106,8 @@ int cmd_code(int argc, char **argv)
         vigil_coder_free(coder);
         return status;
     }
-    if (n_paths == 0) {
-        paths = stdin_only;
-        n_paths = 1;
-    }
-    int status = 0;
-    progress_start(&run.bar, "code: documents", 0);
-    for (int i = 0; i < n_paths; i++)
-        status |= each_document("code", paths[i], run.format, &run.bar, code_document, &run, &run.totals);
-    progress_finish(&run.bar);
+    /* the parser gathered the input paths at the front of argv */
+    int status = each_document_in("code", argv + 1, n_paths, run.format, code_document, &run, &run.totals);
     if (!quiet)
         fprintf(stderr, "vigil code: %zu documents, %zu sentences, %zu events%s\n", run.totals.documents,
                 run.totals.sentences, run.totals.items, run.totals.failed ? " (some documents failed)" : "");

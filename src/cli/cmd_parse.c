@@ -2,7 +2,6 @@
 #include "cli/commands.h"
 #include "cli/each_document.h"
 #include "cli/options.h"
-#include "cli/progress.h"
 #include "vigil.h"
 #include <stdio.h>
 
@@ -45,9 +44,6 @@ int cmd_parse(int argc, char **argv)
     int rc = cli_options_parse(&command, argc, argv, &n_paths);
     if (rc >= 0)
         return rc;
-    char **paths = argv + 1; /* where the parser gathered the input paths */
-    char stdin_path[] = "-";
-    char *stdin_only[] = {stdin_path};
     if (conllu && n_paths) {
         fprintf(stderr, "vigil parse: --conllu takes no other input files\n");
         return 2;
@@ -64,16 +60,9 @@ int cmd_parse(int argc, char **argv)
             status = 1;
         }
     } else {
-        if (n_paths == 0) {
-            paths = stdin_only;
-            n_paths = 1;
-        }
-        progress bar;
-        progress_start(&bar, "parse: documents", 0);
         document_totals totals = {0};   /* items are tokens */
-        for (int i = 0; i < n_paths; i++)
-            status |= each_document("parse", paths[i], format, &bar, parse_document, analyser, &totals);
-        progress_finish(&bar);
+        /* the parser gathered the input paths at the front of argv */
+        status = each_document_in("parse", argv + 1, n_paths, format, parse_document, analyser, &totals);
         if (!quiet)
             fprintf(stderr, "vigil parse: %zu documents, %zu sentences, %zu tokens\n", totals.documents,
                     totals.sentences, totals.items);

@@ -33,3 +33,23 @@ int each_document(const char *command, const char *path, const char *format, pro
     vigil_reader_free(reader);
     return status;
 }
+
+int each_document_in(const char *command, char *const *paths, int n_paths, const char *format, document_fn fn,
+                     void *context, document_totals *totals)
+{
+    static char stdin_path[] = "-";
+    static char *const stdin_only[] = {stdin_path};
+    if (n_paths == 0) {
+        paths = stdin_only;
+        n_paths = 1;
+    }
+    char label[64];
+    snprintf(label, sizeof label, "%s: documents", command);
+    progress bar;
+    progress_start(&bar, label, 0);
+    int status = 0;
+    for (int i = 0; i < n_paths; i++)
+        status |= each_document(command, paths[i], format, &bar, fn, context, totals);
+    progress_finish(&bar);
+    return status;
+}

@@ -21,4 +21,9 @@ typedef int (*document_fn)(vigil_document *document, void *context, size_t *sent
 int each_document(const char *command, const char *path, const char *format, progress *bar, document_fn fn,
                   void *context, document_totals *totals);
 
+/* Reads every one of paths (or stdin, "-", when there are none) through each_document, with a
+ * progress bar "COMMAND: documents". Returns 0, or 1 when a path or a document failed. */
+int each_document_in(const char *command, char *const *paths, int n_paths, const char *format, document_fn fn,
+                     void *context, document_totals *totals);
+
 #endif
