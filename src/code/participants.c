@@ -375,6 +375,15 @@ static int target_thing_at(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
             if (vg_tree_rel_matches(t, c, p->target.rels[r]))
                 return (int)c;
     }
+    /* "plant a bomb along the official's route", "a blast outside the embassy": the place it
+     * was done at. */
+    static const char *const at[] = { "obl:along", "obl:near", "obl:outside", "obl:at", "obl:inside" };
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        for (size_t r = 0; r < sizeof at / sizeof *at && t->s->tokens[c].upos == VG_UPOS_NOUN; r++)
+            if (vg_tree_rel_matches(t, c, at[r]) && !vg_when_is_temporal(t, c) && !sc->marks[c].event)
+                return (int)c;
+    }
     return -1;
 }
 
@@ -408,7 +417,11 @@ static size_t thing_place(sentence_ctx *sc, uint32_t thing, const vg_actor **out
      * thing: "avenge the killing of its commander" does not target the commander.) */
     static const char *const owner[] = { "nmod:poss", "nmod:of" };
     static const vg_pattern_roles owner_role = { owner, 2 }, poss_role = { owner, 1 };
-    size_t n = vg_coder_role_actors(sc, thing, sc->marks[thing].event ? &poss_role : &owner_role, out, NULL);
+    /* "a bomb outside the Indian embassy": a place that is itself an actor is hit. */
+    size_t n = vg_coder_actors_of(sc, thing, out);
+    if (n && vg_coder_any_code(*out, n))
+        return n;
+    n = vg_coder_role_actors(sc, thing, sc->marks[thing].event ? &poss_role : &owner_role, out, NULL);
     if (n && vg_coder_any_code(*out, n))
         return n;
     static const char *const rels[] = { "nmod:in", "nmod:at", "nmod:near", "nmod:outside", "nmod:inside" };
