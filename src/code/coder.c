@@ -819,6 +819,26 @@ static int reattach_infinitives(sentence_ctx *sc, vg_arena *arena)
     return 0;
 }
 
+/* "sought to assassinate dissidents in the United States on behalf of Iran's Ministry of
+ * Intelligence" parsed with the phrase on "States": orders and behalf phrases say who is behind
+ * an act, so one hung on a noun that is no act belongs to the nearest verb above. */
+static int reattach_orders(sentence_ctx *sc, vg_arena *arena)
+{
+    vg_tree *t = &sc->tree;
+    for (uint32_t i = 0; i < t->n; i++) {
+        int g = vg_tree_head(t, i);
+        if (g < 0 || strcmp(vg_tree_rel(t, i), "nmod:on") || !vg_coder_is_word(sc, VG_WORDS_ORDERS, t->lower[i]) ||
+            sc->marks[g].event)
+            continue;
+        int v = g;
+        for (unsigned steps = 0; v >= 0 && steps < 8 && t->s->tokens[v].upos != VG_UPOS_VERB; steps++)
+            v = vg_tree_head(t, (uint32_t)v);
+        if (v >= 0 && t->s->tokens[v].upos == VG_UPOS_VERB && vg_tree_reattach(t, i, (uint32_t)v, "obl", arena) < 0)
+            return VG_ENOMEM;
+    }
+    return 0;
+}
+
 int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
 {
     vg_arena *arena = coding->arena;
@@ -846,7 +866,7 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
     }
     for (uint32_t i = 0; i < n; i++)
         mark_token(t, i, entries[i], n_entries[i], sc.marks);
-    if (reattach_infinitives(&sc, arena))
+    if (reattach_infinitives(&sc, arena) || reattach_orders(&sc, arena))
         return VG_ENOMEM;
     vg_mentions_learn_aliases(&sc.mentions);
 
