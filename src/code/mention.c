@@ -327,7 +327,9 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
             out[0].name = e->name;
             out[0].host = e->host;
             out[0].resolved = 1;
-        } else if (m->home && is_domestic_role(m, role, t->lower[head], is_plural(t, head))) {
+        } else if (m->home && is_domestic_role(m, role, t->lower[head], is_plural(t, head)) &&
+                   vg_tree_find_child_lemma(t, head, "same") < 0) {
+            /* ("the same people who tried to bomb our embassy" points back, not home.) */
             /* Unqualified police, courts and authorities in a datelined report are the
              * dateline country's ("LONDON (Reuters) - Police said"). */
             out[0].code = arena_concat(m->arena, m->home, 3, role->code);

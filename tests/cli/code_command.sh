@@ -87,4 +87,8 @@ import json,sys
 # A long line without punctuation is split at the documented limit, in bounded time.
 python3 -c "print(' '.join(['Iran attacked Israel and'] * 20000))" >"$work/long.txt"
 "$vigil" code -q "$work/long.txt" >/dev/null 2>&1; [ $? -le 1 ] && ok || fail "a long line"
+# "The same people" points back in the document; it is not the dateline country's people.
+printf 'Minister says attackers were sent by old enemies\nPublished 2026-01-29\n\nLONDON (Reuters) \xe2\x80\x94 The foreign minister said the gunmen had been sent by the same people who tried to bomb the British embassy in Rome.\n' >"$work/same.txt"
+"$vigil" code "$work/same.txt" >"$work/same.jsonl" 2>/dev/null && grep -q '"cameo":"1834"' "$work/same.jsonl" \
+  && ! grep -q 'GBRCVL' "$work/same.jsonl" && ok || fail "the same people: $(cat "$work/same.jsonl")"
 finish
