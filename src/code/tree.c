@@ -178,8 +178,11 @@ static void repair_participle_parataxis(vg_tree *t)
     const vg_token *tok = t->s->tokens;
     int parataxis = vg_deprel_id("parataxis"), acl = vg_deprel_id("acl");
     int vbn = vg_xpos_id("VBN"), vbd = vg_xpos_id("VBD");
-    int conj = vg_deprel_id("conj"), cc = vg_deprel_id("cc");
+    int conj = vg_deprel_id("conj"), cc = vg_deprel_id("cc"), advcl = vg_deprel_id("advcl"), mark = vg_deprel_id("mark");
     static const char *const own_clause[] = { "nsubj", "nsubj:pass", "csubj", "aux", "aux:pass", "cop", "expl" };
+    int clause_ids[sizeof own_clause / sizeof *own_clause];
+    for (size_t k = 0; k < sizeof own_clause / sizeof *own_clause; k++)
+        clause_ids[k] = vg_deprel_id(own_clause[k]);
     for (uint32_t v = 2; v < t->n; v++) {
         /* An asyndetic conjunct (no "and") of one past participle is the same misreading. */
         int loose = t->deprel[v] == parataxis;
@@ -189,16 +192,23 @@ static void repair_participle_parataxis(vg_tree *t)
                 if (t->head[c] == (int)v + 1 && t->deprel[c] == cc)
                     loose = 0;
         }
-        if (!loose || tok[v].upos != VG_UPOS_VERB ||
-            (tok[v].xpos != vbn && tok[v].xpos != vbd) ||
-            tok[v - 1].upos != VG_UPOS_PUNCT || strcmp(tok[v - 1].form ? tok[v - 1].form : "", ",") != 0)
+        int comma = tok[v - 1].upos == VG_UPOS_PUNCT && !strcmp(tok[v - 1].form ? tok[v - 1].form : "", ",");
+        /* "extradited a hitman accused of plotting" with "accused" on the verb as a purpose or
+         * manner clause: a bare participle right after a nominal, with no marker, is its
+         * reduced relative too. */
+        int touching = t->deprel[v] == advcl && tok[v].xpos == vbn &&
+                       (tok[v - 1].upos == VG_UPOS_NOUN || tok[v - 1].upos == VG_UPOS_PROPN);
+        for (uint32_t c = 0; c < t->n && touching; c++)
+            if (t->head[c] == (int)v + 1 && t->deprel[c] == mark)
+                touching = 0;
+        if (!((loose && comma) || touching) || tok[v].upos != VG_UPOS_VERB || (tok[v].xpos != vbn && tok[v].xpos != vbd))
             continue;
         int clause = 0;
         for (uint32_t c = 0; c < t->n && !clause; c++)
             if (t->head[c] == (int)v + 1)
                 for (size_t k = 0; k < sizeof own_clause / sizeof *own_clause; k++)
-                    clause |= t->deprel[c] == vg_deprel_id(own_clause[k]);
-        uint32_t nominal = v - 2;
+                    clause |= t->deprel[c] == clause_ids[k];
+        uint32_t nominal = touching ? v - 1 : v - 2;
         if (clause || (tok[nominal].upos != VG_UPOS_NOUN && tok[nominal].upos != VG_UPOS_PROPN))
             continue;
         /* The phrase's head: "Commander" of "IRGC Commander Qasem Soleimani". */
