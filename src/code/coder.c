@@ -8,6 +8,8 @@
  *      to" that attributes it; its source, when the head has none, comes from the chain
  *      (a mode marker's subject, a control verb's subject, a relative clause's noun);
  *   4. one record per source and target pair is kept when at least one side is known.
+ * The walk of step 3 is walk.c; the participants an act does not name itself, participants.c;
+ * this file matches the lexicon, runs an event's phases in order and writes the records.
  * docs/internals/coder.md explains the choices. */
 #include "code/coder.h"
 #include "code/coder_internal.h"
