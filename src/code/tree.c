@@ -3,6 +3,7 @@
 #include "code/tree.h"
 #include <stdio.h>
 #include <string.h>
+#include "code/when.h"
 #include "text/tagset.h"
 
 static char *lowercase(const char *s, vg_arena *arena)
@@ -488,7 +489,8 @@ static void extend(const vg_tree *t, uint32_t i, uint32_t *first, uint32_t *last
         return;
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
         uint32_t c = vg_tree_child(t, i, k);
-        if (!clause_rel(vg_tree_deprel(t, c)))
+        /* "Karesh on Monday denied": a time the parser hung on the noun is no part of its name. */
+        if (!clause_rel(vg_tree_deprel(t, c)) && !vg_when_is_temporal(t, c))
             extend(t, c, first, last, depth + 1);
     }
 }

@@ -186,7 +186,7 @@ int vg_when_is_temporal(const vg_tree *t, uint32_t i)
     static const char *const rels[] = { "obl:tmod", "obl:npmod", "obl:unmarked", "nmod:tmod", "nmod:unmarked",
                                         "obl:in", "obl:on", "obl:at", "obl:during", "obl:since", "obl:by",
                                         "obl:until", "obl:before", "obl:after", "obl:from", "obl:of",
-                                        "nmod:on", "nmod:in", "nmod:during", "nmod:since",
+                                        "nmod:on", "nmod:in", "nmod:during", "nmod:since", "nmod:poss",
                                         "advmod", "obl", "advcl:after", "advcl:before" };
     int ok = 0;
     for (size_t k = 0; k < sizeof rels / sizeof *rels && !ok; k++)

@@ -91,4 +91,8 @@ python3 -c "print(' '.join(['Iran attacked Israel and'] * 20000))" >"$work/long.
 printf 'Minister says attackers were sent by old enemies\nPublished 2026-01-29\n\nLONDON (Reuters) \xe2\x80\x94 The foreign minister said the gunmen had been sent by the same people who tried to bomb the British embassy in Rome.\n' >"$work/same.txt"
 "$vigil" code "$work/same.txt" >"$work/same.jsonl" 2>/dev/null && grep -q '"cameo":"1834"' "$work/same.jsonl" \
   && ! grep -q 'GBRCVL' "$work/same.jsonl" && ok || fail "the same people: $(cat "$work/same.jsonl")"
+# A time hung on a name is no part of it: the actor is "Iran", not "Iran on Monday".
+printf 'Iran on Monday denied the accusations.\n' >"$work/time.txt"
+"$vigil" code --date 2025-11-07 "$work/time.txt" 2>/dev/null | grep -q '"source":{"text":"Iran","code":"IRN"' \
+  && ok || fail "a time in an actor's words: $("$vigil" code --date 2025-11-07 "$work/time.txt" 2>&1)"
 finish
