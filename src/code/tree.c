@@ -503,7 +503,9 @@ void vg_tree_phrase(const vg_tree *t, uint32_t i, uint32_t *first, uint32_t *las
     while (*first < i && (deprel_is(t, *first, "case") || deprel_is(t, *first, "mark") ||
                           deprel_is(t, *first, "punct") || deprel_is(t, *first, "cc")))
         (*first)++;
-    while (*last > i && deprel_is(t, *last, "punct"))
+    /* Trailing punctuation and the possessive marker go too: "the ambassador's" is "the
+     * ambassador". */
+    while (*last > i && (deprel_is(t, *last, "punct") || (deprel_is(t, *last, "case") && vg_tree_head(t, *last) == (int)i)))
         (*last)--;
 }
 
