@@ -211,15 +211,9 @@ int vg_petr_actors_load(vg_petr_actors *a, const char *path, vg_error *err)
             }
             rc = add_phrase(a, &lr, (size_t)current, s, err);
         } else {
-            if (a->n_actors == a->cap_actors) {
-                size_t cap = a->cap_actors ? a->cap_actors * 2 : 256;
-                vg_petr_actor *grown = vg_realloc(a->actors, cap * sizeof *grown);
-                if (!grown) {
-                    rc = VG_ENOMEM;
-                    break;
-                }
-                a->actors = grown;
-                a->cap_actors = cap;
+            if (vg_grow(&a->actors, &a->cap_actors, a->n_actors, sizeof *a->actors, 256)) {
+                rc = VG_ENOMEM;
+                break;
             }
             current = (long)a->n_actors++;
             vg_petr_actor *actor = &a->actors[current];

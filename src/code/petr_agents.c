@@ -196,15 +196,9 @@ int vg_petr_agents_load(vg_petr_agents *a, const char *path, vg_error *err)
             rc = vg_linereader_fail(&lr.lines, err, VG_EINVAL, "agent code without a phrase");
             break;
         }
-        if (a->n_agents == a->cap_agents) {
-            size_t cap = a->cap_agents ? a->cap_agents * 2 : 128;
-            vg_petr_agent *grown = vg_realloc(a->agents, cap * sizeof *grown);
-            if (!grown) {
-                rc = VG_ENOMEM;
-                break;
-            }
-            a->agents = grown;
-            a->cap_agents = cap;
+        if (vg_grow(&a->agents, &a->cap_agents, a->n_agents, sizeof *a->agents, 128)) {
+            rc = VG_ENOMEM;
+            break;
         }
         int32_t k = (int32_t)a->n_agents++;
         a->agents[k] = agent;

@@ -71,15 +71,9 @@ int vg_petr_discards_load(vg_petr_discards *d, const char *path, vg_error *err)
             rc = vg_linereader_fail(&lr.lines, err, VG_EINVAL, "empty discard phrase");
             break;
         }
-        if (d->n == d->cap) {
-            size_t cap = d->cap ? d->cap * 2 : 64;
-            vg_petr_discard *grown = vg_realloc(d->items, cap * sizeof *grown);
-            if (!grown) {
-                rc = VG_ENOMEM;
-                break;
-            }
-            d->items = grown;
-            d->cap = cap;
+        if (vg_grow(&d->items, &d->cap, d->n, sizeof *d->items, 64)) {
+            rc = VG_ENOMEM;
+            break;
         }
         if (!(item.text = vg_arena_strndup(&d->arena, s, strlen(s)))) {
             rc = VG_ENOMEM;

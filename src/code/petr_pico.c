@@ -81,15 +81,9 @@ int vg_petr_pico_load(vg_petr_pico *pico, const char *path, vg_error *err)
             }
         }
         e.value = v > 0 ? (uint32_t)v : 0;
-        if (pico->n == pico->cap) {
-            size_t cap = pico->cap ? pico->cap * 2 : 128;
-            vg_petr_pico_entry *grown = vg_realloc(pico->entries, cap * sizeof *grown);
-            if (!grown) {
-                rc = vg_error_set(err, VG_ENOMEM, "%s: out of memory", path);
-                break;
-            }
-            pico->entries = grown;
-            pico->cap = cap;
+        if (vg_grow(&pico->entries, &pico->cap, pico->n, sizeof *pico->entries, 128)) {
+            rc = vg_error_set(err, VG_ENOMEM, "%s: out of memory", path);
+            break;
         }
         pico->entries[pico->n++] = e;
     }

@@ -5,19 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Grows *array (of *cap elements of size) to hold one more after n. */
+/* Room for element n of an array that grows as the file is read. */
 static int grow(void *array_ptr, size_t *cap, size_t n, size_t size)
 {
-    void **array = array_ptr;
-    if (n < *cap)
-        return 0;
-    size_t new_cap = *cap ? *cap * 2 : 64;
-    void *grown = vg_realloc(*array, new_cap * size);
-    if (!grown)
-        return VG_ENOMEM;
-    *array = grown;
-    *cap = new_cap;
-    return 0;
+    return vg_grow(array_ptr, cap, n, size, 64) ? VG_ENOMEM : 0;
 }
 
 typedef struct loader {

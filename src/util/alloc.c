@@ -48,3 +48,17 @@ char *vg_strndup(const char *s, size_t n)
 }
 
 char *vg_strdup(const char *s) { return vg_strndup(s, strlen(s)); }
+
+int vg_grow(void *array_ptr, size_t *cap, size_t n, size_t size, size_t first_cap)
+{
+    void **array = array_ptr;
+    if (n < *cap)
+        return 0;
+    size_t new_cap = *cap ? *cap * 2 : first_cap;
+    void *grown = vg_realloc(*array, new_cap * size);
+    if (!grown)
+        return -1;
+    *array = grown;
+    *cap = new_cap;
+    return 0;
+}
