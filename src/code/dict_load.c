@@ -1027,22 +1027,44 @@ int vg_dict_load(vg_dict **out, const char *path_or_dir, vg_error *err)
 }
 
 /* A file given with the extras, after the folder's own. */
-static int add_extras(char ***paths, size_t *n, size_t *cap, const char *const *extra, size_t n_extra,
-                      vg_error *err)
+/* The dictionary files to load, in order; each path owned. */
+typedef struct path_list {
+    char **paths;
+    size_t n, cap;
+} path_list;
+
+/* Appends path (copied: "dir/name" when name is not NULL). Returns 0 or VG_ENOMEM in err. */
+static int add_path(path_list *l, const char *path, const char *name, vg_error *err)
 {
-    for (size_t i = 0; i < n_extra; i++) {
-        if (*n == *cap) {
-            *cap = *cap ? *cap * 2 : 16;
-            char **grown = vg_realloc(*paths, *cap * sizeof **paths);
-            if (!grown)
-                return vg_error_set(err, VG_ENOMEM, "out of memory loading dictionaries");
-            *paths = grown;
-        }
-        if (!((*paths)[*n] = vg_strdup(extra[i])))
-            return vg_error_set(err, VG_ENOMEM, "out of memory loading dictionaries");
-        (*n)++;
-    }
+    size_t size = strlen(path) + (name ? strlen(name) + 1 : 0) + 1;
+    char *copy = vg_grow(&l->paths, &l->cap, l->n, sizeof *l->paths, 16) ? NULL : vg_malloc(size);
+    if (!copy)
+        return vg_error_set(err, VG_ENOMEM, "out of memory loading dictionaries");
+    snprintf(copy, size, name ? "%s/%s" : "%s", path, name);
+    l->paths[l->n++] = copy;
     return 0;
+}
+
+/* The folder's .txt files, in name order. */
+static int add_folder(path_list *l, const char *dir_path, vg_error *err)
+{
+    DIR *dir = opendir(dir_path);
+    if (!dir)
+        return vg_error_set(err, VG_EIO, "%s: cannot open the directory", dir_path);
+    size_t first = l->n;
+    int rc = 0;
+    struct dirent *de;
+    while (!rc && (de = readdir(dir)) != NULL) {
+        size_t len = strlen(de->d_name);
+        if (de->d_name[0] != '.' && len >= 5 && strcmp(de->d_name + len - 4, ".txt") == 0)
+            rc = add_path(l, dir_path, de->d_name, err);
+    }
+    closedir(dir);
+    if (!rc && l->n == first)
+        rc = vg_error_set(err, VG_EIO, "%s: no .txt dictionary in the directory", dir_path);
+    if (!rc)
+        qsort(l->paths + first, l->n - first, sizeof *l->paths, compare_strings);
+    return rc;
 }
 
 int vg_dict_load_with(vg_dict **out, const char *path_or_dir, const char *const *extra, size_t n_extra,
@@ -1052,59 +1074,14 @@ int vg_dict_load_with(vg_dict **out, const char *path_or_dir, const char *const 
     struct stat st;
     if (stat(path_or_dir, &st) != 0)
         return vg_error_set(err, VG_EIO, "%s: no such file or directory", path_or_dir);
-    if (!S_ISDIR(st.st_mode)) {
-        char **paths = NULL;
-        size_t n = 0, cap = 0;
-        const char *one[] = { path_or_dir };
-        int rc = add_extras(&paths, &n, &cap, one, 1, err);
-        if (!rc)
-            rc = add_extras(&paths, &n, &cap, extra, n_extra, err);
-        if (!rc)
-            rc = vg_dict_load_files(out, (const char *const *)paths, n, err);
-        for (size_t i = 0; i < n; i++)
-            vg_free(paths[i]);
-        vg_free(paths);
-        return rc;
-    }
-    DIR *dir = opendir(path_or_dir);
-    if (!dir)
-        return vg_error_set(err, VG_EIO, "%s: cannot open the directory", path_or_dir);
-    char **paths = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0;
-    struct dirent *de;
-    while ((de = readdir(dir)) != NULL) {
-        size_t len = strlen(de->d_name);
-        if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".txt") != 0)
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **grown = vg_realloc(paths, cap * sizeof *paths);
-            if (!grown) {
-                rc = vg_error_set(err, VG_ENOMEM, "out of memory loading dictionaries");
-                break;
-            }
-            paths = grown;
-        }
-        size_t size = strlen(path_or_dir) + len + 2;
-        paths[n] = vg_malloc(size);
-        if (!paths[n]) {
-            rc = vg_error_set(err, VG_ENOMEM, "out of memory loading dictionaries");
-            break;
-        }
-        snprintf(paths[n++], size, "%s/%s", path_or_dir, de->d_name);
-    }
-    closedir(dir);
-    if (!rc && n == 0)
-        rc = vg_error_set(err, VG_EIO, "%s: no .txt dictionary in the directory", path_or_dir);
-    if (!rc) {
-        qsort(paths, n, sizeof *paths, compare_strings);
-        rc = add_extras(&paths, &n, &cap, extra, n_extra, err);
-        if (!rc)
-            rc = vg_dict_load_files(out, (const char *const *)paths, n, err);
-    }
-    for (size_t i = 0; i < n; i++)
-        vg_free(paths[i]);
-    vg_free(paths);
+    path_list l = { 0 };
+    int rc = S_ISDIR(st.st_mode) ? add_folder(&l, path_or_dir, err) : add_path(&l, path_or_dir, NULL, err);
+    for (size_t i = 0; !rc && i < n_extra; i++)
+        rc = add_path(&l, extra[i], NULL, err);
+    if (!rc)
+        rc = vg_dict_load_files(out, (const char *const *)l.paths, l.n, err);
+    for (size_t i = 0; i < l.n; i++)
+        vg_free(l.paths[i]);
+    vg_free(l.paths);
     return rc;
 }
