@@ -5,6 +5,7 @@
 #include <string.h>
 #include "code/when.h"
 #include "text/tagset.h"
+#include "util/limits.h"
 
 static char *lowercase(const char *s, vg_arena *arena)
 {
@@ -244,14 +245,23 @@ static void repair_double_subject(vg_tree *t)
     int nsubj = vg_deprel_id("nsubj"), acl = vg_deprel_id("acl"), ccomp = vg_deprel_id("ccomp");
     int vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"), vbp = vg_xpos_id("VBP"), vbn = vg_xpos_id("VBN");
     int obj = vg_deprel_id("obj");
+    /* The first and last subject of each head, in one pass (a sentence is short, but this runs
+     * on every sentence coded). */
+    /* (A CoNLL-U sentence may hold up to four times the segmenter's limit.) */
+    int16_t first_subject[VG_MAX_SENTENCE_TOKENS * 4], last_subject[VG_MAX_SENTENCE_TOKENS * 4];
+    if (t->n > VG_MAX_SENTENCE_TOKENS * 4)
+        return;
+    for (uint32_t h = 0; h < t->n; h++)
+        first_subject[h] = last_subject[h] = -1;
+    for (uint32_t c = 0; c < t->n; c++)
+        if (t->deprel[c] == nsubj && t->head[c] >= 1 && (uint32_t)t->head[c] <= t->n) {
+            uint32_t h = (uint32_t)t->head[c] - 1;
+            if (first_subject[h] < 0)
+                first_subject[h] = (int16_t)c;
+            last_subject[h] = (int16_t)c;
+        }
     for (uint32_t h = 0; h < t->n; h++) {
-        int first = -1, last = -1;
-        for (uint32_t c = 0; c < t->n; c++)
-            if (t->head[c] == (int)h + 1 && t->deprel[c] == nsubj) {
-                if (first < 0)
-                    first = (int)c;
-                last = (int)c;
-            }
+        int first = first_subject[h], last = last_subject[h];
         if (first < 0 || first == last)
             continue;
         int verb = -1;
