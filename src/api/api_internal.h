@@ -18,7 +18,9 @@ struct vigil_analyser {
     struct vg_tagger *tagger;
     struct vg_parser *parser;
 };
-/* Tags, lemmatises and parses one segmented sentence; lemmas may be allocated from arena. */
-int api_analyse_sentence(const struct vigil_analyser *analyser, vg_sentence *sentence, vg_arena *arena);
+/* Sentences analysed together (parse/analyse.h) by the API's batch loops: enough for each
+ * model's tables to stay cached over a step, few enough to bound the memory they hold. */
+#define API_ANALYSIS_BATCH 64u
+#define API_ANALYSIS_BATCH_TOKENS 4096u
 
 #endif

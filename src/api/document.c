@@ -1,6 +1,7 @@
 /* Documents in the public API: reading, and analysis into CoNLL-U, one sentence at a time. */
 #include "vigil.h"
 #include "api/api_internal.h"
+#include "parse/analyse.h"
 #include "text/conllu.h"
 #include "text/document.h"
 #include "text/segment.h"
@@ -121,25 +122,37 @@ int vigil_document_write_conllu(const vigil_analyser *analyser, const vigil_docu
         vg_free(seg);
         return api_fail(rc, "%s: %s", doc->name, err.message);
     }
-    /* One sentence at a time through a reused arena: memory stays bounded by the longest
-     * sentence, whatever the size of the document. */
+    /* Sentences in batches (parse/analyse.h) through a reused arena: memory stays bounded by
+     * a batch of at most API_ANALYSIS_BATCH_TOKENS tokens and one sentence more, whatever the
+     * size of the document. */
     vg_arena arena;
     vg_arena_init(&arena, 64 * 1024);
     fprintf(out, "# newdoc id = %s\n", doc->id ? doc->id : doc->name);
     size_t sentences = 0, tokens = 0;
     char id[512];
-    vg_sentence s;
-    while ((rc = vg_segmenter_next(seg, &arena, &s, &err)) == 1) {
-        snprintf(id, sizeof id, "%s-%zu", doc->id ? doc->id : doc->name, sentences + 1);
-        s.id = id;
-        rc = api_analyse_sentence(analyser, &s, &arena);
-        if (rc)
-            break;
-        vg_conllu_write(out, &s);
-        sentences++;
-        tokens += s.n_tokens;
-        vg_arena_reset(&arena);
-    }
+    vg_sentence batch[API_ANALYSIS_BATCH];
+    uint32_t n_batch = 0, batch_tokens = 0;
+    do {
+        rc = vg_segmenter_next(seg, &arena, &batch[n_batch], &err);
+        if (rc == 1)
+            batch_tokens += batch[n_batch++].n_tokens;
+        if (n_batch && (rc != 1 || n_batch == API_ANALYSIS_BATCH || batch_tokens >= API_ANALYSIS_BATCH_TOKENS)) {
+            uint32_t done;
+            int failed = vg_analyse_sentences(analyser->tagger, analyser->parser, batch, n_batch, &arena, &done);
+            for (uint32_t i = 0; i < done; i++) {
+                snprintf(id, sizeof id, "%s-%zu", doc->id ? doc->id : doc->name, ++sentences);
+                batch[i].id = id;
+                vg_conllu_write(out, &batch[i]);
+                tokens += batch[i].n_tokens;
+            }
+            if (failed) {
+                rc = api_fail(failed, "%s: analysing sentence %zu failed", doc->name, sentences + 1);
+                break;
+            }
+            n_batch = batch_tokens = 0;
+            vg_arena_reset(&arena);
+        }
+    } while (rc == 1);
     if (rc < 0 && err.message[0])
         api_fail(rc, "%s: %s", doc->name, err.message);
     vg_arena_free(&arena);

@@ -1,6 +1,7 @@
 /* The analyser handle: the tagger and parser models, and analysis of sentences with them. */
 #include "vigil.h"
 #include "api/api_internal.h"
+#include "parse/analyse.h"
 #include "parse/parser.h"
 #include "tag/tagger.h"
 #include "util/alloc.h"
@@ -51,15 +52,6 @@ void vigil_analyser_free(vigil_analyser *a)
     vg_free(a);
 }
 
-int api_analyse_sentence(const vigil_analyser *a, vg_sentence *s, vg_arena *arena)
-{
-    int rc = vg_tagger_tag(a->tagger, s, arena);
-    if (rc)
-        return api_fail(rc, "tagging failed");
-    rc = vg_parser_parse(a->parser, s);
-    return rc ? api_fail(rc, "parsing failed") : 0;
-}
-
 int vigil_analyse_conllu(const vigil_analyser *a, const char *path, FILE *out)
 {
     vg_error err = {0};
@@ -67,7 +59,7 @@ int vigil_analyse_conllu(const vigil_analyser *a, const char *path, FILE *out)
     int rc = vg_treebank_read(&bank, path, &err);
     if (rc)
         return api_fail(rc, "%s", err.message);
-    for (size_t i = 0; i < bank.n_sentences && !rc; i++) {
+    for (size_t i = 0; i < bank.n_sentences; i++) {
         vg_sentence *s = &bank.sentences[i];
         for (uint32_t j = 0; j < s->n_tokens; j++) {
             vg_token *t = &s->tokens[j];
@@ -76,9 +68,17 @@ int vigil_analyse_conllu(const vigil_analyser *a, const char *path, FILE *out)
             t->feats = NULL;
             t->head = -1;
         }
-        rc = api_analyse_sentence(a, s, &bank.arena);
-        if (!rc)
-            vg_conllu_write(out, s);
+    }
+    /* In batches (parse/analyse.h), each written as soon as it is analysed; on a failure,
+     * the sentences before it are written. */
+    for (size_t at = 0; at < bank.n_sentences && !rc; at += API_ANALYSIS_BATCH) {
+        size_t left = bank.n_sentences - at;
+        uint32_t n = left < API_ANALYSIS_BATCH ? (uint32_t)left : API_ANALYSIS_BATCH, done;
+        rc = vg_analyse_sentences(a->tagger, a->parser, &bank.sentences[at], n, &bank.arena, &done);
+        for (uint32_t i = 0; i < done; i++)
+            vg_conllu_write(out, &bank.sentences[at + i]);
+        if (rc)
+            rc = api_fail(rc, "%s: analysing sentence %zu failed", path, at + done + 1);
     }
     vg_treebank_free(&bank);
     return rc;

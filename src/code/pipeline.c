@@ -3,6 +3,7 @@
 #include "code/pipeline.h"
 #include <string.h>
 #include <time.h>
+#include "parse/analyse.h"
 #include "text/segment.h"
 #include "util/alloc.h"
 
@@ -52,6 +53,38 @@ int32_t vg_document_pubdate(const vg_document *doc)
     return 0;
 }
 
+/* Segments the whole document into out->sentences, then analyses them together
+ * (parse/analyse.h: each model over all of them in turn). */
+static int analyse_document(const vg_pipeline *p, const vg_document *doc, vg_segmenter *seg, vg_arena *arena,
+                            vg_coded_document *out, vg_error *err)
+{
+    uint32_t cap = 0;
+    vg_sentence s;
+    int rc;
+    while ((rc = vg_segmenter_next(seg, arena, &s, err)) == 1) {
+        if (out->n_sentences == cap) {
+            uint32_t ncap = cap ? cap * 2 : 32;
+            vg_sentence *grown = vg_arena_alloc(arena, ncap * sizeof *grown);
+            if (!grown)
+                return vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
+            if (cap)
+                memcpy(grown, out->sentences, cap * sizeof *grown);
+            out->sentences = grown;
+            cap = ncap;
+        }
+        out->sentences[out->n_sentences++] = s;
+    }
+    if (rc < 0)
+        return rc;
+    uint32_t done;
+    rc = vg_analyse_sentences(p->tagger, p->parser, out->sentences, out->n_sentences, arena, &done);
+    if (rc) {
+        out->n_sentences = done;
+        return vg_error_set(err, rc, "%s: analysing sentence %u failed", doc->name, done + 1);
+    }
+    return 0;
+}
+
 int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubdate, vg_arena *arena,
                      vg_coded_document *out, vg_error *err)
 {
@@ -74,42 +107,18 @@ int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubda
     }
     if (coding)
         vg_coding_set_dateline(coding, doc->dateline);
-    uint32_t cap = 0;
-    vg_sentence s;
     double t0 = now();
-    while ((rc = vg_segmenter_next(seg, arena, &s, err)) == 1) {
-        if (out->n_sentences == cap) {
-            uint32_t ncap = cap ? cap * 2 : 32;
-            vg_sentence *grown = vg_arena_alloc(arena, ncap * sizeof *grown);
-            if (!grown) {
-                rc = vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
-                break;
-            }
-            if (cap)
-                memcpy(grown, out->sentences, cap * sizeof *grown);
-            out->sentences = grown;
-            cap = ncap;
-        }
-        rc = vg_tagger_tag(p->tagger, &s, arena);
-        if (!rc)
-            rc = vg_parser_parse(p->parser, &s);
-        if (rc) {
-            rc = vg_error_set(err, rc, "%s: analysing sentence %u failed", doc->name, out->n_sentences + 1);
-            break;
-        }
-        out->sentences[out->n_sentences++] = s;
-        double t1 = now();
-        out->analysis_seconds += t1 - t0;
-        rc = p->petrarch ? petrarch_sentence(p, &out->sentences[out->n_sentences - 1], out->n_sentences,
-                                             out->pubdate, arena, &petr)
-                         : vg_coding_sentence(coding, &out->sentences[out->n_sentences - 1], out->n_sentences);
-        t0 = now();
-        out->coding_seconds += t0 - t1;
-        if (rc) {
-            rc = vg_error_set(err, rc, "%s: coding sentence %u failed", doc->name, out->n_sentences);
-            break;
-        }
+    rc = analyse_document(p, doc, seg, arena, out, err);
+    double t1 = now();
+    out->analysis_seconds = t1 - t0;
+    for (uint32_t i = 0; i < out->n_sentences && !rc; i++) {
+        vg_sentence *s = &out->sentences[i];
+        rc = p->petrarch ? petrarch_sentence(p, s, i + 1, out->pubdate, arena, &petr)
+                         : vg_coding_sentence(coding, s, i + 1);
+        if (rc)
+            rc = vg_error_set(err, rc, "%s: coding sentence %u failed", doc->name, i + 1);
     }
+    out->coding_seconds = now() - t1;
     vg_free(seg);
     if (rc == 0 && p->petrarch) {
         out->events = petr.items;
