@@ -321,19 +321,28 @@ static int move_of_class(int cls)
     return cls == PARSE_SHIFT ? PARSE_SHIFT : cls <= PARSE_MAX_GROUPS ? PARSE_LEFT : PARSE_RIGHT;
 }
 
-/* The label of the arc a LEFT or RIGHT class would make in `st`. */
+/* The label of the arc a LEFT or RIGHT class would make in `st`. A group with one label
+ * allowed that way (punctuation: one arc in seven) needs no scoring. */
 static int arc_label(const vg_parser *parser, const parse_state *st, int cls, uint64_t *keys,
                      int32_t *scores)
 {
     int move = move_of_class(cls);
     int group = move == PARSE_LEFT ? cls - PARSE_CLASS_LEFT(0) : cls - PARSE_CLASS_RIGHT(0);
+    uint64_t allowed = (move == PARSE_LEFT ? parser->left_allowed : parser->right_allowed) &
+                       parser->group_labels[group];
+    if ((allowed & (allowed - 1)) == 0)
+        return allowed ? __builtin_ctzll(allowed) : 0;
     int head, dep;
     parse_state_arc(st, move, &head, &dep);
     int n_keys = parse_label_features(st, head, dep, keys);
     parser->score(&parser->labels, keys, n_keys, scores);
-    return best_label((move == PARSE_LEFT ? parser->left_allowed : parser->right_allowed) &
-                          parser->group_labels[group],
-                      scores);
+    return best_label(allowed, scores);
+}
+
+/* Whether SHIFT is the only legal move (the stack is empty): there is nothing to score. */
+static int only_shift(const int *legal)
+{
+    return !legal[PARSE_LEFT] && !legal[PARSE_RIGHT];
 }
 
 /* Whether the move classifier may predict class `cls` in a configuration with these legal
@@ -468,8 +477,10 @@ static int parse_beam(const vg_parser *parser, vg_sentence *sentence)
                 continue;
             }
             parse_state_legal(st, legal);
-            int n_keys = parse_state_features(st, keys);
-            parser->score(&parser->moves, keys, n_keys, scores);
+            if (only_shift(legal))
+                scores[PARSE_SHIFT] = 0; /* offer_moves then gives SHIFT probability 1 */
+            else
+                parser->score(&parser->moves, keys, parse_state_features(st, keys), scores);
             offer_moves(parser, &cur[i], i, scores, legal, best, &n_best);
         }
         while (n_best > 1 && best[n_best - 1].score < best[0].score - PARSE_BEAM_PRUNE)
@@ -531,6 +542,8 @@ int vg_parser_parse(const vg_parser *parser, vg_sentence *sentence)
         if (st.b0 == (int)n + 1 && st.depth == 1) {
             move = PARSE_LEFT; /* the last word left is the root */
             label = parser->root_label;
+        } else if (only_shift(legal)) {
+            move = PARSE_SHIFT;
         } else {
             int n_keys = parse_state_features(&st, keys);
             parser->score(&parser->moves, keys, n_keys, scores);
