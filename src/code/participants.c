@@ -833,8 +833,13 @@ void vg_coder_targets_from_sentence(sentence_ctx *sc, draft *d)
     if (thing >= 0 && !vg_coder_any_code(d->tgt, d->n_tgt) && home &&
         !(d->n_src && d->src[0].code && !strncmp(d->src[0].code, home, 3))) {
         vg_actor *place = vg_arena_alloc(sc->coding->arena, sizeof *place);
+        uint32_t first, last;
+        vg_tree_phrase(t, (uint32_t)thing, &first, &last);
+        /* the words of the place or thing, which only the dateline places */
+        char *words = vg_tree_text(t, first, last, sc->coding->arena);
         if (place) {
-            *place = (vg_actor){ .code = home, .text = "", .resolved = 1, .sentence = sc->index, .token = i };
+            *place = (vg_actor){ .code = home, .text = words ? words : "", .resolved = 1, .sentence = sc->index,
+                                 .token = (uint32_t)thing };
             take_target(d, place, 1, "a place or thing in the dateline's country");
         }
     }
