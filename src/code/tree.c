@@ -157,6 +157,60 @@ static void repair_fragment(vg_tree *t)
     }
 }
 
+/* See vg_tree_build: "The Red Hand Brigade, which Norland accuses of attacks, denied any
+ * involvement" read as a noun whose relative clause goes on to deny. */
+static void repair_relative_clause_predicate(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int root = -1;
+    for (uint32_t i = 0; i < t->n; i++)
+        if (t->head[i] == 0) {
+            if (root >= 0)
+                return;
+            root = (int)i;
+        }
+    if (root < 0 || (tok[root].upos != VG_UPOS_NOUN && tok[root].upos != VG_UPOS_PROPN))
+        return;
+    int relcl = vg_deprel_id("acl:relcl"), parataxis = vg_deprel_id("parataxis"), conj = vg_deprel_id("conj");
+    int nsubj = vg_deprel_id("nsubj"), punct = vg_deprel_id("punct");
+    int wdt = vg_xpos_id("WDT"), wp = vg_xpos_id("WP"), vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"),
+        vbp = vg_xpos_id("VBP");
+    for (uint32_t r = (uint32_t)root + 1; r < t->n; r++) {
+        if (t->head[r] != root + 1 || (t->deprel[r] != relcl && t->deprel[r] != parataxis))
+            continue;
+        /* the clause opens with a relative pronoun ("which", "who") */
+        int relative = 0;
+        for (uint32_t c = (uint32_t)root + 1; c < r && !relative; c++)
+            relative = t->head[c] == (int)r + 1 && (tok[c].xpos == wdt || tok[c].xpos == wp);
+        if (!relative)
+            continue;
+        for (uint32_t v = r + 1; v < t->n; v++) {
+            if (t->head[v] != (int)r + 1 || t->deprel[v] != conj || tok[v].upos != VG_UPOS_VERB ||
+                (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp) || v == 0 ||
+                strcmp(tok[v - 1].form ? tok[v - 1].form : "", ","))
+                continue;
+            int has_subject = 0;
+            for (uint32_t c = 0; c < t->n && !has_subject; c++)
+                has_subject = t->head[c] == (int)v + 1 && t->deprel[c] == nsubj;
+            if (has_subject)
+                continue;
+            t->head[v] = 0;
+            t->deprel[v] = (uint8_t)vg_deprel_id("root");
+            t->head[root] = (int16_t)(v + 1);
+            t->deprel[root] = (uint8_t)nsubj;
+            t->deprel[r] = (uint8_t)relcl;   /* a relative clause read as a parataxis */
+            /* the comma closing the clause and what follows the noun now hang off the verb */
+            if (t->head[v - 1] == (int)v + 1 || t->head[v - 1] == (int)r + 1)
+                t->head[v - 1] = (int16_t)(v + 1), t->deprel[v - 1] = (uint8_t)punct;
+            for (uint32_t c = 0; c < t->n; c++)
+                if (t->head[c] == root + 1 && c > v)
+                    t->head[c] = (int16_t)(v + 1);
+            t->repaired = 1;
+            return;
+        }
+    }
+}
+
 /* Whether a dominates b in the (possibly repaired) heads; bounded against cycles. */
 static int heads_reach(const vg_tree *t, uint32_t a, uint32_t b)
 {
@@ -377,6 +431,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
         t->deprel[i] = s->tokens[i].deprel;
     }
     repair_fragment(t);
+    repair_relative_clause_predicate(t);
     repair_participle_parataxis(t);
     repair_double_subject(t);
     repair_active_by(t);

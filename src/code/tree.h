@@ -31,7 +31,10 @@ typedef struct vg_tree {
  * repaired in the view (the sentence itself is not changed): a sentence parsed as a noun with a
  * participle ("Police fired tear gas at protesters" as "police [who were] fired ...") when the
  * participle has no auxiliary and no subject of its own is read with the participle as the
- * main verb and the noun as its subject: news sentences have a finite verb. A bare past
+ * main verb and the noun as its subject: news sentences have a finite verb. So is a noun
+ * whose relative clause goes on, after a comma, with a finite verb of no subject of its own
+ * ("Hamas, which Israel accuses of the raid, rejected the charge" read as the relative clause
+ * rejecting): the verb is the sentence's, the noun its subject. A bare past
  * participle after a comma parsed as a parataxis ("Soleimani, killed in a strike ..., ") is
  * read as a reduced relative clause (acl) of the nominal before the comma. A predicate with two
  * subjects, the first with a finite verb in acl ("troops exchanged fire ..., officials said"
