@@ -564,9 +564,11 @@ void vg_tree_phrase(const vg_tree *t, uint32_t i, uint32_t *first, uint32_t *las
 {
     *first = *last = i;
     extend(t, i, first, last, 0);
-    /* Leading case markers and determiners are kept ("the ambassador"), leading "by"/"of" not. */
+    /* Leading determiners are kept ("the ambassador"), leading markers not: "by", "of", and
+     * the fixed words of a marker of several ("according to the officials"). */
     while (*first < i && (deprel_is(t, *first, "case") || deprel_is(t, *first, "mark") ||
-                          deprel_is(t, *first, "punct") || deprel_is(t, *first, "cc")))
+                          deprel_is(t, *first, "punct") || deprel_is(t, *first, "cc") ||
+                          deprel_is(t, *first, "fixed")))
         (*first)++;
     /* Trailing punctuation and the possessive marker go too: "the ambassador's" is "the
      * ambassador". */
