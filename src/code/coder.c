@@ -34,6 +34,11 @@ const char *vg_stance_name(vg_stance stance)
     return (unsigned)stance < 3 ? names[stance] : NULL;
 }
 
+const char *vg_actor_kind_name(vg_actor_kind kind)
+{
+    return kind == VG_KIND_PERSON ? "person" : kind == VG_KIND_FACILITY ? "facility" : NULL;
+}
+
 const char *vg_date_precision_name(vg_date_precision p)
 {
     static const char *const names[] = { "none", "publication", "day", "month", "part_of_year", "year",

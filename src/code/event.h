@@ -20,7 +20,18 @@ typedef struct vg_actor {
     uint32_t sentence;     /* 1-based sentence of the mention (earlier for a resolved pronoun) */
     uint8_t anonymous;     /* an unnamed source: "officials", "a source familiar with" */
     uint8_t resolved;      /* found through a pronoun, a definite description or an alias */
+    uint8_t kind;          /* vg_actor_kind: what the words name, as far as their head tells */
 } vg_actor;
+
+/* What an actor's words name: a person or people ("the ambassador", "Jonas Weller",
+ * "diplomats"), a building or site ("the embassy"), or neither that the words tell ("his
+ * car", "Iran"). Two targets of different known kinds are two acts. */
+typedef enum vg_actor_kind {
+    VG_KIND_UNKNOWN = 0,
+    VG_KIND_PERSON,
+    VG_KIND_FACILITY
+} vg_actor_kind;
+const char *vg_actor_kind_name(vg_actor_kind kind);   /* "person", "facility", or NULL */
 
 /* How the report presents the event. */
 typedef enum vg_stance {

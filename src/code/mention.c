@@ -122,9 +122,43 @@ static int is_plural(const vg_tree *t, uint32_t i)
     return x && (x == vg_xpos_id("NNS") || x == vg_xpos_id("NNPS"));
 }
 
+static int pronoun_kind(const char *w);
+
+/* What the words headed by token name (vg_actor_kind): a building or site, a person or
+ * people (a role word, "he" or "she"; a named person is one through the dictionary), else
+ * unknown; a thing a person has is the person's ("his car", "the ambassador's convoy": an
+ * attack on it is one on them). */
+static uint8_t kind_of_word(const vg_mentions *m, uint32_t token)
+{
+    const char *lemma = m->tree->lower[token];
+    if (is_word(m, VG_WORDS_FACILITY, lemma))
+        return VG_KIND_FACILITY;
+    if (is_word(m, VG_WORDS_PERSON, lemma) || pronoun_kind(m->tree->lower_form[token]) == 1)
+        return VG_KIND_PERSON;
+    return VG_KIND_UNKNOWN;
+}
+
+static uint8_t kind_of_head(const vg_mentions *m, uint32_t head)
+{
+    uint8_t kind = kind_of_word(m, head);
+    const vg_tree *t = m->tree;
+    for (uint32_t k = 0; !kind && k < vg_tree_n_children(t, head); k++) {
+        uint32_t c = vg_tree_child(t, head, k);
+        const char *d = vg_tree_deprel(t, c);
+        if ((!strcmp(d, "nmod:poss") || !strcmp(d, "nmod")) && kind_of_word(m, c) == VG_KIND_PERSON)
+            kind = VG_KIND_PERSON;
+    }
+    return kind;
+}
+
 static void fill_text(vg_mentions *m, uint32_t head, vg_actor *a)
 {
     uint32_t first, last;
+    /* the words' own head decides ("his car" is no person, though its owner is); a name
+     * keeps the kind the dictionary gave it */
+    uint8_t kind = kind_of_head(m, head);
+    if (kind || m->tree->s->tokens[head].upos != VG_UPOS_PROPN)
+        a->kind = kind;
     vg_tree_phrase(m->tree, head, &first, &last);
     const vg_sentence *s = m->tree->s;
     a->text = vg_tree_text(m->tree, first, last, m->arena);
@@ -659,6 +693,8 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
             a->code = hit->code;
         a->name = hit->entry->name;
         a->host = role ? role->host : NULL;
+        if (hit->entry->kind == VG_DICT_PERSON)
+            a->kind = VG_KIND_PERSON;
         fill_text(m, token, a);
         /* A name used as a modifier's head keeps only the name's own words ("Iran" of "Iran's"). */
         if (hit->how != VG_DICT_BY_ADJECTIVE)

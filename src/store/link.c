@@ -144,6 +144,7 @@ static int find_incident(vg_store *store, const vg_link_event *le, const char *f
     const char *src = e->source ? nonempty(e->source->code) : NULL;
     const char *tgt = e->target ? nonempty(e->target->code) : NULL;
     const char *tgt_name = e->target ? nonempty(e->target->name) : NULL;
+    const char *tgt_kind = e->target ? vg_actor_kind_name((vg_actor_kind)e->target->kind) : NULL;
     const char *place = place_of(e);
     best[0] = '\0';
     if (!src && !tgt)
@@ -182,6 +183,10 @@ static int find_incident(vg_store *store, const vg_link_event *le, const char *f
             const char *c_name = column_text(stmt, 3), *c_place = column_text(stmt, 4);
             if (!source_compatible(src, c_src, &source_agrees) || !target_compatible(tgt, c_tgt, &target_agrees))
                 continue;
+            /* an embassy and an ambassador are two targets, though both are the country's GOV */
+            const char *c_kind = column_text(stmt, 8);
+            if (tgt_kind && c_kind && strcmp(tgt_kind, c_kind) != 0)
+                continue;
             int same_doc = touched_has(this_doc, c_id);
             int undated = le->precision_rank == 7 || sqlite3_column_int(stmt, 5) == 7;
             /* Who was targeted tells acts apart; without it only the document's own earlier
@@ -215,6 +220,34 @@ static int find_incident(vg_store *store, const vg_link_event *le, const char *f
     return 0;
 }
 
+/* The incident of the act that a near copy's event repeats (ST_COPY_EVENT_INCIDENT), or ""
+ * in id: a wire story run by several outlets reports the same acts, whatever the linking
+ * rules would make of its events one by one (a charge against unnamed men has nothing else
+ * to link by). */
+static int copy_incident(vg_store *store, const vg_link_document *doc, const vg_link_event *le, char id[24])
+{
+    id[0] = '\0';
+    if (!doc->copy_of)
+        return 0;
+    const vg_event *e = le->event;
+    sqlite3_stmt *stmt = vg_store_stmt(store, ST_COPY_EVENT_INCIDENT);
+    if (!stmt)
+        return VG_EIO;
+    sqlite3_bind_int64(stmt, 1, doc->copy_of);
+    vg_store_bind_text(stmt, 2, e->cameo->code);
+    vg_store_bind_text(stmt, 3, e->source && e->source->code ? e->source->code : "");
+    vg_store_bind_text(stmt, 4, e->target && e->target->code ? e->target->code : "");
+    sqlite3_bind_int64(stmt, 5, doc->rowid);
+    sqlite3_bind_int(stmt, 6, (int)e->sentence);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && column_text(stmt, 0))
+        snprintf(id, 24, "%s", column_text(stmt, 0));
+    else if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return vg_store_fail(store, "finding a copied act's incident");
+    sqlite3_reset(stmt);
+    return 0;
+}
+
 static const char *precision_name(const vg_event *e, int rank)
 {
     return rank == 6 && e->date_precision != VG_DATE_PUBLICATION ? "publication"
@@ -225,8 +258,9 @@ static const char *precision_name(const vg_event *e, int rank)
  * document's identity and the event's index), so storing the same documents again in the same
  * order gives the same ids. */
 /* Binds, from parameter k on, what an incident takes from an event: source and target (code,
- * name, words), place, date, its precision and the window of dates it may have happened in
- * (13 parameters). Opening and joining an incident write the same columns. */
+ * name, words), place, date, its precision, the window of dates it may have happened in and
+ * what the target's words name (14 parameters). Opening and joining an incident write the
+ * same columns. */
 static void bind_sides_and_time(sqlite3_stmt *stmt, int k, const vg_link_document *doc, const vg_link_event *le)
 {
     const vg_event *e = le->event;
@@ -248,6 +282,7 @@ static void bind_sides_and_time(sqlite3_stmt *stmt, int k, const vg_link_documen
     sqlite3_bind_int(stmt, k + 4, le->precision_rank);
     vg_store_bind_text(stmt, k + 5, lo);
     vg_store_bind_text(stmt, k + 6, hi);
+    vg_store_bind_text(stmt, k + 7, e->target ? vg_actor_kind_name((vg_actor_kind)e->target->kind) : NULL);
 }
 
 static int open_incident(vg_store *store, const vg_link_document *doc, const vg_link_event *le, size_t index,
@@ -457,22 +492,34 @@ static int summarise(vg_store *store, const char *id)
     return 0;
 }
 
-/* The incident a claim without content of its own is about. Denials and no-comments answer
- * allegations, so the nearest act before the claim that is alleged (or already denied), else
- * the first such act after it; failing those, the nearest act before it, else after it. */
+/* The incident a claim without content of its own is about. A claim whose target the coder
+ * knows answers that actor ("declined to comment on the charges": the prosecutors who brought
+ * them), so first the nearest act by it, before the claim, else after. Otherwise denials and
+ * no-comments answer allegations: the nearest act before the claim that is alleged (or
+ * already denied), else the first such act after it; failing those, the nearest act before
+ * it, else after it. */
 static int contested(const vg_link_event *le)
 {
     return le->event->stance != VG_STANCE_ASSERTED;
 }
 
+static int by_answered(const vg_link_event *act, const vg_event *claim)
+{
+    const vg_actor *s = act->event->source, *t = claim->target;
+    return s && t && s->code && t->code && !strcmp(s->code, t->code);
+}
+
 static const char *main_act(const vg_link_event *events, const unsigned char *kinds, size_t n, size_t i)
 {
-    for (int pass = 0; pass < 2; pass++) {
+    const vg_event *claim = events[i].event;
+    for (int pass = 0; pass < 3; pass++) {
         for (size_t k = i; k-- > 0;)
-            if (kinds[k] == KIND_ACT && events[k].incident[0] && (pass || contested(&events[k])))
+            if (kinds[k] == KIND_ACT && events[k].incident[0] &&
+                (pass == 2 || (pass == 1 ? contested(&events[k]) : by_answered(&events[k], claim))))
                 return events[k].incident;
         for (size_t k = i + 1; k < n; k++)
-            if (kinds[k] == KIND_ACT && events[k].incident[0] && (pass || contested(&events[k])))
+            if (kinds[k] == KIND_ACT && events[k].incident[0] &&
+                (pass == 2 || (pass == 1 ? contested(&events[k]) : by_answered(&events[k], claim))))
                 return events[k].incident;
     }
     return NULL;
@@ -525,7 +572,9 @@ int vg_store_link(vg_store *store, const vg_link_document *doc, vg_link_event *e
         const char *family = vg_store_family(le->event->cameo->code);
         char id[24];
         int is_new = 0;
-        if ((rc = find_incident(store, le, family, &t, id)))
+        if ((rc = copy_incident(store, doc, le, id)))
+            break;
+        if (!id[0] && (rc = find_incident(store, le, family, &t, id)))
             break;
         if (id[0]) {
             rc = join_incident(store, doc, le, id);

@@ -117,6 +117,9 @@ static const char *const migrations[] = {
     "  said_on TEXT, publisher TEXT,"
     "  UNIQUE (incident, role, document, sentence, actor_text));"
     "CREATE INDEX claims_incident ON claims(incident);",
+    /* 2: what a target's words name (person, facility), which tells acts apart. */
+    "ALTER TABLE events ADD COLUMN target_kind TEXT;"
+    "ALTER TABLE incidents ADD COLUMN target_kind TEXT;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof *migrations)
 
@@ -146,11 +149,11 @@ static const char *const statement_sql[ST_COUNT] = {
     [ST_EVENT_INSERT] =
         "INSERT INTO events (document, sentence, idx, cameo, cameo_name, root, plover, severity, goldstein,"
         " mode, negated, stance, source_actor, source_text, source_code, source_name, source_anonymous,"
-        " target_actor, target_text, target_code, target_name, target_host,"
+        " target_actor, target_text, target_code, target_name, target_host, target_kind,"
         " date, date_end, date_precision, date_text, place_name, place_country,"
         " rule_file, rule_line, rule_text, path, head, span_start, span_end)"
         " VALUES (?1, ?2, ?3, ?4, ?35, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-        " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)",
+        " ?20, ?21, ?36, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)",
     [ST_EVENT_SET_PARENT] = "UPDATE events SET parent = ?2 WHERE id = ?1",
     [ST_ATTRIBUTION_INSERT] =
         "INSERT INTO event_attributions (event, idx, actor, text, code, name, anonymous)"
@@ -158,18 +161,28 @@ static const char *const statement_sql[ST_COUNT] = {
     /* Acts on the same target country, latest first: the index gives them in that order, so
      * the limit bounds the work however many incidents the store holds. */
     [ST_INCIDENT_CANDIDATES] =
-        "SELECT id, source_code, target_code, target_name, place_country, precision_rank, window_lo, window_hi"
+        "SELECT id, source_code, target_code, target_name, place_country, precision_rank, window_lo, window_hi,"
+        " target_kind"
         " FROM incidents WHERE family = ?1 AND target_country = ?4 AND window_hi >= ?2 AND window_lo <= ?3"
         " ORDER BY window_hi DESC LIMIT 200",
     [ST_INCIDENT_BY_ID] =
-        "SELECT id, source_code, target_code, target_name, place_country, precision_rank, window_lo, window_hi"
+        "SELECT id, source_code, target_code, target_name, place_country, precision_rank, window_lo, window_hi,"
+        " target_kind"
         " FROM incidents WHERE id = ?1 AND family = ?2 AND window_hi >= ?3 AND window_lo <= ?4",
+    /* The incident of the act a near copy's event repeats: the same code and actors in the same
+     * sentence of the story's stored copy (the nearest, should an outlet have added some). */
+    [ST_COPY_EVENT_INCIDENT] =
+        "SELECT e.incident FROM events e JOIN sentences s ON s.document = e.document AND s.idx = e.sentence"
+        " WHERE e.document = ?1 AND e.link = 'act' AND e.cameo = ?2 AND coalesce(e.source_code, '') = ?3"
+        " AND coalesce(e.target_code, '') = ?4"
+        " AND s.text = (SELECT text FROM sentences WHERE document = ?5 AND idx = ?6)"
+        " ORDER BY abs(e.sentence - ?6), e.idx LIMIT 1",
     [ST_INCIDENT_INSERT] =
         "INSERT INTO incidents (id, seq, family, cameo, severity, mode, stance, source_code, source_name,"
         " source_text, target_code, target_name, target_text, place_name, place_country, date,"
-        " date_precision, precision_rank, window_lo, window_hi, target_country)"
+        " date_precision, precision_rank, window_lo, window_hi, target_country, target_kind)"
         " VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM incidents), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-        " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, substr(?10, 1, 3))",
+        " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, substr(?10, 1, 3), ?20)",
     [ST_INCIDENT_GET] = "SELECT 1 FROM incidents WHERE id = ?1",
     /* A new event narrows the incident's dates when it is more precise, and fills in actors
      * and a place the incident did not know. */
@@ -179,6 +192,7 @@ static const char *const statement_sql[ST_COUNT] = {
         " source_text = coalesce(source_text, ?4),"
         " target_code = coalesce(target_code, ?5), target_name = coalesce(target_name, ?6),"
         " target_text = coalesce(target_text, ?7), target_country = coalesce(target_country, substr(?5, 1, 3)),"
+        " target_kind = coalesce(target_kind, ?15),"
         " place_name = coalesce(place_name, ?8), place_country = coalesce(place_country, ?9),"
         " date = CASE WHEN ?12 < precision_rank THEN ?10 ELSE date END,"
         " date_precision = CASE WHEN ?12 < precision_rank THEN ?11 ELSE date_precision END,"
@@ -317,7 +331,11 @@ int vg_store_open(vg_store **out, const char *path, unsigned flags, vg_error *er
                   "setting up");
         if (!rc) {
             int version = vg_store_schema_version(store);
-            if (version != VG_STORE_SCHEMA_VERSION)
+            if (version > 0 && version < VG_STORE_SCHEMA_VERSION)
+                rc = vg_error_set(err, VG_EIO, "store: %s has schema version %d, this vigil reads %d: the next"
+                                  " vigil ingest into it brings it up to date",
+                                  path, version, VG_STORE_SCHEMA_VERSION);
+            else if (version != VG_STORE_SCHEMA_VERSION)
                 rc = vg_error_set(err, VG_EIO, "store: %s is not a vigil store of schema version %d (it has %d)",
                                   path, VG_STORE_SCHEMA_VERSION, version);
         }
@@ -631,6 +649,7 @@ static int store_event(vg_store *store, int64_t doc_rowid, uint32_t idx, const v
         bind_nonempty(stmt, 19, e->target->code);
         bind_nonempty(stmt, 20, e->target->name);
         bind_nonempty(stmt, 21, e->target->host);
+        bind_nonempty(stmt, 36, vg_actor_kind_name((vg_actor_kind)e->target->kind));
     }
     bind_nonempty(stmt, 22, date);
     bind_nonempty(stmt, 23, date_end);
@@ -817,7 +836,7 @@ static int add_document(vg_store *store, const vg_coded_document *coded, const v
     if (!rc) {
         const char *origin = copy_origin_kept[0] ? copy_origin_kept : own_origin;
         vg_link_document ld = {doc_rowid, said_on[0] ? said_on : NULL, key->publisher,
-                               strncmp(origin, "body:", 5) ? origin : NULL, key->body_hash, pubdate};
+                               strncmp(origin, "body:", 5) ? origin : NULL, key->body_hash, pubdate, copy_of};
         rc = vg_store_link(store, &ld, links, coded->n_events, result);
     }
     vg_free(links);

@@ -12,7 +12,7 @@
 typedef struct vg_store vg_store;
 
 /* The schema version this build writes; older files are migrated when opened. */
-#define VG_STORE_SCHEMA_VERSION 1
+#define VG_STORE_SCHEMA_VERSION 2
 
 enum {
     VG_STORE_READONLY = 1u << 0   /* open an existing store for queries only */

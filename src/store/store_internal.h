@@ -22,6 +22,7 @@ typedef enum vg_stmt_id {
     ST_ATTRIBUTION_INSERT,
     ST_INCIDENT_CANDIDATES,
     ST_INCIDENT_BY_ID,
+    ST_COPY_EVENT_INCIDENT,
     ST_INCIDENT_INSERT,
     ST_INCIDENT_GET,
     ST_INCIDENT_UPDATE_LINK,
@@ -66,6 +67,7 @@ typedef struct vg_link_document {
     const char *origin;     /* the independent source it counts as, or NULL when unknown */
     const char *body_hash;
     int32_t pubdate;
+    int64_t copy_of;        /* documents.id of the stored story this is a near copy of, or 0 */
 } vg_link_document;
 
 /* Links a stored document's events into incidents and writes their claims (link.c). Runs

@@ -246,6 +246,80 @@ static void run_scenario(const char *path, char *plot_id, size_t plot_id_size, i
     vg_document_free(denial);
 }
 
+/* The incident of document doc_id's event idx, into out. */
+static void incident_of(const char *path, const char *doc_id, int idx, char *out, size_t size)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT e.incident FROM events e JOIN documents d ON d.id = e.document WHERE d.doc_id = '%s' AND e.idx = %d",
+             doc_id, idx);
+    query_text(path, sql, out, size);
+}
+
+/* Two acts against one country's GOV: a plot against its embassy and shots at its
+ * ambassador's car are two incidents (a facility and a person are two targets), and a later
+ * report of an attack on "the ambassador" joins the shots. A no-comment whose target is the
+ * prosecutors answers their charges, not the alleged plot the report tells next to them. */
+static void check_target_kinds_and_answers(const char *dir)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/kinds.db", dir);
+    vg_store *store = NULL;
+    vg_error err = {0};
+    CHECK_INT(vg_store_open(&store, path, 0, &err), 0);
+    if (!store)
+        return;
+    vg_actor embassy = actor("the Norland embassy", "XNLGOV", NULL);
+    embassy.kind = VG_KIND_FACILITY;
+    vg_actor car = actor("the ambassador's car", "XNLGOV", NULL);
+    car.kind = VG_KIND_PERSON;
+    vg_actor ambassador = actor("Norland's ambassador", "XNLGOV", NULL);
+    ambassador.kind = VG_KIND_PERSON;
+    vg_actor gunmen = actor("Gunmen", "XASUAF", NULL);
+    vg_actor prosecutors = actor("Valdorian prosecutors", "XVDJUD", NULL);
+    vg_actor mission = actor("Karesh's embassy", "XKRGOV", NULL);
+    vg_actor spies = actor("Karesh's intelligence service", "XKRSPY", NULL);
+
+    vg_document *plot = check_document("plot", "Wire", "2026-01-20", "Police foiled a plot to bomb the Norland embassy.");
+    vg_event plot_events[1] = {
+        event("183", NULL, &embassy, VG_MODE_THWARTED, VG_STANCE_ASSERTED, 20260120, VG_DATE_DAY)};
+    add(store, plot, plot_events, 1);
+    vg_document *shots = check_document("shots", "Herald", "2026-01-21", "Gunmen fired on the ambassador's car.");
+    vg_event shots_events[1] = {
+        event("193", &gunmen, &car, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260121, VG_DATE_DAY)};
+    add(store, shots, shots_events, 1);
+    vg_document *later = check_document("later", "Ledger", "2026-01-23", "Norland blamed Karesh for the attack on its ambassador.");
+    vg_event later_events[1] = {
+        event("180", NULL, &ambassador, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260123, VG_DATE_PUBLICATION)};
+    add(store, later, later_events, 1);
+    char a[32], b[32], c[32];
+    incident_of(path, "plot", 0, a, sizeof a);
+    incident_of(path, "shots", 0, b, sizeof b);
+    incident_of(path, "later", 0, c, sizeof c);
+    CHECK(a[0] && b[0] && strcmp(a, b) != 0);
+    CHECK_STR(c, b);
+
+    vg_document *charges = check_document("charges", "Wire", "2026-01-24",
+                                          "Prosecutors charged three men. Karesh's embassy declined to comment on the charges.");
+    vg_event charge_events[3];
+    charge_events[0] = event("173", &prosecutors, NULL, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260124, VG_DATE_DAY);
+    charge_events[1] = event("1834", &spies, &embassy, VG_MODE_PLANNED, VG_STANCE_ALLEGED, 20260124, VG_DATE_PUBLICATION);
+    charge_events[2] = event("011", &mission, &prosecutors, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260124, VG_DATE_DAY);
+    add(store, charges, charge_events, 3);
+    incident_of(path, "charges", 0, a, sizeof a);
+    incident_of(path, "charges", 2, b, sizeof b);
+    CHECK(a[0] != 0);
+    CHECK_STR(b, a);
+    CHECK_INT(query_int(path, "SELECT count(*) FROM claims WHERE role = 'no_comment' AND actor_text = \"Karesh's embassy\""), 1);
+    /* the kinds are kept: an incident's first known target kind */
+    CHECK_INT(query_int(path, "SELECT count(*) FROM incidents WHERE target_kind = 'facility'"), 1);
+    vg_store_close(store);
+    vg_document_free(plot);
+    vg_document_free(shots);
+    vg_document_free(later);
+    vg_document_free(charges);
+}
+
 int main(void)
 {
     vg_error err = {0};
@@ -256,6 +330,8 @@ int main(void)
     char path[256], path2[256], sql[512], text[256];
     snprintf(path, sizeof path, "%s/a.db", dir);
     snprintf(path2, sizeof path2, "%s/b.db", dir);
+
+    check_target_kinds_and_answers(dir);
 
     char plot[32];
     run_scenario(path, plot, sizeof plot, 1);
