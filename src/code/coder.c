@@ -516,6 +516,14 @@ static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
         for (uint32_t j = 0; j < vg_tree_n_children(t, i); j++)
             if (take_date(sc, vg_tree_child(t, i, j), e))
                 return;
+        /* A clause that describes a person or thing ("Sowan, the officer accused of organising
+         * the plot", "men charged with plotting") tells of another time than the sentence's
+         * verb ("the EU on Tuesday imposed sanctions on ..."), unless it spells out an act
+         * named by its noun ("a plot to kill"). */
+        int noun = vg_tree_head(t, i);
+        if (noun >= 0 && !strncmp(vg_tree_deprel(t, i), "acl", 3) && vg_tree_is_nominal(t, (uint32_t)noun) &&
+            !sc->marks[noun].event && !sc->marks[noun].mode)
+            break;
     }
     /* "arrested an Iranian agent on Monday" is often parsed with the date on the agent: a date
      * on a participant of the event is the event's. */
