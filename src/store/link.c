@@ -152,7 +152,7 @@ static int find_incident(vg_store *store, const vg_link_event *le, const char *f
     char lo[11], hi[11];
     date_text(le->window_lo, lo);
     date_text(le->window_hi, hi);
-    int best_score = 0, rc = 0;
+    int best_score = 0, best_events = 0, rc = 0;
     /* First the incidents on the same target country, then this document's own incidents
      * (which may have no target yet). */
     for (size_t pass = 0; pass <= this_doc->n && !rc; pass++) {
@@ -207,8 +207,11 @@ static int find_incident(vg_store *store, const vg_link_event *le, const char *f
                     continue;
                 score += 1;
             }
-            if (score > best_score) {
+            /* equal agreement: the incident more reports have already told of */
+            int c_events = sqlite3_column_int(stmt, 9);
+            if (score > best_score || (score == best_score && c_events > best_events)) {
                 best_score = score;
+                best_events = c_events;
                 snprintf(best, 24, "%s", c_id);
             }
         }
