@@ -93,10 +93,18 @@ static int touch(vg_store *store, touched *t, const char *id, int is_new)
     return 0;
 }
 
-/* Source actors agree when their countries (first three letters) do. */
+/* Whether a code names no one: CAMEO's unidentified armed forces ("gunmen" in Astoria are
+ * XASUAF), who may be anyone's. */
+static int unidentified(const char *code)
+{
+    return strlen(code) >= 6 && !strncmp(code + 3, "UAF", 3);
+}
+
+/* Source actors agree when their countries (first three letters) do; unidentified ones
+ * neither agree nor disagree. */
 static int source_compatible(const char *a, const char *b, int *agree)
 {
-    if (!a || !b)
+    if (!a || !b || unidentified(a) || unidentified(b))
         return 1;
     if (strncmp(a, b, 3) != 0)
         return 0;
@@ -135,6 +143,14 @@ static int touched_has(const touched *t, const char *id)
     return 0;
 }
 
+/* The name that tells a target apart: the entity's own, not the words a pronoun or a
+ * description was resolved to ("his car" is "Norland's ambassador to Astoria"'s, which is no
+ * name and may be worded otherwise elsewhere). */
+static const char *target_name(const vg_event *e)
+{
+    return e->target && !e->target->resolved ? nonempty(e->target->name) : NULL;
+}
+
 /* The best incident an act can join, or "" in best. this_doc: the incidents the document
  * being linked has reported so far. */
 static int find_incident(vg_store *store, const vg_link_event *le, const char *family, const touched *this_doc,
@@ -143,7 +159,7 @@ static int find_incident(vg_store *store, const vg_link_event *le, const char *f
     const vg_event *e = le->event;
     const char *src = e->source ? nonempty(e->source->code) : NULL;
     const char *tgt = e->target ? nonempty(e->target->code) : NULL;
-    const char *tgt_name = e->target ? nonempty(e->target->name) : NULL;
+    const char *tgt_name = target_name(e);
     const char *tgt_kind = e->target ? vg_actor_kind_name((vg_actor_kind)e->target->kind) : NULL;
     const char *place = place_of(e);
     best[0] = '\0';
@@ -275,7 +291,7 @@ static void bind_sides_and_time(sqlite3_stmt *stmt, int k, const vg_link_documen
     for (int s = 0; s < 2; s++, k += 3)
         if (sides[s]) {
             vg_store_bind_text(stmt, k, nonempty(sides[s]->code));
-            vg_store_bind_text(stmt, k + 1, nonempty(sides[s]->name));
+            vg_store_bind_text(stmt, k + 1, s == 1 ? target_name(e) : nonempty(sides[s]->name));
             vg_store_bind_text(stmt, k + 2, nonempty(sides[s]->text));
         }
     vg_store_bind_text(stmt, k, nonempty(e->place_name));

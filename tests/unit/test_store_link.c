@@ -271,7 +271,7 @@ static void check_target_kinds_and_answers(const char *dir)
         return;
     vg_actor embassy = actor("the Norland embassy", "XNLGOV", NULL);
     embassy.kind = VG_KIND_FACILITY;
-    vg_actor car = actor("the ambassador's car", "XNLGOV", NULL);
+    vg_actor car = actor("Jonas Weller's car", "XNLGOV", "Jonas Weller");
     car.kind = VG_KIND_PERSON;
     vg_actor ambassador = actor("Norland's ambassador", "XNLGOV", NULL);
     ambassador.kind = VG_KIND_PERSON;
@@ -292,12 +292,23 @@ static void check_target_kinds_and_answers(const char *dir)
     vg_event later_events[1] = {
         event("180", NULL, &ambassador, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260123, VG_DATE_PUBLICATION)};
     add(store, later, later_events, 1);
-    char a[32], b[32], c[32];
+    /* Karesh blamed for the shots: the gunmen were unidentified, so they are no other side's;
+     * "his car", resolved to the ambassador's words, is no name to disagree with. */
+    vg_actor his_car = actor("his car", "XNLGOV", "Norland's ambassador to Astoria");
+    his_car.kind = VG_KIND_PERSON;
+    his_car.resolved = 1;
+    vg_document *blame = check_document("blame", "Courier", "2026-01-23", "Norland blamed Karesh's spies for the shots at his car.");
+    vg_event blame_events[1] = {
+        event("180", &spies, &his_car, VG_MODE_OCCURRED, VG_STANCE_ALLEGED, 20260123, VG_DATE_PUBLICATION)};
+    add(store, blame, blame_events, 1);
+    char a[32], b[32], c[32], d[32];
     incident_of(path, "plot", 0, a, sizeof a);
     incident_of(path, "shots", 0, b, sizeof b);
     incident_of(path, "later", 0, c, sizeof c);
+    incident_of(path, "blame", 0, d, sizeof d);
     CHECK(a[0] && b[0] && strcmp(a, b) != 0);
     CHECK_STR(c, b);
+    CHECK_STR(d, b);
 
     vg_document *charges = check_document("charges", "Wire", "2026-01-24",
                                           "Prosecutors charged three men. Karesh's embassy declined to comment on the charges.");
@@ -317,6 +328,7 @@ static void check_target_kinds_and_answers(const char *dir)
     vg_document_free(plot);
     vg_document_free(shots);
     vg_document_free(later);
+    vg_document_free(blame);
     vg_document_free(charges);
 }
 
