@@ -59,7 +59,11 @@ size_t vg_coder_role_actors(sentence_ctx *sc, uint32_t i, const vg_pattern_roles
                     return n;
                 }
             }
-    for (uint32_t r = 0; r < roles->n; r++)
+    for (uint32_t r = 0; r < roles->n; r++) {
+        /* A verb has one object and one subject: a second one is a misattached phrase ("arrested
+         * a suspect in the attack on the ambassador's convoy" with "convoy" hung on the verb),
+         * so the first, even when no actor is known for it, is the participant. */
+        int single = !strcmp(roles->rels[r], "obj") || !strcmp(roles->rels[r], "nsubj");
         for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
             uint32_t c = vg_tree_child(t, i, k);
             /* A time is no participant ("exchanged fire on Monday"), nor a modifier that is a word
@@ -76,7 +80,10 @@ size_t vg_coder_role_actors(sentence_ctx *sc, uint32_t i, const vg_pattern_roles
                     *rel_out = roles->rels[r];
                 return n;
             }
+            if (single)
+                break;
         }
+    }
     return 0;
 }
 
