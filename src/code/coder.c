@@ -854,6 +854,44 @@ static int reattach_orders(sentence_ctx *sc, vg_arena *arena)
     return 0;
 }
 
+/* "Tarek Sowan, the officer accused of directing the plot" tagged and parsed with "accused" as
+ * a finite verb whose subject is "officer": an accusing or charging verb with no object but an
+ * "of", "with" or "over" phrase is a passive participle ("X accused Y of ..." needs its Y), so it
+ * describes its subject, which takes the verb's place (in apposition after a comma). */
+static int reattach_reduced_passives(sentence_ctx *sc, vg_arena *arena)
+{
+    vg_tree *t = &sc->tree;
+    int vbd = vg_xpos_id("VBD");
+    static const char *const phrases[] = { "advcl:of", "obl:of", "advcl:with", "obl:with", "obl:over", "advcl:over" };
+    for (uint32_t v = 0; v < t->n; v++) {
+        const vg_pattern *p = sc->marks[v].event;
+        int g = vg_tree_head(t, v);
+        if (!p || g < 0 || t->s->tokens[v].xpos != vbd || (strcmp(p->cameo->root, "11") && strcmp(p->cameo->root, "17")))
+            continue;
+        int subject = vg_tree_find_child(t, v, "nsubj");
+        /* (not "a diplomat it accused of spying": a relative clause's object is its noun) */
+        if (subject < 0 || vg_tree_find_child(t, v, "obj") >= 0 || vg_tree_find_child(t, v, "iobj") >= 0 ||
+            vg_tree_find_child(t, v, "ccomp") >= 0 || !vg_tree_is_nominal(t, (uint32_t)subject) ||
+            t->s->tokens[subject].upos == VG_UPOS_PRON || !strncmp(vg_tree_deprel(t, v), "acl", 3))
+            continue;
+        int phrase = 0;
+        for (uint32_t k = 0; k < vg_tree_n_children(t, v) && !phrase; k++)
+            for (size_t r = 0; r < sizeof phrases / sizeof *phrases && !phrase; r++)
+                phrase = vg_tree_rel_matches(t, vg_tree_child(t, v, k), phrases[r]);
+        if (!phrase)
+            continue;
+        uint32_t first, last;
+        vg_tree_phrase(t, (uint32_t)subject, &first, &last);
+        const char *before = first > 0 && t->s->tokens[first - 1].form ? t->s->tokens[first - 1].form : "";
+        int rc = vg_tree_reattach(t, (uint32_t)subject, (uint32_t)g, strcmp(before, ",") ? "dep" : "appos", arena);
+        if (rc == 0)
+            rc = vg_tree_reattach(t, v, (uint32_t)subject, "acl", arena);
+        if (rc < 0)
+            return VG_ENOMEM;
+    }
+    return 0;
+}
+
 int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
 {
     vg_arena *arena = coding->arena;
@@ -881,7 +919,7 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
     }
     for (uint32_t i = 0; i < n; i++)
         mark_token(t, i, entries[i], n_entries[i], sc.marks);
-    if (reattach_infinitives(&sc, arena) || reattach_orders(&sc, arena))
+    if (reattach_infinitives(&sc, arena) || reattach_orders(&sc, arena) || reattach_reduced_passives(&sc, arena))
         return VG_ENOMEM;
     vg_mentions_learn_aliases(&sc.mentions);
 
