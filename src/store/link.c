@@ -143,6 +143,14 @@ static int touched_has(const touched *t, const char *id)
     return 0;
 }
 
+/* Whether an actor's code is only the country of the report's dateline, given to a place or
+ * thing the sentence does not place ("wounded two bodyguards" in an ASTORIA story): a guess
+ * that tells nothing of whom an act was against. */
+static int guessed_country(const vg_actor *a)
+{
+    return a->resolved && !a->name && a->code && strlen(a->code) == 3;
+}
+
 /* The name that tells a target apart: the entity's own, not the words a pronoun or a
  * description was resolved to ("his car" is "Norland's ambassador to Astoria"'s, which is no
  * name and may be worded otherwise elsewhere). */
@@ -158,7 +166,7 @@ static int find_incident(vg_store *store, const vg_link_event *le, const char *f
 {
     const vg_event *e = le->event;
     const char *src = e->source ? nonempty(e->source->code) : NULL;
-    const char *tgt = e->target ? nonempty(e->target->code) : NULL;
+    const char *tgt = e->target && !guessed_country(e->target) ? nonempty(e->target->code) : NULL;
     const char *tgt_name = target_name(e);
     const char *tgt_kind = e->target ? vg_actor_kind_name((vg_actor_kind)e->target->kind) : NULL;
     const char *place = place_of(e);
