@@ -211,6 +211,34 @@ static void repair_relative_clause_predicate(vg_tree *t)
     }
 }
 
+/* See vg_tree_build: "blamed Karesh for the attack and recalled its ambassador" read with
+ * "recalled" conjoined to "attack": a finite verb is no noun's conjunct, but the verb's above. */
+static void repair_verb_conjoined_to_noun(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int conj = vg_deprel_id("conj"), nsubj = vg_deprel_id("nsubj");
+    int vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"), vbp = vg_xpos_id("VBP");
+    for (uint32_t v = 0; v < t->n; v++) {
+        int h = t->head[v] - 1;
+        if (t->deprel[v] != conj || h < 0 || (uint32_t)h >= t->n || tok[v].upos != VG_UPOS_VERB ||
+            (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp) ||
+            (tok[h].upos != VG_UPOS_NOUN && tok[h].upos != VG_UPOS_PROPN))
+            continue;
+        int has_subject = 0;
+        for (uint32_t c = 0; c < t->n && !has_subject; c++)
+            has_subject = t->head[c] == (int)v + 1 && t->deprel[c] == nsubj;
+        if (has_subject)
+            continue;
+        int g = t->head[h] - 1;
+        for (uint32_t steps = 0; g >= 0 && (uint32_t)g < t->n && tok[g].upos != VG_UPOS_VERB && steps < t->n; steps++)
+            g = t->head[g] - 1;
+        if (g < 0 || (uint32_t)g >= t->n || (uint32_t)g > v)
+            continue;
+        t->head[v] = (int16_t)(g + 1);
+        t->repaired = 1;
+    }
+}
+
 /* Whether a dominates b in the (possibly repaired) heads; bounded against cycles. */
 static int heads_reach(const vg_tree *t, uint32_t a, uint32_t b)
 {
@@ -432,6 +460,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     }
     repair_fragment(t);
     repair_relative_clause_predicate(t);
+    repair_verb_conjoined_to_noun(t);
     repair_participle_parataxis(t);
     repair_double_subject(t);
     repair_active_by(t);

@@ -34,7 +34,9 @@ typedef struct vg_tree {
  * main verb and the noun as its subject: news sentences have a finite verb. So is a noun
  * whose relative clause goes on, after a comma, with a finite verb of no subject of its own
  * ("Hamas, which Israel accuses of the raid, rejected the charge" read as the relative clause
- * rejecting): the verb is the sentence's, the noun its subject. A bare past
+ * rejecting): the verb is the sentence's, the noun its subject. A finite verb conjoined to a
+ * noun ("blamed X for the attack and recalled its ambassador") is the conjunct of the verb
+ * above the noun. A bare past
  * participle after a comma parsed as a parataxis ("Soleimani, killed in a strike ..., ") is
  * read as a reduced relative clause (acl) of the nominal before the comma. A predicate with two
  * subjects, the first with a finite verb in acl ("troops exchanged fire ..., officials said"
