@@ -581,6 +581,12 @@ int vg_coder_name_given(const sentence_ctx *sc, uint32_t verb)
     const vg_tree *t = &sc->tree;
     if (!vg_coder_is_word(sc, VG_WORDS_NAMING, t->lower[verb]))
         return -1;
+    /* "what he called a media campaign" (the clause on "what"): no one phones "what" */
+    int wh = vg_tree_head(t, verb);
+    if (wh >= 0 && !strncmp(vg_tree_deprel(t, verb), "acl", 3) && t->s->tokens[wh].xpos == vg_xpos_id("WP")) {
+        int name = vg_tree_find_child(t, verb, "obj");
+        return name >= 0 ? name : wh;
+    }
     int objects = 0;
     for (uint32_t k = 0; k < vg_tree_n_children(t, verb); k++) {
         uint32_t c = vg_tree_child(t, verb, k);
@@ -591,6 +597,16 @@ int vg_coder_name_given(const sentence_ctx *sc, uint32_t verb)
         /* "who call themselves Ansar Allah" with the name parsed away: no one phones himself. */
         if (!strcmp(d, "obj") && vg_tree_is_reflexive(t, c))
             return (int)c;
+        /* "condemned what he called a media campaign": no one phones "what" */
+        if (!strcmp(d, "obj") && (t->s->tokens[c].xpos == vg_xpos_id("WP") || t->s->tokens[c].xpos == vg_xpos_id("WDT")))
+            return (int)c;
+        /* "called the shooting "an attempt to murder"" with the name parsed as the object's
+         * apposition */
+        if (!strcmp(d, "obj")) {
+            int name = vg_tree_find_child(t, c, "appos");
+            if (name >= 0 && vg_tree_is_nominal(t, (uint32_t)name))
+                return name;
+        }
     }
     return -1;
 }
