@@ -869,10 +869,9 @@ static int reattach_reduced_passives(sentence_ctx *sc, vg_arena *arena)
         if (!p || g < 0 || t->s->tokens[v].xpos != vbd || (strcmp(p->cameo->root, "11") && strcmp(p->cameo->root, "17")))
             continue;
         int subject = vg_tree_find_child(t, v, "nsubj");
-        /* (not "a diplomat it accused of spying": a relative clause's object is its noun) */
         if (subject < 0 || vg_tree_find_child(t, v, "obj") >= 0 || vg_tree_find_child(t, v, "iobj") >= 0 ||
             vg_tree_find_child(t, v, "ccomp") >= 0 || !vg_tree_is_nominal(t, (uint32_t)subject) ||
-            t->s->tokens[subject].upos == VG_UPOS_PRON || !strncmp(vg_tree_deprel(t, v), "acl", 3))
+            t->s->tokens[subject].upos == VG_UPOS_PRON)
             continue;
         int phrase = 0;
         for (uint32_t k = 0; k < vg_tree_n_children(t, v) && !phrase; k++)
@@ -883,6 +882,10 @@ static int reattach_reduced_passives(sentence_ctx *sc, vg_arena *arena)
         uint32_t first, last;
         vg_tree_phrase(t, (uint32_t)subject, &first, &last);
         const char *before = first > 0 && t->s->tokens[first - 1].form ? t->s->tokens[first - 1].form : "";
+        /* a relative clause's object may be its noun ("a diplomat the government accused of
+         * spying"); an apposition after a comma is no relative clause */
+        if (!strncmp(vg_tree_deprel(t, v), "acl", 3) && strcmp(before, ","))
+            continue;
         int rc = vg_tree_reattach(t, (uint32_t)subject, (uint32_t)g, strcmp(before, ",") ? "dep" : "appos", arena);
         if (rc == 0)
             rc = vg_tree_reattach(t, v, (uint32_t)subject, "acl", arena);
