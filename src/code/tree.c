@@ -239,6 +239,43 @@ static void repair_verb_conjoined_to_noun(vg_tree *t)
     }
 }
 
+/* See vg_tree_build: "trained at a camp in Karesh, Astorian prosecutors said" read with
+ * "Karesh" a compound of "prosecutors": a word with its own preposition is no compound, and
+ * one cut off from its head by a comma belongs to the noun before its preposition. */
+static void repair_prepositional_compound(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int compound = vg_deprel_id("compound"), case_id = vg_deprel_id("case"), nmod = vg_deprel_id("nmod");
+    for (uint32_t x = 1; x < t->n; x++) {
+        int h = t->head[x] - 1;
+        if (t->deprel[x] != compound || h <= (int)x || (uint32_t)h >= t->n)
+            continue;
+        int marker = -1, comma = 0;
+        for (uint32_t c = 0; c < x; c++)
+            if (t->head[c] == (int)x + 1 && t->deprel[c] == case_id)
+                marker = (int)c;
+        for (uint32_t c = x + 1; c < (uint32_t)h && !comma; c++)
+            comma = tok[c].form && !strcmp(tok[c].form, ",");
+        if (marker <= 0 || !comma)
+            continue;
+        int noun = -1;
+        for (int c = marker - 1; c >= 0 && c >= marker - 4 && noun < 0; c--)
+            if (tok[c].upos == VG_UPOS_NOUN || tok[c].upos == VG_UPOS_PROPN)
+                noun = c;
+        if (noun < 0)
+            continue;
+        /* no cycle: the noun must not hang under x */
+        int a = noun, steps = 0;
+        while (a >= 0 && a != (int)x && steps++ <= (int)t->n)
+            a = t->head[a] - 1;
+        if (a == (int)x)
+            continue;
+        t->head[x] = (int16_t)(noun + 1);
+        t->deprel[x] = (uint8_t)nmod;
+        t->repaired = 1;
+    }
+}
+
 /* Whether a dominates b in the (possibly repaired) heads; bounded against cycles. */
 static int heads_reach(const vg_tree *t, uint32_t a, uint32_t b)
 {
@@ -461,6 +498,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_fragment(t);
     repair_relative_clause_predicate(t);
     repair_verb_conjoined_to_noun(t);
+    repair_prepositional_compound(t);
     repair_participle_parataxis(t);
     repair_double_subject(t);
     repair_active_by(t);

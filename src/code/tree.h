@@ -36,7 +36,9 @@ typedef struct vg_tree {
  * ("Hamas, which Israel accuses of the raid, rejected the charge" read as the relative clause
  * rejecting): the verb is the sentence's, the noun its subject. A finite verb conjoined to a
  * noun ("blamed X for the attack and recalled its ambassador") is the conjunct of the verb
- * above the noun. A bare past
+ * above the noun. A "compound" with a preposition of its own, cut off from its head by a
+ * comma ("a camp in Karesh, Astorian prosecutors said"), belongs to the noun before the
+ * preposition. A bare past
  * participle after a comma parsed as a parataxis ("Soleimani, killed in a strike ..., ") is
  * read as a reduced relative clause (acl) of the nominal before the comma. A predicate with two
  * subjects, the first with a finite verb in acl ("troops exchanged fire ..., officials said"
