@@ -121,18 +121,49 @@ static const char *marked_rel(const vg_tree *t, uint32_t i, vg_arena *arena)
     return d;
 }
 
-/* See vg_tree_build: the noun-with-participle fragment read as subject and verb. */
-static void repair_fragment(vg_tree *t)
+/* Whether token i has a child with relation id rel in the (possibly repaired) heads. */
+static int has_child(const vg_tree *t, uint32_t i, int rel)
+{
+    for (uint32_t c = 0; c < t->n; c++)
+        if (t->head[c] == (int)i + 1 && t->deprel[c] == rel)
+            return 1;
+    return 0;
+}
+
+/* The sentence's root when it is its only one and a noun (a fragment parse), else -1. */
+static int noun_root(const vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
     int root = -1;
     for (uint32_t i = 0; i < t->n; i++)
         if (t->head[i] == 0) {
             if (root >= 0)
-                return;
+                return -1;
             root = (int)i;
         }
-    if (root < 0 || (tok[root].upos != VG_UPOS_NOUN && tok[root].upos != VG_UPOS_PROPN))
+    return root >= 0 && (tok[root].upos == VG_UPOS_NOUN || tok[root].upos == VG_UPOS_PROPN) ? root : -1;
+}
+
+/* Makes verb v the root and the noun root its subject; the noun's dependents after the verb
+ * (the sentence's punctuation, later clauses) now hang off the verb. */
+static void promote_to_root(vg_tree *t, int root, uint32_t v)
+{
+    t->head[v] = 0;
+    t->deprel[v] = (uint8_t)vg_deprel_id("root");
+    t->head[root] = (int16_t)(v + 1);
+    t->deprel[root] = (uint8_t)vg_deprel_id("nsubj");
+    for (uint32_t c = 0; c < t->n; c++)
+        if (t->head[c] == root + 1 && c > v)
+            t->head[c] = (int16_t)(v + 1);
+    t->repaired = 1;
+}
+
+/* See vg_tree_build: the noun-with-participle fragment read as subject and verb. */
+static void repair_fragment(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int root = noun_root(t);
+    if (root < 0)
         return;
     int acl = vg_deprel_id("acl"), aux = vg_deprel_id("aux"), aux_pass = vg_deprel_id("aux:pass");
     int nsubj = vg_deprel_id("nsubj"), vbn = vg_xpos_id("VBN"), vbd = vg_xpos_id("VBD");
@@ -140,19 +171,9 @@ static void repair_fragment(vg_tree *t)
         if (t->head[v] != root + 1 || t->deprel[v] != acl || tok[v].upos != VG_UPOS_VERB ||
             (tok[v].xpos != vbn && tok[v].xpos != vbd))
             continue;
-        for (uint32_t c = 0; c < t->n; c++)
-            if (t->head[c] == (int)v + 1 &&
-                (t->deprel[c] == aux || t->deprel[c] == aux_pass || t->deprel[c] == nsubj))
-                return;
-        t->head[v] = 0;
-        t->deprel[v] = (uint8_t)vg_deprel_id("root");
-        t->head[root] = (int16_t)(v + 1);
-        t->deprel[root] = (uint8_t)nsubj;
-        /* The sentence's punctuation and other clauses now hang off the verb. */
-        for (uint32_t c = 0; c < t->n; c++)
-            if (t->head[c] == root + 1 && c > v)
-                t->head[c] = (int16_t)(v + 1);
-        t->repaired = 1;
+        if (has_child(t, v, aux) || has_child(t, v, aux_pass) || has_child(t, v, nsubj))
+            return;
+        promote_to_root(t, root, v);
         return;
     }
 }
@@ -162,14 +183,8 @@ static void repair_fragment(vg_tree *t)
 static void repair_relative_clause_predicate(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    int root = -1;
-    for (uint32_t i = 0; i < t->n; i++)
-        if (t->head[i] == 0) {
-            if (root >= 0)
-                return;
-            root = (int)i;
-        }
-    if (root < 0 || (tok[root].upos != VG_UPOS_NOUN && tok[root].upos != VG_UPOS_PROPN))
+    int root = noun_root(t);
+    if (root < 0)
         return;
     int relcl = vg_deprel_id("acl:relcl"), parataxis = vg_deprel_id("parataxis"), conj = vg_deprel_id("conj");
     int nsubj = vg_deprel_id("nsubj"), punct = vg_deprel_id("punct");
@@ -189,23 +204,13 @@ static void repair_relative_clause_predicate(vg_tree *t)
                 (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp) || v == 0 ||
                 strcmp(tok[v - 1].form ? tok[v - 1].form : "", ","))
                 continue;
-            int has_subject = 0;
-            for (uint32_t c = 0; c < t->n && !has_subject; c++)
-                has_subject = t->head[c] == (int)v + 1 && t->deprel[c] == nsubj;
-            if (has_subject)
+            if (has_child(t, v, nsubj))
                 continue;
-            t->head[v] = 0;
-            t->deprel[v] = (uint8_t)vg_deprel_id("root");
-            t->head[root] = (int16_t)(v + 1);
-            t->deprel[root] = (uint8_t)nsubj;
+            promote_to_root(t, root, v);
             t->deprel[r] = (uint8_t)relcl;   /* a relative clause read as a parataxis */
-            /* the comma closing the clause and what follows the noun now hang off the verb */
+            /* the comma closing the clause hangs off the verb too */
             if (t->head[v - 1] == (int)v + 1 || t->head[v - 1] == (int)r + 1)
                 t->head[v - 1] = (int16_t)(v + 1), t->deprel[v - 1] = (uint8_t)punct;
-            for (uint32_t c = 0; c < t->n; c++)
-                if (t->head[c] == root + 1 && c > v)
-                    t->head[c] = (int16_t)(v + 1);
-            t->repaired = 1;
             return;
         }
     }
@@ -224,10 +229,7 @@ static void repair_verb_conjoined_to_noun(vg_tree *t)
             (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp) ||
             (tok[h].upos != VG_UPOS_NOUN && tok[h].upos != VG_UPOS_PROPN))
             continue;
-        int has_subject = 0;
-        for (uint32_t c = 0; c < t->n && !has_subject; c++)
-            has_subject = t->head[c] == (int)v + 1 && t->deprel[c] == nsubj;
-        if (has_subject)
+        if (has_child(t, v, nsubj))
             continue;
         int g = t->head[h] - 1;
         for (uint32_t steps = 0; g >= 0 && (uint32_t)g < t->n && tok[g].upos != VG_UPOS_VERB && steps < t->n; steps++)
@@ -342,15 +344,6 @@ static void repair_participle_parataxis(vg_tree *t)
         t->head[v] = (int16_t)(nominal + 1);
         t->deprel[v] = (uint8_t)acl;
     }
-}
-
-/* Whether token i has a child with relation id rel in the (possibly repaired) heads. */
-static int has_child(const vg_tree *t, uint32_t i, int rel)
-{
-    for (uint32_t c = 0; c < t->n; c++)
-        if (t->head[c] == (int)i + 1 && t->deprel[c] == rel)
-            return 1;
-    return 0;
 }
 
 /* See vg_tree_build: "Indian and Pakistani troops exchanged fire ..., officials said" with
