@@ -37,6 +37,13 @@ int ledger_print_json(FILE *out, const json_t *value)
     return 0;
 }
 
+/* Whether claims a and b are one speaker's same words (a wire story run by several outlets). */
+static int same_words(const json_t *a, const json_t *b)
+{
+    return !strcmp(ledger_text(a, "actor"), ledger_text(b, "actor")) && *ledger_text(a, "text") &&
+           !strcmp(ledger_text(a, "text"), ledger_text(b, "text"));
+}
+
 static void print_claims(FILE *out, const json_t *ledger, const char *role, const char *label, int sentences,
                          const char *indent)
 {
@@ -45,9 +52,16 @@ static void print_claims(FILE *out, const json_t *ledger, const char *role, cons
     if (!n)
         return;
     if (sentences) {
+        /* Each claim with its sentence; the same words again in other reports (copies of one
+         * story) are named on one line instead of repeated. */
         fprintf(out, "%s  %s:\n", indent, label);
         for (size_t i = 0; i < n; i++) {
             const json_t *c = json_array_get(list, i);
+            int repeated = 0;
+            for (size_t k = 0; k < i && !repeated; k++)
+                repeated = same_words(json_array_get(list, k), c);
+            if (repeated)
+                continue;
             fprintf(out, "%s    %s%s — %s, %s (%s #%lld)\n", indent, ledger_text(c, "actor"),
                     json_is_true(json_object_get(c, "anonymous")) ? " [anonymous]" : "",
                     ledger_text_or(c, "said_on", "undated"),
@@ -55,6 +69,18 @@ static void print_claims(FILE *out, const json_t *ledger, const char *role, cons
                     (long long)json_integer_value(json_object_get(c, "sentence")));
             if (*ledger_text(c, "text"))
                 fprintf(out, "%s        \"%s\"\n", indent, ledger_text(c, "text"));
+            int copies = 0;
+            for (size_t k = i + 1; k < n; k++) {
+                const json_t *d = json_array_get(list, k);
+                if (!same_words(c, d))
+                    continue;
+                if (copies++ == 0)
+                    fprintf(out, "%s        the same words in", indent);
+                fprintf(out, "%s %s #%lld", copies > 1 ? "," : "", ledger_text(d, "doc"),
+                        (long long)json_integer_value(json_object_get(d, "sentence")));
+            }
+            if (copies)
+                fputc('\n', out);
         }
         return;
     }
@@ -136,12 +162,28 @@ void ledger_print_incident(FILE *out, const json_t *inc, int sentences, const ch
     const json_t *evidence = json_object_get(inc, "evidence");
     if (sentences && json_array_size(evidence)) {
         fprintf(out, "%s  evidence:\n", indent);
-        for (size_t i = 0; i < json_array_size(evidence); i++) {
+        size_t n = json_array_size(evidence);
+        for (size_t i = 0; i < n; i++) {
             const json_t *e = json_array_get(evidence, i);
-            fprintf(out, "%s    %s #%lld (%s, %s): \"%s\"\n", indent, ledger_text(e, "doc"),
+            int repeated = 0;
+            for (size_t k = 0; k < i && !repeated; k++)
+                repeated = !strcmp(ledger_text(json_array_get(evidence, k), "text"), ledger_text(e, "text"));
+            if (repeated)
+                continue;
+            fprintf(out, "%s    %s #%lld (%s, %s): \"%s\"", indent, ledger_text(e, "doc"),
                     (long long)json_integer_value(json_object_get(e, "sentence")),
                     ledger_text_or(e, "publisher", "unknown publisher"), ledger_text(e, "published"),
                     ledger_text(e, "text"));
+            /* the same sentence in copies of the story */
+            int copies = 0;
+            for (size_t k = i + 1; k < n; k++) {
+                const json_t *d = json_array_get(evidence, k);
+                if (strcmp(ledger_text(d, "text"), ledger_text(e, "text")))
+                    continue;
+                fprintf(out, "%s %s #%lld", copies++ ? "," : " — also", ledger_text(d, "doc"),
+                        (long long)json_integer_value(json_object_get(d, "sentence")));
+            }
+            fputc('\n', out);
         }
     }
 }

@@ -59,6 +59,11 @@ grep -q "THREAT BOARD as of 2026-02-17" "$work/board.txt" && grep -q "Norland's 
   | python3 -c 'import json,sys; b=json.load(sys.stdin); assert all(e["level"] == 1 for e in b["entities"])' \
   && ok || fail "levels fade"
 
+# A wire story's claim run by three outlets is printed once, naming the copies.
+grep -q "the same words in 10-wire-embassy-plot-charges-herald #8, 11-wire" "$work/board.txt" && ok \
+  || fail "copies of one claim not collapsed"
+grep -q "(10-wire-embassy-plot-charges-herald #8)" "$work/board.txt" && fail "a copied denial printed again" || ok
+
 # claims and actor.
 "$vigil" claims --db "$db" "Helga Brandt" >"$work/claims.txt" && grep -q "incident" "$work/claims.txt" && ok \
   || fail "claims Helga Brandt"
