@@ -376,6 +376,17 @@ static void repair_double_subject(vg_tree *t)
         int first = first_subject[h], last = last_subject[h];
         if (first < 0 || first == last)
             continue;
+        /* "Norland's interior ministry" read as two subjects, "interior" and "ministry": a
+         * first subject right before the last is the first word of one name. */
+        if (first + 1 == last && tok[last].upos == VG_UPOS_NOUN &&
+            (tok[first].upos == VG_UPOS_PROPN || tok[first].upos == VG_UPOS_NOUN || tok[first].upos == VG_UPOS_ADJ)) {
+            t->head[first] = (int16_t)(last + 1);
+            t->deprel[first] = (uint8_t)vg_deprel_id(tok[first].upos == VG_UPOS_ADJ ? "amod" : "compound");
+            for (uint32_t c = 0; c < (uint32_t)first; c++)
+                if (t->head[c] == first + 1)
+                    t->head[c] = (int16_t)(last + 1);   /* "Norland's" owns the name */
+            continue;
+        }
         int verb = -1;
         /* The verb may hang on a word inside the first subject ("An air strike by Myanmar's
          * military killed ...": on "military"). */

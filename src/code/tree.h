@@ -42,7 +42,9 @@ typedef struct vg_tree {
  * participle after a comma parsed as a parataxis ("Soleimani, killed in a strike ..., ") is
  * read as a reduced relative clause (acl) of the nominal before the comma. A predicate with two
  * subjects, the first with a finite verb in acl ("troops exchanged fire ..., officials said"
- * read as "troops [that] exchanged"), gets that verb as its reported clause (ccomp). A "by"
+ * read as "troops [that] exchanged"), gets that verb as its reported clause (ccomp); two
+ * subjects side by side ("Norland's interior ministry" as "interior" and "ministry") are one
+ * name. A "by"
  * phrase on an active verb with a noun object is the object's ("condemned the attack by X"). */
 int vg_tree_build(vg_tree *tree, const vg_sentence *s, vg_arena *arena);
 
