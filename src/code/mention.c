@@ -758,6 +758,13 @@ static size_t actors_at(vg_mentions *m, uint32_t token, vg_actor *out, size_t ma
         return 0;
     size_t n = head_actors(m, token, out, max, depth);
     const vg_tree *t = m->tree;
+    /* "the opposition candidate Marco Reyes": a common noun no dictionary knows is who the name
+     * in apposition is */
+    if (n == 0 && t->s->tokens[token].upos == VG_UPOS_NOUN) {
+        int name = vg_tree_find_child(t, token, "appos");
+        if (name >= 0 && t->s->tokens[name].upos == VG_UPOS_PROPN)
+            n = actors_at(m, (uint32_t)name, out, max, depth + 1);
+    }
     for (uint32_t k = 0; k < vg_tree_n_children(t, token) && n < max; k++) {
         uint32_t c = vg_tree_child(t, token, k);
         if (!strcmp(vg_tree_deprel(t, c), "conj") &&
