@@ -957,6 +957,9 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
         /* "she received death threats": receiving an act is no act of its own. */
         if (m->event && vg_coder_receives_act(&sc, i))
             continue;
+        /* "The Committee to Protect Journalists called ...": a word of a name is no act. */
+        if (m->event && sc.mentions.name_span[i] >= 0 && sc.mentions.spans[sc.mentions.name_span[i]].n_tokens > 1)
+            continue;
         /* "called the minister a criminal", "who call themselves Ansar Allah": naming, not a
          * phone call. */
         if (m->event && vg_coder_name_given(&sc, i) >= 0)
