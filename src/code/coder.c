@@ -575,6 +575,15 @@ static int add_records(sentence_ctx *sc, uint32_t head, const vg_pattern *rule, 
             e->cameo = code;
             e->source = s;
             e->target = g;
+            uint8_t kind = g ? vg_mention_kind(&sc->mentions, g) : 0;
+            if (g && kind != g->kind) {
+                vg_actor *copy = vg_arena_alloc(c->arena, sizeof *copy);
+                if (copy) {
+                    *copy = *g;
+                    copy->kind = kind;
+                    e->target = copy;
+                }
+            }
             e->mode = w->mode;
             e->negated = (uint8_t)w->negated;
             e->stance = stance;

@@ -151,14 +151,19 @@ static uint8_t kind_of_head(const vg_mentions *m, uint32_t head)
     return kind;
 }
 
+uint8_t vg_mention_kind(const vg_mentions *m, const vg_actor *a)
+{
+    /* the words' own head decides ("his car" is the person's, not a car owner's kind); a name
+     * keeps the kind the dictionary gave it */
+    if (a->sentence != m->sentence || a->token >= m->tree->n)
+        return a->kind;
+    uint8_t kind = kind_of_head(m, a->token);
+    return kind || m->tree->s->tokens[a->token].upos != VG_UPOS_PROPN ? kind : a->kind;
+}
+
 static void fill_text(vg_mentions *m, uint32_t head, vg_actor *a)
 {
     uint32_t first, last;
-    /* the words' own head decides ("his car" is no person, though its owner is); a name
-     * keeps the kind the dictionary gave it */
-    uint8_t kind = kind_of_head(m, head);
-    if (kind || m->tree->s->tokens[head].upos != VG_UPOS_PROPN)
-        a->kind = kind;
     vg_tree_phrase(m->tree, head, &first, &last);
     const vg_sentence *s = m->tree->s;
     a->text = vg_tree_text(m->tree, first, last, m->arena);

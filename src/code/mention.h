@@ -44,6 +44,9 @@ int vg_mentions_begin(vg_mentions *m, const vg_dict *dict, const vg_wordclasses 
  * NULL code is returned when the words are an actor of unknown identity, such as an unknown
  * person's name). Remembers what it finds for later sentences. */
 size_t vg_mention_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t max);
+/* What actor a, found in this sentence, names (vg_actor_kind): from its head word, for the
+ * targets of records only (the incident linker's use), so mentions pay nothing for it. */
+uint8_t vg_mention_kind(const vg_mentions *m, const vg_actor *a);
 
 /* Records aliases the sentence gives ("X, who also goes by Y", "X, also known as Y", "X aka Y"). */
 void vg_mentions_learn_aliases(vg_mentions *m);
