@@ -188,6 +188,9 @@ int vg_when_is_temporal(const vg_tree *t, uint32_t i)
                                         "obl:until", "obl:before", "obl:after", "obl:from", "obl:of",
                                         "nmod:on", "nmod:in", "nmod:during", "nmod:since", "nmod:poss",
                                         "advmod", "obl", "advcl:after", "advcl:before" };
+    /* every relation above starts with one of three letters: most others leave at once */
+    if (r[0] != 'o' && r[0] != 'n' && r[0] != 'a')
+        return 0;
     int ok = 0;
     for (size_t k = 0; k < sizeof rels / sizeof *rels && !ok; k++)
         ok = !strcmp(r, rels[k]);
