@@ -635,6 +635,17 @@ void vg_tree_phrase(const vg_tree *t, uint32_t i, uint32_t *first, uint32_t *las
 {
     *first = *last = i;
     extend(t, i, first, last, 0);
+    /* "three Norland diplomats on Monday in retaliation": what the parser hung on the noun
+     * after a time is no more part of its words than the time is. */
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        if (c <= i || c > *last || !vg_when_is_temporal(t, c))
+            continue;
+        uint32_t from = c, to = c;
+        extend(t, c, &from, &to, 0);
+        if (from > i && from <= *last)
+            *last = from - 1;
+    }
     /* Leading determiners are kept ("the ambassador"), leading markers not: "by", "of", and
      * the fixed words of a marker of several ("according to the officials"). */
     while (*first < i && (deprel_is(t, *first, "case") || deprel_is(t, *first, "mark") ||
