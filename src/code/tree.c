@@ -346,6 +346,59 @@ static void repair_participle_parataxis(vg_tree *t)
     }
 }
 
+/* Whether form is word, ASCII case aside ("Since" at a sentence's start). */
+static int same_word(const char *form, const char *word)
+{
+    for (; *form && *word; form++, word++)
+        if ((*form >= 'A' && *form <= 'Z' ? *form - 'A' + 'a' : *form) != *word)
+            return 0;
+    return !*form && !*word;
+}
+
+/* See vg_tree_build: "her first trip abroad since the Red Hand Brigade threatened to kill her"
+ * read with "since" a preposition of "Brigade" and "trip" the subject of "threatened": a noun
+ * after a subordinating word, right before a finite verb, is that verb's subject. */
+static void repair_subordinate_subject(vg_tree *t)
+{
+    static const char *const subordinators[] = { "since", "after", "before", "until", "because", "while",
+                                                 "although", "though", "once", "unless", "as", "when" };
+    const vg_token *tok = t->s->tokens;
+    int nsubj = vg_deprel_id("nsubj"), case_id = vg_deprel_id("case");
+    int vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"), vbp = vg_xpos_id("VBP");
+    for (uint32_t v = 1; v < t->n; v++) {
+        if (tok[v].upos != VG_UPOS_VERB || (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp))
+            continue;
+        int x = (int)v - 1;      /* the noun right before the verb, or the head of its phrase */
+        while (x >= 0 && t->head[x] - 1 > x && (uint32_t)(t->head[x] - 1) < v)
+            x = t->head[x] - 1;
+        if (x < 0 || (tok[x].upos != VG_UPOS_NOUN && tok[x].upos != VG_UPOS_PROPN))
+            continue;
+        int marker = -1;
+        for (int c = 0; c < x; c++)
+            if (t->head[c] == x + 1 && t->deprel[c] == case_id && tok[c].form) {
+                for (size_t k = 0; k < sizeof subordinators / sizeof *subordinators; k++)
+                    if (same_word(tok[c].form, subordinators[k]))
+                        marker = c;
+            }
+        if (marker < 0)
+            continue;
+        /* the verb's subject is a noun before the marker that holds x */
+        int s = -1;
+        for (uint32_t c = 0; c < (uint32_t)marker; c++)
+            if (t->head[c] == (int)v + 1 && t->deprel[c] == nsubj)
+                s = (int)c;
+        if (s < 0 || !heads_reach(t, (uint32_t)s, (uint32_t)x) || t->head[v] == 0)
+            continue;
+        t->head[s] = t->head[v];                 /* the old subject leaves the clause */
+        t->deprel[s] = (uint8_t)vg_deprel_id("dep");
+        t->head[x] = (int16_t)(v + 1);
+        t->deprel[x] = (uint8_t)nsubj;
+        t->head[marker] = (int16_t)(v + 1);
+        t->deprel[marker] = (uint8_t)vg_deprel_id("mark");
+        t->repaired = 1;
+    }
+}
+
 /* See vg_tree_build: "Indian and Pakistani troops exchanged fire ..., officials said" with
  * "exchanged" read as a participle of "troops" and both "troops" and "officials" subjects of
  * "said". A predicate has one subject; when it has two, and the first has in acl a finite verb,
@@ -503,6 +556,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_relative_clause_predicate(t);
     repair_verb_conjoined_to_noun(t);
     repair_prepositional_compound(t);
+    repair_subordinate_subject(t);
     repair_participle_parataxis(t);
     repair_double_subject(t);
     repair_active_by(t);

@@ -38,7 +38,9 @@ typedef struct vg_tree {
  * noun ("blamed X for the attack and recalled its ambassador") is the conjunct of the verb
  * above the noun. A "compound" with a preposition of its own, cut off from its head by a
  * comma ("a camp in Karesh, Astorian prosecutors said"), belongs to the noun before the
- * preposition. A bare past
+ * preposition. A noun after a subordinating word ("since", "after", ...) read as its
+ * preposition, right before a finite verb, is that verb's subject ("her first trip abroad since
+ * the Red Hand Brigade threatened" with "trip" the subject). A bare past
  * participle after a comma parsed as a parataxis ("Soleimani, killed in a strike ..., ") is
  * read as a reduced relative clause (acl) of the nominal before the comma. A predicate with two
  * subjects, the first with a finite verb in acl ("troops exchanged fire ..., officials said"
