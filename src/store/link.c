@@ -298,6 +298,11 @@ static void bind_sides_and_time(sqlite3_stmt *stmt, int k, const vg_link_documen
     const vg_actor *sides[2] = { e->source, e->target };
     for (int s = 0; s < 2; s++, k += 3)
         if (sides[s]) {
+            /* a dateline's guess is no incident's target: later reports would match it */
+            if (s == 1 && guessed_country(sides[s])) {
+                vg_store_bind_text(stmt, k + 2, nonempty(sides[s]->text));
+                continue;
+            }
             vg_store_bind_text(stmt, k, nonempty(sides[s]->code));
             vg_store_bind_text(stmt, k + 1, s == 1 ? target_name(e) : nonempty(sides[s]->name));
             vg_store_bind_text(stmt, k + 2, nonempty(sides[s]->text));

@@ -188,10 +188,14 @@ static const char *const statement_sql[ST_COUNT] = {
      * and a place the incident did not know. */
     [ST_INCIDENT_UPDATE_LINK] =
         "UPDATE incidents SET"
-        " source_code = coalesce(source_code, ?2), source_name = coalesce(source_name, ?3),"
-        " source_text = coalesce(source_text, ?4),"
-        " target_code = coalesce(target_code, ?5), target_name = coalesce(target_name, ?6),"
-        " target_text = coalesce(target_text, ?7), target_country = coalesce(target_country, substr(?5, 1, 3)),"
+        /* a name and words only with their own code, so one actor's name never labels another's
+         * code ("Karesh (XKRSPY)") */
+        " source_name = coalesce(source_name, CASE WHEN source_code IS NULL OR source_code = ?2 THEN ?3 END),"
+        " source_text = coalesce(source_text, CASE WHEN source_code IS NULL OR source_code = ?2 THEN ?4 END),"
+        " source_code = coalesce(source_code, ?2),"
+        " target_name = coalesce(target_name, CASE WHEN target_code IS NULL OR target_code = ?5 THEN ?6 END),"
+        " target_text = coalesce(target_text, CASE WHEN target_code IS NULL OR target_code = ?5 THEN ?7 END),"
+        " target_code = coalesce(target_code, ?5), target_country = coalesce(target_country, substr(?5, 1, 3)),"
         " target_kind = coalesce(target_kind, ?15),"
         " place_name = coalesce(place_name, ?8), place_country = coalesce(place_country, ?9),"
         " date = CASE WHEN ?12 < precision_rank THEN ?10 ELSE date END,"
