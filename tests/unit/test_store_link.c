@@ -398,6 +398,27 @@ int main(void)
     run_scenario(path2, plot2, sizeof plot2, 0);
     CHECK_STR(plot2, plot);
 
+    /* A version 1 store (before target kinds) opened for writing is migrated; read-only, it is
+     * refused with the way to migrate it. */
+    char old[256];
+    snprintf(old, sizeof old, "%s/v1.db", dir);
+    {
+        vg_store *s1 = NULL;
+        CHECK_INT(vg_store_open(&s1, old, 0, &err), 0);
+        vg_store_close(s1);
+        sqlite3 *db1;
+        sqlite3_open(old, &db1);
+        CHECK_INT(sqlite3_exec(db1, "ALTER TABLE events DROP COLUMN target_kind; ALTER TABLE incidents DROP COLUMN"
+                                    " target_kind; PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db1);
+        CHECK_INT(vg_store_open(&s1, old, VG_STORE_READONLY, &err), VG_EIO);
+        CHECK(strstr(err.message, "next vigil ingest") != NULL);
+        CHECK_INT(vg_store_open(&s1, old, 0, &err), 0);
+        CHECK_INT(vg_store_schema_version(s1), VG_STORE_SCHEMA_VERSION);
+        vg_store_close(s1);
+        CHECK_INT(query_int(old, "SELECT count(*) FROM pragma_table_info('incidents') WHERE name = 'target_kind'"), 1);
+    }
+
     /* Not a vigil store: refused, naming the file. */
     char foreign[256];
     snprintf(foreign, sizeof foreign, "%s/foreign.db", dir);
