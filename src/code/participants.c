@@ -250,6 +250,28 @@ static size_t owned_act_target(sentence_ctx *sc, uint32_t i, const vg_actor **ou
     return 0;
 }
 
+static int is_definite_noun(const vg_tree *t, uint32_t i);
+
+/* The source of the last act an earlier sentence of the report told of, by someone other
+ * than the n_self reacting: what "the decision" or "the step" stands for. */
+static size_t last_author(sentence_ctx *sc, const vg_actor *self, size_t n_self, const vg_actor **out)
+{
+    const vg_coding *cd = sc->coding;
+    for (size_t e = cd->n_events; e-- > 0;) {
+        const vg_event *ev = &cd->events[e];
+        if (ev->sentence >= sc->index || !ev->source || !ev->source->code)
+            continue;
+        int own = 0;
+        for (size_t k = 0; k < n_self && !own; k++)
+            own = self[k].code && !strncmp(ev->source->code, self[k].code, 3);
+        if (!own) {
+            *out = ev->source;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const vg_pattern *p,
                             const vg_actor **out)
 {
@@ -266,6 +288,17 @@ static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const v
             size_t n = accused_for(sc, c, out);
             if (n)
                 return n;
+            /* "Congo's government welcomed the decision": the last act another told of. */
+            const vg_actor *self = NULL;
+            size_t n_self = 0;
+            if (vg_coder_is_word(sc, VG_WORDS_ACT_NOUN, t->lower[c]) && is_definite_noun(t, c) &&
+                vg_tree_find_child(t, c, "acl") < 0 && vg_tree_find_child(t, c, "nmod") < 0) {
+                int s = vg_tree_find_child(t, head, "nsubj");
+                if (s >= 0)
+                    n_self = vg_coder_actors_of(sc, (uint32_t)s, &self);
+                if ((n = last_author(sc, self, n_self, out)) > 0)
+                    return n;
+            }
         }
         if (!fits || !act || sc->marks[c].covered_by == (int32_t)head || t->s->tokens[c].upos != VG_UPOS_NOUN)
             continue;

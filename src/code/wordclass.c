@@ -24,6 +24,7 @@ static const char *const class_names[VG_WORDS_N_CLASSES] = {
     [VG_WORDS_NAMING] = "naming",
     [VG_WORDS_PERSON] = "person",
     [VG_WORDS_FACILITY] = "facility",
+    [VG_WORDS_ACT_NOUN] = "act-noun",
     [VG_WORDS_PART] = "part",
     [VG_WORDS_INSTITUTION] = "institution",
     [VG_WORDS_ANONYMOUS] = "anonymous",

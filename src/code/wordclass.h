@@ -23,6 +23,7 @@ typedef enum vg_wordclass {
     VG_WORDS_NAMING,           /* "called the minister a criminal": a judgement of the object */
     VG_WORDS_PERSON,           /* "the minister": a singular one is "he" or "she" */
     VG_WORDS_FACILITY,         /* "the embassy": a place, which an attack on a person is not on */
+    VG_WORDS_ACT_NOUN,         /* "welcomed the decision": a noun for someone's last act */
     VG_WORDS_PART,             /* "an IRGC member": the body its modifier names */
     VG_WORDS_INSTITUTION,      /* "ministries" in the plural are no one country's */
     VG_WORDS_ANONYMOUS,        /* "officials said": an unnamed source */
