@@ -728,6 +728,19 @@ void vg_coder_targets_around(sentence_ctx *sc, draft *d)
     /* "condemned the arrests": an act as target stands for whoever did it. */
     if (!vg_coder_any_code(d->tgt, d->n_tgt) && (n = act_author(sc, i, p, &a)) > 0)
         take_target(d, a, n, "author of the act named as target");
+    /* "demanded that France find the perpetrators": an appeal or demand is made of the one
+     * its clause asks to act. */
+    if (!vg_coder_any_code(d->tgt, d->n_tgt) && (!strcmp(p->cameo->root, "02") || !strcmp(p->cameo->root, "10"))) {
+        int clause = vg_tree_find_child(t, i, "ccomp");
+        if (clause < 0) {   /* (the parser makes some such clauses an object) */
+            clause = vg_tree_find_child(t, i, "obj");
+            if (clause >= 0 && t->s->tokens[clause].upos != VG_UPOS_VERB)
+                clause = -1;
+        }
+        int subject = clause >= 0 ? vg_tree_find_child(t, (uint32_t)clause, "nsubj") : -1;
+        if (subject >= 0 && (n = vg_coder_actors_of(sc, (uint32_t)subject, &a)) > 0 && vg_coder_any_code(a, n))
+            take_target(d, a, n, "the subject of the clause demanded");
+    }
     /* "announced charges against X" is often parsed with the phrase on the verb. */
     int g = vg_tree_head(t, i);
     if (!d->n_tgt && g >= 0 && t->s->tokens[i].upos == VG_UPOS_NOUN && !strcmp(vg_tree_rel(t, i), "obj") &&

@@ -275,6 +275,8 @@ void vg_coder_walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         if (!w->n_source && (control || light)) {
             const vg_actor *a;
             int s = !strcmp(rel, "xcomp") ? vg_tree_find_child(t, (uint32_t)g, "obj") : -1;
+            if (s < 0 && !strcmp(rel, "xcomp"))
+                s = vg_tree_find_child(t, (uint32_t)g, "iobj");   /* (the parser's reading of some objects) */
             /* "demanded her release and summoned the ambassador" parsed with "summoned"
              * conjoined to the noun: the verb governing the noun has the subject. */
             int host = g;
