@@ -744,8 +744,45 @@ static int demand_of(sentence_ctx *sc, draft *d)
 
 /* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
  * -1 when none is kept. */
+/* Whether an appeal or demand entry is the verb alone ("urge", "demand", "call on"): entries
+ * with a noun ("seek help") say what is asked for themselves, and match more loosely. */
+static int appeal_verb(const vg_pattern *e)
+{
+    for (uint32_t k = 1; k < e->n_words; k++)
+        if (strcmp(e->words[k], "on") && strcmp(e->words[k], "for") && strcmp(e->words[k], "with"))
+            return 0;
+    return 1;
+}
+
+/* Whether the act at head i is what an appeal or a demand asks for ("urged France to arrest
+ * the perpetrators", "demanded that France arrest them"): asked for, not done — the appeal or
+ * demand is the record. */
+static int asked_for(const sentence_ctx *sc, uint32_t i)
+{
+    const vg_tree *t = &sc->tree;
+    uint32_t cur = i;
+    for (unsigned steps = 0; steps < 4; steps++) {
+        int g = vg_tree_head(t, cur);
+        const char *rel = vg_tree_deprel(t, cur);
+        int clause = !strcmp(rel, "xcomp") || !strcmp(rel, "ccomp") ||
+                     (!strcmp(rel, "obj") && t->s->tokens[cur].upos == VG_UPOS_VERB);
+        if (g < 0 || !clause)
+            return 0;
+        const vg_pattern *e = sc->marks[g].event;
+        if (e && e->pos == VG_PATTERN_VERB && (!strcmp(e->cameo->root, "02") || !strcmp(e->cameo->root, "10")) &&
+            appeal_verb(e))
+            return 1;
+        if (e || sc->marks[g].mode || sc->marks[g].attribution)
+            return 0;          /* another act or marker governs it */
+        cur = (uint32_t)g;
+    }
+    return 0;
+}
+
 static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
 {
+    if (asked_for(sc, i))
+        return -1;
     draft d = { .i = i, .p = p, .act = p->cameo };
     vg_coder_walk_up(sc, i, &d.w);
     if (vg_coder_own_participants(sc, &d))
