@@ -744,13 +744,23 @@ static int demand_of(sentence_ctx *sc, draft *d)
 
 /* The event record(s) of event head i coded by pattern p. Returns the first record's index, or
  * -1 when none is kept. */
-/* Whether an appeal or demand entry is the verb alone ("urge", "demand", "call on"): entries
- * with a noun ("seek help") say what is asked for themselves, and match more loosely. */
-static int appeal_verb(const vg_pattern *e)
+/* Whether the appeal or demand entry e at verb g is the verb alone ("urge", "demand") or with
+ * its own preposition ("called on France to": "on" a phrase of the verb's); entries with a
+ * noun ("seek help") say what is asked for themselves, and match more loosely. */
+static int appeal_verb(const sentence_ctx *sc, uint32_t g, const vg_pattern *e)
 {
-    for (uint32_t k = 1; k < e->n_words; k++)
-        if (strcmp(e->words[k], "on") && strcmp(e->words[k], "for") && strcmp(e->words[k], "with"))
+    for (uint32_t k = 1; k < e->n_words; k++) {
+        const char *w = e->words[k];
+        if (strcmp(w, "on") && strcmp(w, "for") && strcmp(w, "with"))
             return 0;
+        char rel[16];
+        snprintf(rel, sizeof rel, "obl:%s", w);
+        int found = 0;
+        for (uint32_t j = 0; j < vg_tree_n_children(&sc->tree, g) && !found; j++)
+            found = vg_tree_rel_matches(&sc->tree, vg_tree_child(&sc->tree, g, j), rel);
+        if (!found)
+            return 0;
+    }
     return 1;
 }
 
@@ -770,7 +780,7 @@ static int asked_for(const sentence_ctx *sc, uint32_t i)
             return 0;
         const vg_pattern *e = sc->marks[g].event;
         if (e && e->pos == VG_PATTERN_VERB && (!strcmp(e->cameo->root, "02") || !strcmp(e->cameo->root, "10")) &&
-            appeal_verb(e))
+            appeal_verb(sc, (uint32_t)g, e))
             return 1;
         if (e || sc->marks[g].mode || sc->marks[g].attribution)
             return 0;          /* another act or marker governs it */
