@@ -168,6 +168,16 @@ static size_t denied_accuser(sentence_ctx *sc, uint32_t i, const vg_pattern *p, 
             return 1;
         }
     }
+    /* No accusation coded: the accusations are what the last speaker said others did
+     * ("Treasury said the group hired ... Iran's mission dismissed the accusations"). */
+    for (size_t k = c->n_events; k-- > 0;) {
+        const vg_event *e = &c->events[k];
+        if (e->sentence < sc->index && e->n_attributed && e->attributed_to[0].code &&
+            e->cameo->quad == VG_CAMEO_MATERIAL_CONFLICT) {
+            *out = &e->attributed_to[0];
+            return 1;
+        }
+    }
     return 0;
 }
 
