@@ -170,6 +170,18 @@ int vg_when_words(const char *const *w, uint32_t n, int32_t pub, vg_when *out)
         out->precision = part ? VG_DATE_PART_OF_YEAR : VG_DATE_YEAR;
         return 1;
     }
+    /* "in the past" with no span ("the past week" has one): some time before the news, not
+     * lately — years back, ending months before the report. */
+    for (uint32_t i = 0; i < n && pub; i++) {
+        static const char *const spans[] = { "day", "days", "week", "weeks", "month", "months", "year", "years",
+                                             "decade", "decades", "hours", "hour" };
+        if (strcmp(w[i], "past") || (i + 1 < n && word_in(w[i + 1], spans, (int)(sizeof spans / sizeof *spans))))
+            continue;
+        out->date = vg_date_add_days(pub, -3650);
+        out->date_end = vg_date_add_days(pub, -120);
+        out->precision = VG_DATE_APPROXIMATE;
+        return 1;
+    }
     if (vague && pub) {
         /* "days after", "recently": within a few weeks of the reference date. */
         out->date = vg_date_add_days(pub, -30);
@@ -202,7 +214,8 @@ int vg_when_is_temporal(const vg_tree *t, uint32_t i)
     if (weekday_of(w) || month_of(w) || number_of(w, 1800, 2100) || !strncmp(w, "mid-", 4))
         return 1;
     static const char *const words[] = { "year", "month", "week", "yesterday", "today", "tonight", "tomorrow",
-                                         "end", "beginning", "start", "middle", "days", "weeks", "recently" };
+                                         "end", "beginning", "start", "middle", "days", "weeks", "recently",
+                                         "past" };
     return word_in(w, words, (int)(sizeof words / sizeof *words)) > 0;
 }
 

@@ -79,6 +79,10 @@ static void vague(void)
 {
     expect("days after", PUB, 20251008, 20251107, VG_DATE_APPROXIMATE);
     expect("last week", PUB, 20251031, 20251106, VG_DATE_APPROXIMATE);
+    /* "has attacked diplomats in the past": years back, ending months before the report */
+    expect("in the past", PUB, 20151110, 20250710, VG_DATE_APPROXIMATE);
+    vg_when w;
+    CHECK(when("the past week", PUB, &w) && w.date != 20151110);   /* a span: not the vague past */
 }
 
 static void not_dates(void)
