@@ -176,6 +176,21 @@ static void repair_fragment(vg_tree *t)
         promote_to_root(t, root, v);
         return;
     }
+    /* "Israel's National Cyber Directorate on Thursday blamed Iranian state hackers" tagged with
+     * "blamed" a participle modifying "hackers": in a sentence with no verb of its own, a past
+     * participle before the noun it modifies, after the root noun, is the verb, and that noun
+     * its object. */
+    int amod = vg_deprel_id("amod");
+    for (uint32_t v = (uint32_t)root + 1; v < t->n; v++) {
+        int h = t->head[v] - 1;
+        if (t->deprel[v] != amod || tok[v].upos != VG_UPOS_VERB || (tok[v].xpos != vbn && tok[v].xpos != vbd) ||
+            h <= (int)v || (uint32_t)h >= t->n || (tok[h].upos != VG_UPOS_NOUN && tok[h].upos != VG_UPOS_PROPN))
+            continue;
+        promote_to_root(t, root, v);
+        t->head[h] = (int16_t)(v + 1);
+        t->deprel[h] = (uint8_t)vg_deprel_id("obj");
+        return;
+    }
 }
 
 /* See vg_tree_build: "The Red Hand Brigade, which Norland accuses of attacks, denied any

@@ -31,7 +31,9 @@ typedef struct vg_tree {
  * repaired in the view (the sentence itself is not changed): a sentence parsed as a noun with a
  * participle ("Police fired tear gas at protesters" as "police [who were] fired ...") when the
  * participle has no auxiliary and no subject of its own is read with the participle as the
- * main verb and the noun as its subject: news sentences have a finite verb. So is a noun
+ * main verb and the noun as its subject: news sentences have a finite verb; so is one with a
+ * past participle modifying a noun after it ("the Directorate on Thursday blamed Iranian
+ * hackers" with "blamed" an adjective of "hackers"), that noun then its object. So is a noun
  * whose relative clause goes on, after a comma, with a finite verb of no subject of its own
  * ("Hamas, which Israel accuses of the raid, rejected the charge" read as the relative clause
  * rejecting): the verb is the sentence's, the noun its subject. A finite verb conjoined to a
