@@ -361,6 +361,33 @@ static void repair_participle_parataxis(vg_tree *t)
     }
 }
 
+/* See vg_tree_build: "A gunman opened fire at a rally ..., police said" read as one noun
+ * phrase, "a [gunman-opened] fire": a past tense or participle modifying the next noun while
+ * the noun before it hangs on it is a finite verb between its subject and its object. */
+static void repair_participle_adjective(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int amod = vg_deprel_id("amod"), det = vg_deprel_id("det"), nsubj = vg_deprel_id("nsubj");
+    int vbn = vg_xpos_id("VBN"), vbd = vg_xpos_id("VBD");
+    for (uint32_t v = 1; v + 1 < t->n; v++) {
+        uint32_t n = v - 1, h = v + 1;
+        if (t->deprel[v] != amod || t->head[v] != (int)h + 1 || tok[v].upos != VG_UPOS_VERB ||
+            (tok[v].xpos != vbn && tok[v].xpos != vbd) || tok[n].upos != VG_UPOS_NOUN || t->head[n] != (int)v + 1 ||
+            (tok[h].upos != VG_UPOS_NOUN && tok[h].upos != VG_UPOS_PROPN))
+            continue;
+        for (uint32_t c = 0; c < n; c++)    /* "A" of "A gunman" is the subject's */
+            if (t->head[c] == (int)h + 1 && t->deprel[c] == det)
+                t->head[c] = (int16_t)(n + 1);
+        t->head[n] = (int16_t)(v + 1);
+        t->deprel[n] = (uint8_t)nsubj;
+        t->head[v] = t->head[h];
+        t->deprel[v] = t->deprel[h] == nsubj ? (uint8_t)vg_deprel_id("ccomp") : t->deprel[h];
+        t->head[h] = (int16_t)(v + 1);
+        t->deprel[h] = (uint8_t)vg_deprel_id("obj");
+        t->repaired = 1;
+    }
+}
+
 /* Whether form is word, ASCII case aside ("Since" at a sentence's start). */
 static int same_word(const char *form, const char *word)
 {
@@ -572,6 +599,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_verb_conjoined_to_noun(t);
     repair_prepositional_compound(t);
     repair_subordinate_subject(t);
+    repair_participle_adjective(t);
     repair_participle_parataxis(t);
     repair_double_subject(t);
     repair_active_by(t);

@@ -33,7 +33,10 @@ typedef struct vg_tree {
  * participle has no auxiliary and no subject of its own is read with the participle as the
  * main verb and the noun as its subject: news sentences have a finite verb; so is one with a
  * past participle modifying a noun after it ("the Directorate on Thursday blamed Iranian
- * hackers" with "blamed" an adjective of "hackers"), that noun then its object. So is a noun
+ * hackers" with "blamed" an adjective of "hackers"), that noun then its object. A past tense
+ * or participle read as the adjective of the next noun while the noun before it hangs on it
+ * ("A gunman opened fire" as "a [gunman-opened] fire") is a finite verb between its subject
+ * and object. So is a noun
  * whose relative clause goes on, after a comma, with a finite verb of no subject of its own
  * ("Hamas, which Israel accuses of the raid, rejected the charge" read as the relative clause
  * rejecting): the verb is the sentence's, the noun its subject. A finite verb conjoined to a
