@@ -397,6 +397,31 @@ static int same_word(const char *form, const char *word)
     return !*form && !*word;
 }
 
+/* See vg_tree_build: "threatened to kill her last month" read as "kill [her last month]": "her"
+ * right after a verb with no object, as the possessive of a time, is the verb's object. */
+static void repair_her_object(vg_tree *t)
+{
+    static const char *const times[] = { "week", "month", "year", "weekend", "night", "time", "summer",
+                                         "winter", "spring", "autumn" };
+    const vg_token *tok = t->s->tokens;
+    int poss = vg_deprel_id("nmod:poss"), obj = vg_deprel_id("obj");
+    for (uint32_t x = 1; x < t->n; x++) {
+        int h = t->head[x] - 1;
+        if (t->deprel[x] != poss || !tok[x].form || !same_word(tok[x].form, "her") || h <= (int)x ||
+            (uint32_t)h >= t->n || tok[x - 1].upos != VG_UPOS_VERB || has_child(t, x - 1, obj))
+            continue;
+        int time = 0;
+        for (size_t k = 0; k < sizeof times / sizeof *times && !time; k++)
+            time = tok[h].form && same_word(tok[h].form, times[k]);
+        if (!time)
+            continue;
+        t->head[x] = (int16_t)x;          /* the verb before it, 1-based */
+        t->deprel[x] = (uint8_t)obj;
+        t->repaired = 1;
+    }
+}
+
+
 /* See vg_tree_build: "her first trip abroad since the Red Hand Brigade threatened to kill her"
  * read with "since" a preposition of "Brigade" and "trip" the subject of "threatened": a noun
  * after a subordinating word, right before a finite verb, is that verb's subject. */
@@ -600,6 +625,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_prepositional_compound(t);
     repair_subordinate_subject(t);
     repair_participle_adjective(t);
+    repair_her_object(t);
     repair_participle_parataxis(t);
     repair_double_subject(t);
     repair_active_by(t);

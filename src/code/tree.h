@@ -36,7 +36,8 @@ typedef struct vg_tree {
  * hackers" with "blamed" an adjective of "hackers"), that noun then its object. A past tense
  * or participle read as the adjective of the next noun while the noun before it hangs on it
  * ("A gunman opened fire" as "a [gunman-opened] fire") is a finite verb between its subject
- * and object. So is a noun
+ * and object. "her" right after a verb with no object, read as the possessive of a time ("kill
+ * [her last month]"), is the verb's object. So is a noun
  * whose relative clause goes on, after a comma, with a finite verb of no subject of its own
  * ("Hamas, which Israel accuses of the raid, rejected the charge" read as the relative clause
  * rejecting): the verb is the sentence's, the noun its subject. A finite verb conjoined to a
