@@ -225,24 +225,24 @@ def describe(ev, sentences):
     return f"{ev['doc'][:2]}/{ev['sentence']} {ev['cameo']:<5} {text}"
 
 
+def mixed(by_key, other):
+    """For each group of events holding several values of `other`: the pairs across them, the
+    key and the events by value, e.g. incidents holding several acts."""
+    out = []
+    for key, evs in by_key.items():
+        groups = defaultdict(list)
+        for ev in evs:
+            groups[ev[other]].append(ev)
+        across = pair_count(len(evs)) - sum(pair_count(len(g)) for g in groups.values())
+        if across:
+            out.append((across, key, groups))
+    return out
+
+
 def report_errors(s, sentences, worst):
     """The incidents mixing several acts and the acts spread over several incidents."""
-    merges = []
-    for inc, evs in s["by_inc"].items():
-        groups = defaultdict(list)
-        for ev in evs:
-            groups[ev["act"]].append(ev)
-        wrong = pair_count(len(evs)) - sum(pair_count(len(g)) for g in groups.values())
-        if wrong:
-            merges.append((wrong, inc, groups))
-    splits = []
-    for act, evs in s["by_act"].items():
-        groups = defaultdict(list)
-        for ev in evs:
-            groups[ev["incident"]].append(ev)
-        missed = pair_count(len(evs)) - sum(pair_count(len(g)) for g in groups.values())
-        if missed:
-            splits.append((missed, act, groups))
+    merges = mixed(s["by_inc"], "act")
+    splits = mixed(s["by_act"], "incident")
     print(f"\nworst wrong merges (incidents holding several gold acts; wrong pairs):")
     for wrong, inc, groups in sorted(merges, key=lambda x: (-x[0], x[1]))[:worst]:
         print(f"  {inc}: {wrong} wrong pairs, acts {', '.join(sorted(groups))}")
