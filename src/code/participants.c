@@ -869,6 +869,7 @@ void vg_coder_stance_of(sentence_ctx *sc, draft *d)
     } else if (d->n_speakers && (d->act->quad == VG_CAMEO_MATERIAL_CONFLICT || !strcmp(d->act->root, "13")) &&
                vg_coder_any_code(d->src, d->n_src) && vg_coder_any_code(d->speakers, d->n_speakers) &&
                !vg_sides_same(coder->words, d->speakers, d->n_speakers, d->src, d->n_src) &&
+               !vg_sides_own_press(d->speakers, d->n_speakers, d->src, d->n_src) &&
                !vg_sides_unidentified(coder->words, d->src, d->n_src)) {
         /* An act of violence, coercion or threat one side says another committed is that side's
          * allegation ("an opposition leader said a gang had threatened to kill him"); a side

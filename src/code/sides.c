@@ -66,6 +66,21 @@ int vg_sides_unidentified(const vg_wordclasses *words, const vg_actor *a, size_t
     return 1;
 }
 
+int vg_sides_own_press(const vg_actor *speakers, size_t ns, const vg_actor *src, size_t n)
+{
+    for (size_t i = 0; i < ns; i++) {
+        const char *c = speakers[i].code;
+        if (!c || strlen(c) < 6 || strncmp(c + 3, "MED", 3))
+            return 0;
+        int own = 0;
+        for (size_t j = 0; j < n && !own; j++)
+            own = src[j].code && !strncmp(src[j].code, c, 3);
+        if (!own)
+            return 0;
+    }
+    return ns > 0;
+}
+
 int vg_sides_same(const vg_wordclasses *words, const vg_actor *a, size_t na, const vg_actor *b, size_t nb)
 {
     for (size_t i = 0; i < na; i++)

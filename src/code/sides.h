@@ -20,6 +20,10 @@ int vg_sides_distinct(const vg_wordclasses *words, const vg_actor *a, size_t n);
 int vg_sides_same(const vg_wordclasses *words, const vg_actor *a, size_t na, const vg_actor *b, size_t nb);
 /* Whether some actor of a and some actor of b have the same country (first code block). */
 int vg_sides_same_country(const vg_actor *a, size_t na, const vg_actor *b, size_t nb);
+/* Whether every speaker is the press (a MED code) of a source's own country: reporting what
+ * one's country did ("the Karesh News Agency reported Karesh expelled ...") is no allegation. */
+int vg_sides_own_press(const vg_actor *speakers, size_t ns, const vg_actor *src, size_t n);
+
 /* Whether every coded actor of a is unidentified ("gunmen"): a report of their acts accuses no side. */
 int vg_sides_unidentified(const vg_wordclasses *words, const vg_actor *a, size_t n);
 /* Whether some actor is a prominent figure (an official, politician, judge, agent or elite, or
