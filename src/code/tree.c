@@ -496,6 +496,20 @@ static void repair_double_subject(vg_tree *t)
         int first = first_subject[h], last = last_subject[h];
         if (first < 0 || first == last)
             continue;
+        /* "Iran expelled two British diplomats on Monday, the news agency reported" read with
+         * "diplomats" a second subject of "reported": a first subject right after a verb with
+         * no object, the reporting verb's clause or governor, is that verb's object. */
+        uint32_t from = (uint32_t)first;
+        for (uint32_t c = 0; c < t->n; c++)
+            if (c < from && heads_reach(t, (uint32_t)first, c))
+                from = c;
+        int verb_before = (int)from - 1;
+        if (verb_before >= 0 && tok[verb_before].upos == VG_UPOS_VERB && !has_child(t, (uint32_t)verb_before, obj) &&
+            (t->head[h] == verb_before + 1 || t->head[verb_before] == (int)h + 1)) {
+            t->head[first] = (int16_t)(verb_before + 1);
+            t->deprel[first] = (uint8_t)obj;
+            continue;
+        }
         /* "Norland's interior ministry" read as two subjects, "interior" and "ministry": a
          * first subject right before the last is the first word of one name. */
         if (first + 1 == last && tok[last].upos == VG_UPOS_NOUN &&

@@ -52,7 +52,9 @@ typedef struct vg_tree {
  * subjects, the first with a finite verb in acl ("troops exchanged fire ..., officials said"
  * read as "troops [that] exchanged"), gets that verb as its reported clause (ccomp); two
  * subjects side by side ("Norland's interior ministry" as "interior" and "ministry") are one
- * name. A "by"
+ * name; a first subject right after a verb with no object, the reporting verb's clause or
+ * governor ("Russia expelled three Polish diplomats ..., the ministry said" with "diplomats" a
+ * subject of "said"), is that verb's object. A "by"
  * phrase on an active verb with a noun object is the object's ("condemned the attack by X"). */
 int vg_tree_build(vg_tree *tree, const vg_sentence *s, vg_arena *arena);
 
