@@ -187,6 +187,22 @@ static int marks_time(const vg_tree *t, uint32_t k)
     return h >= 0 && !strcmp(vg_tree_deprel(t, k), "case") && vg_when_is_temporal(t, (uint32_t)h);
 }
 
+/* Whether word k below head i, when a preposition or particle, is not a verb's conjoined to
+ * it: "condemned the expulsions ... and vowed to respond" holds no "condemn to", the "to"
+ * being the other verb's. */
+static int same_clause(const vg_tree *t, uint32_t i, uint32_t k)
+{
+    uint8_t pos = t->s->tokens[k].upos;
+    if (pos != VG_UPOS_ADP && pos != VG_UPOS_PART && pos != VG_UPOS_SCONJ)
+        return 1;
+    for (int cur = (int)k, steps = 0; cur >= 0 && (uint32_t)cur != i && steps < 4; steps++) {
+        if (!strcmp(vg_tree_deprel(t, (uint32_t)cur), "conj") && t->s->tokens[cur].upos == VG_UPOS_VERB)
+            return 0;
+        cur = vg_tree_head(t, (uint32_t)cur);
+    }
+    return 1;
+}
+
 static uint32_t pattern_fits(const vg_tree *t, uint32_t i, const vg_pattern *p, uint32_t *where)
 {
     if (strcmp(t->lower[i], p->words[p->head]) || !pos_fits(t, i, p->pos))
@@ -196,7 +212,8 @@ static uint32_t pattern_fits(const vg_tree *t, uint32_t i, const vg_pattern *p, 
     for (uint32_t w = p->head + 1; w < p->n_words; w++) {
         int found = -1;
         for (uint32_t k = (uint32_t)last + 1; k < t->n && found < 0; k++)
-            if (!strcmp(t->lower[k], p->words[w]) && vg_coder_below(t, i, k, 3) && !marks_time(t, k))
+            if (!strcmp(t->lower[k], p->words[w]) && vg_coder_below(t, i, k, 3) && !marks_time(t, k) &&
+                same_clause(t, i, k))
                 found = (int)k;
         if (found < 0)
             return 0;
