@@ -544,10 +544,14 @@ static size_t pronoun_actors(vg_mentions *m, uint32_t token, int kind, vg_actor 
      * of plotting to kill its ambassador": Israel's), else the latest fitting mention. An object
      * pronoun is not its own clause's subject ("the leader threatened to kill her"). */
     const char *subject = own_subject(m, token, depth);
+    /* "Their lawyers", "their spokesman": people's, not a body's */
+    int h = vg_tree_head(t, token);
+    int people_only = kind == 3 && h >= 0 && !strcmp(vg_tree_deprel(t, token), "nmod:poss") &&
+                      is_word(m, VG_WORDS_PERSON, t->lower[h]);
     const memory_entry *e = NULL, *any = NULL;
     for (uint32_t k = 0; (e = recent(m->memory, k)) != NULL; k++) {
         int fits = (kind == 1 && e->person && !e->plural) || (kind == 2 && !e->person && !e->plural) ||
-                   (kind == 3 && (e->plural || !e->person));
+                   (kind == 3 && (people_only ? e->plural && e->person : e->plural || !e->person));
         if (!fits || (subject && e->sentence == m->sentence && !strcmp(e->code, subject)))
             continue;
         if (!any)
