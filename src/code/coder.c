@@ -246,7 +246,8 @@ static int has_role_child(const vg_tree *t, uint32_t i, const vg_pattern_roles *
 /* The entries headed by token i's lemma (*n of them; NULL when none). The lemmatizer's suffix
  * rules miss some unseen forms ("blamed" -> "blam"): when a verb's or noun's lemma heads no
  * pattern, the regular ways back from its form are tried, and the first that heads one is taken
- * as its lemma — the lexicon knows which verbs exist. */
+ * as its lemma — the lexicon knows which verbs exist. A noun keeps a lemma that is one of those
+ * regular ways back. */
 static const vg_pattern *const *entries_at(const vg_coder *c, vg_tree *t, uint32_t i, vg_arena *arena, size_t *n)
 {
     uint8_t u = t->s->tokens[i].upos;
@@ -283,6 +284,13 @@ static const vg_pattern *const *entries_at(const vg_coder *c, vg_tree *t, uint32
         CUT(1, "");
 #undef ENDS
 #undef CUT
+    /* A noun's lemma that is itself a regular singular of its form ("aides" -> "aide") is a
+     * word in its own right that heads no entry; another reading ("aid") would change the word. */
+    for (int j = 0; j < k && !verb; j++)
+        if (!strcmp(cand[j], t->lower[i])) {
+            *n = 0;
+            return NULL;
+        }
     for (int j = 0; j < k; j++)
         if ((found = vg_patterns_by_head(c->patterns, cand[j], n)) != NULL) {
             const char *kept = vg_arena_strndup(arena, cand[j], strlen(cand[j]));

@@ -307,6 +307,34 @@ static int heads_reach(const vg_tree *t, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* See vg_tree_build: "detained three aides of opposition leader María Corina Machado" read
+ * with the name an apposition of "aides" and "of" on "leader": an apposition never begins with
+ * a preposition, so a phrase right after its head whose first word is the marker of one of its
+ * modifiers is the head's prepositional modifier, the marker its own. */
+static void repair_prepositional_apposition(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int appos = vg_deprel_id("appos"), case_id = vg_deprel_id("case"), nmod = vg_deprel_id("nmod");
+    for (uint32_t x = 2; x < t->n; x++) {
+        int h = t->head[x] - 1;
+        if (t->deprel[x] != appos || h < 0 || h >= (int)x)
+            continue;
+        uint32_t first = x;     /* the first word of x's phrase */
+        for (uint32_t c = (uint32_t)h + 1; c < x && first == x; c++)
+            if (heads_reach(t, x, c))
+                first = c;
+        if (first == x || tok[first].upos != VG_UPOS_ADP || t->deprel[first] != case_id ||
+            !heads_reach(t, (uint32_t)h, first - 1))
+            continue;
+        int marked = t->head[first] - 1;   /* a noun's marker ("at least 30 people" is a count) */
+        if (marked < 0 || (tok[marked].upos != VG_UPOS_NOUN && tok[marked].upos != VG_UPOS_PROPN))
+            continue;
+        t->head[first] = (int16_t)(x + 1);
+        t->deprel[x] = (uint8_t)nmod;
+        t->repaired = 1;
+    }
+}
+
 /* See vg_tree_build: "Soleimani, killed in a drone strike, ..." with the participle hung on a
  * distant verb as parataxis, or as a conjunct with no conjunction. A bare past participle (no
  * subject, no auxiliary; often tagged as a past tense) is no clause of its own, so it cannot
@@ -637,6 +665,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_relative_clause_predicate(t);
     repair_verb_conjoined_to_noun(t);
     repair_prepositional_compound(t);
+    repair_prepositional_apposition(t);
     repair_subordinate_subject(t);
     repair_participle_adjective(t);
     repair_her_object(t);

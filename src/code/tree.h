@@ -54,7 +54,9 @@ typedef struct vg_tree {
  * subjects side by side ("Norland's interior ministry" as "interior" and "ministry") are one
  * name; a first subject right after a verb with no object, the reporting verb's clause or
  * governor ("Russia expelled three Polish diplomats ..., the ministry said" with "diplomats" a
- * subject of "said"), is that verb's object. A "by"
+ * subject of "said"), is that verb's object. A phrase read as an apposition that begins with the
+ * preposition of one of its modifiers ("aides of opposition leader María Corina Machado" with
+ * the name the apposition) is the head's prepositional modifier. A "by"
  * phrase on an active verb with a noun object is the object's ("condemned the attack by X"). */
 int vg_tree_build(vg_tree *tree, const vg_sentence *s, vg_arena *arena);
 
