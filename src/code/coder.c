@@ -976,6 +976,41 @@ static int reattach_reduced_passives(sentence_ctx *sc, vg_arena *arena)
     return 0;
 }
 
+/* "Pakistan blamed neighbouring Afghanistan for sheltering the group" tagged with
+ * "neighbouring" a gerund under "blamed" and "Afghanistan" its object: a describing form
+ * (`[participle-adjective]`) read as a verb, right before its object, under a verb with no
+ * object of its own, is the object's adjective, the object the verb's and the rest of what
+ * hung on the form the verb's. */
+static int reattach_participle_adjectives(sentence_ctx *sc, vg_arena *arena)
+{
+    vg_tree *t = &sc->tree;
+    for (uint32_t g = 0; g + 1 < t->n; g++) {
+        int v = vg_tree_head(t, g);
+        if (t->s->tokens[g].upos != VG_UPOS_VERB || v < 0 || t->s->tokens[v].upos != VG_UPOS_VERB ||
+            !vg_coder_is_word(sc, VG_WORDS_PARTICIPLE_ADJECTIVE, t->lower_form[g]) ||
+            vg_tree_find_child(t, (uint32_t)v, "obj") >= 0)
+            continue;
+        int o = vg_tree_find_child(t, g, "obj");
+        uint32_t first, last;
+        if (o < 0)
+            continue;
+        vg_tree_phrase(t, (uint32_t)o, &first, &last);
+        if (first != g + 1)
+            continue;
+        int rc = vg_tree_reattach(t, (uint32_t)o, (uint32_t)v, "obj", arena);
+        for (uint32_t k = 0; rc == 0 && k < vg_tree_n_children(t, g); k++) {
+            uint32_t c = vg_tree_child(t, g, k);
+            rc = vg_tree_reattach(t, c, (uint32_t)v, vg_tree_deprel(t, c), arena);
+            k = rc == 0 ? (uint32_t)-1 : k;     /* the children were re-indexed: start again */
+        }
+        if (rc == 0)
+            rc = vg_tree_reattach(t, g, (uint32_t)o, "amod", arena);
+        if (rc < 0)
+            return VG_ENOMEM;
+    }
+    return 0;
+}
+
 int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
 {
     vg_arena *arena = coding->arena;
@@ -1003,7 +1038,8 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
     }
     for (uint32_t i = 0; i < n; i++)
         mark_token(t, i, entries[i], n_entries[i], sc.marks);
-    if (reattach_infinitives(&sc, arena) || reattach_orders(&sc, arena) || reattach_reduced_passives(&sc, arena))
+    if (reattach_infinitives(&sc, arena) || reattach_orders(&sc, arena) || reattach_reduced_passives(&sc, arena) ||
+        reattach_participle_adjectives(&sc, arena))
         return VG_ENOMEM;
     vg_mentions_learn_aliases(&sc.mentions);
 

@@ -26,6 +26,7 @@ static const char *const class_names[VG_WORDS_N_CLASSES] = {
     [VG_WORDS_FACILITY] = "facility",
     [VG_WORDS_ACT_NOUN] = "act-noun",
     [VG_WORDS_PART] = "part",
+    [VG_WORDS_PARTICIPLE_ADJECTIVE] = "participle-adjective",
     [VG_WORDS_INSTITUTION] = "institution",
     [VG_WORDS_ANONYMOUS] = "anonymous",
     [VG_WORDS_COUNT_WORD] = "count",

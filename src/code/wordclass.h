@@ -25,6 +25,7 @@ typedef enum vg_wordclass {
     VG_WORDS_FACILITY,         /* "the embassy": a place, which an attack on a person is not on */
     VG_WORDS_ACT_NOUN,         /* "welcomed the decision": a noun for someone's last act */
     VG_WORDS_PART,             /* "an IRGC member": the body its modifier names */
+    VG_WORDS_PARTICIPLE_ADJECTIVE, /* "neighbouring Afghanistan": a describing word, no verb */
     VG_WORDS_INSTITUTION,      /* "ministries" in the plural are no one country's */
     VG_WORDS_ANONYMOUS,        /* "officials said": an unnamed source */
     VG_WORDS_COUNT_WORD,       /* "hundreds of civilians": the people counted */
