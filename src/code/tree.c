@@ -538,6 +538,22 @@ static void repair_double_subject(vg_tree *t)
             t->deprel[first] = (uint8_t)obj;
             continue;
         }
+        /* "Britain's Foreign Office" read as two subjects, "Britain" and "Office": a first
+         * subject marked with "'s" whose phrase ends where the last's begins is its possessor. */
+        uint32_t first_end = (uint32_t)first, last_from = (uint32_t)last;
+        for (uint32_t c = 0; c < t->n; c++) {
+            if (c > first_end && heads_reach(t, (uint32_t)first, c))
+                first_end = c;
+            if (c < last_from && heads_reach(t, (uint32_t)last, c))
+                last_from = c;
+        }
+        int marker = first_end > (uint32_t)first && tok[first_end].form && t->head[first_end] == first + 1 &&
+                     (!strcmp(tok[first_end].form, "'s") || !strcmp(tok[first_end].form, "’s"));
+        if (marker && first_end + 1 == last_from) {
+            t->head[first] = (int16_t)(last + 1);
+            t->deprel[first] = (uint8_t)vg_deprel_id("nmod:poss");
+            continue;
+        }
         /* "Norland's interior ministry" read as two subjects, "interior" and "ministry": a
          * first subject right before the last is the first word of one name. */
         if (first + 1 == last && tok[last].upos == VG_UPOS_NOUN &&

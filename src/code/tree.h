@@ -52,7 +52,8 @@ typedef struct vg_tree {
  * subjects, the first with a finite verb in acl ("troops exchanged fire ..., officials said"
  * read as "troops [that] exchanged"), gets that verb as its reported clause (ccomp); two
  * subjects side by side ("Norland's interior ministry" as "interior" and "ministry") are one
- * name; a first subject right after a verb with no object, the reporting verb's clause or
+ * name, and a first subject marked with "'s" right before the last is its possessor ("Britain's
+ * Foreign Office"); a first subject right after a verb with no object, the reporting verb's clause or
  * governor ("Russia expelled three Polish diplomats ..., the ministry said" with "diplomats" a
  * subject of "said"), is that verb's object. A phrase read as an apposition that begins with the
  * preposition of one of its modifiers ("aides of opposition leader María Corina Machado" with
