@@ -1077,6 +1077,11 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
         /* "The Committee to Protect Journalists called ...": a word of a name is no act. */
         if (m->event && sc.mentions.name_span[i] >= 0 && sc.mentions.spans[sc.mentions.name_span[i]].n_tokens > 1)
             continue;
+        /* "the Russian opposition journalist", "a murder suspect": a noun that says what kind of
+         * person is meant tells of no act. */
+        if (m->event && !strcmp(vg_tree_deprel(t, i), "compound") && vg_tree_head(t, i) > (int)i &&
+            vg_coder_is_word(&sc, VG_WORDS_PERSON, t->lower[vg_tree_head(t, i)]))
+            continue;
         /* "called the minister a criminal", "who call themselves Ansar Allah": naming, not a
          * phone call. */
         if (m->event && vg_coder_name_given(&sc, i) >= 0)

@@ -158,6 +158,15 @@ static void promote_to_root(vg_tree *t, int root, uint32_t v)
     t->repaired = 1;
 }
 
+/* Whether form is word, ASCII case aside ("Since" at a sentence's start). */
+static int same_word(const char *form, const char *word)
+{
+    for (; *form && *word; form++, word++)
+        if ((*form >= 'A' && *form <= 'Z' ? *form - 'A' + 'a' : *form) != *word)
+            return 0;
+    return !*form && !*word;
+}
+
 /* See vg_tree_build: the noun-with-participle fragment read as subject and verb. */
 static void repair_fragment(vg_tree *t)
 {
@@ -190,6 +199,27 @@ static void repair_fragment(vg_tree *t)
         t->head[h] = (int16_t)(v + 1);
         t->deprel[h] = (uint8_t)vg_deprel_id("obj");
         return;
+    }
+}
+
+/* See vg_tree_build: "Police arrested Russian journalist Pavel Sokolov" read as a noun with a
+ * passive participle whose agent is the name: an agent has "by"; without it the phrase is the
+ * verb's object (when it has none). */
+static void repair_agent_without_by(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int agent = vg_deprel_id("obl:agent"), case_id = vg_deprel_id("case"), obj = vg_deprel_id("obj");
+    for (uint32_t x = 0; x < t->n; x++) {
+        int h = t->head[x] - 1;
+        if (t->deprel[x] != agent || h < 0 || (uint32_t)h >= t->n || has_child(t, (uint32_t)h, obj))
+            continue;
+        int by = 0;
+        for (uint32_t c = 0; c < t->n && !by; c++)
+            by = t->head[c] == (int)x + 1 && t->deprel[c] == case_id && tok[c].form && same_word(tok[c].form, "by");
+        if (by)
+            continue;
+        t->deprel[x] = (uint8_t)obj;
+        t->repaired = 1;
     }
 }
 
@@ -414,15 +444,6 @@ static void repair_participle_adjective(vg_tree *t)
         t->deprel[h] = (uint8_t)vg_deprel_id("obj");
         t->repaired = 1;
     }
-}
-
-/* Whether form is word, ASCII case aside ("Since" at a sentence's start). */
-static int same_word(const char *form, const char *word)
-{
-    for (; *form && *word; form++, word++)
-        if ((*form >= 'A' && *form <= 'Z' ? *form - 'A' + 'a' : *form) != *word)
-            return 0;
-    return !*form && !*word;
 }
 
 /* See vg_tree_build: "threatened to kill her last month" read as "kill [her last month]": "her"
@@ -678,6 +699,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
         t->deprel[i] = s->tokens[i].deprel;
     }
     repair_fragment(t);
+    repair_agent_without_by(t);
     repair_relative_clause_predicate(t);
     repair_verb_conjoined_to_noun(t);
     repair_prepositional_compound(t);

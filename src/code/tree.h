@@ -31,7 +31,8 @@ typedef struct vg_tree {
  * repaired in the view (the sentence itself is not changed): a sentence parsed as a noun with a
  * participle ("Police fired tear gas at protesters" as "police [who were] fired ...") when the
  * participle has no auxiliary and no subject of its own is read with the participle as the
- * main verb and the noun as its subject: news sentences have a finite verb; so is one with a
+ * main verb and the noun as its subject: news sentences have a finite verb (an "agent" without
+ * "by" is then the verb's object: "Police detained Turkish journalist Ahmet Altan"); so is one with a
  * past participle modifying a noun after it ("the Directorate on Thursday blamed Iranian
  * hackers" with "blamed" an adjective of "hackers"), that noun then its object. A past tense
  * or participle read as the adjective of the next noun while the noun before it hangs on it
