@@ -233,9 +233,11 @@ static int is_domestic_role(const vg_mentions *m, const vg_dict_entry *role, con
     return !role->n_host_words && !(plural && is_word(m, VG_WORDS_INSTITUTION, lemma));
 }
 
-/* The owners among word w's children, composed with the role into out[*n..max). */
+/* The owners among word w's children, composed with the role into out[*n..max); guessed[i] is
+ * set for an owner not named but taken from the dateline or the document's memory. */
 static void add_owners(vg_mentions *m, uint32_t w, uint32_t head, const vg_dict_entry *role, uint32_t role_first,
-                       uint32_t role_last, const char *host, vg_actor *out, size_t *n, size_t max, unsigned depth)
+                       uint32_t role_last, const char *host, vg_actor *out, uint8_t *guessed, size_t *n, size_t max,
+                       unsigned depth)
 {
     const vg_tree *t = m->tree;
     for (uint32_t k = 0; k < vg_tree_n_children(t, w) && *n < max; k++) {
@@ -258,6 +260,7 @@ static void add_owners(vg_mentions *m, uint32_t w, uint32_t head, const vg_dict_
             const char *oc = owners[o].code;
             if (!oc || strlen(oc) < 3)
                 continue;
+            guessed[*n] = owners[o].resolved;
             vg_actor *a = &out[(*n)++];
             memset(a, 0, sizeof *a);
             /* A person of a body keeps the body's code ("a spokesperson for the Israeli
@@ -297,12 +300,27 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
     const vg_tree *t = m->tree;
     const char *host = role->n_host_words ? host_of(m, head, role, depth) : NULL;
     size_t n = 0;
+    uint8_t guessed[16] = {0};
+    if (max > sizeof guessed)
+        max = sizeof guessed;
     /* The owners hang off the head or off the role phrase's other words ("Israeli" of
      * "Israeli intelligence community" modifies "intelligence"); those words own nothing. */
-    add_owners(m, head, head, role, role_first, role_last, host, out, &n, max, depth);
+    add_owners(m, head, head, role, role_first, role_last, host, out, guessed, &n, max, depth);
     for (uint32_t w = role_first; w <= role_last && n == 0; w++)
         if (w != head && vg_tree_dominates(t, head, w))
-            add_owners(m, w, head, role, role_first, role_last, host, out, &n, max, depth);
+            add_owners(m, w, head, role, role_first, role_last, host, out, guessed, &n, max, depth);
+    /* "Russian opposition journalist": an owner named ("Russian") outranks one a modifier only
+     * guessed from the dateline ("opposition", home's). */
+    size_t named = 0;
+    for (size_t i = 0; i < n; i++)
+        named += !guessed[i];
+    if (named && named < n) {
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!guessed[i])
+                out[kept++] = out[i];
+        n = kept;
+    }
     if (n == 0 && !role->n_host_words) {
         /* "thanked the police in Mexico" is often parsed with "in Mexico" on the verb: a place
          * on the verb of which the role is the object owns it. */
