@@ -187,6 +187,19 @@ static void remember_actor(vg_mentions *m, const vg_actor *a, uint32_t head, int
     e.subject = !strncmp(vg_tree_deprel(t, head), "nsubj", 5);
     if (person && t->s->tokens[head].upos == VG_UPOS_PROPN)
         e.surname = t->lower_form[head];
+    /* "Russian opposition journalist Pavel Sokolov", the name in apposition: a later "Sokolov"
+     * is the journalist. */
+    int name = person && !e.surname ? vg_tree_find_child(t, head, "appos") : -1;
+    if (name > (int)head && t->s->tokens[name].upos == VG_UPOS_PROPN) {
+        uint32_t last = (uint32_t)name;
+        for (uint32_t k = 0; k < vg_tree_n_children(t, (uint32_t)name); k++) {
+            uint32_t c = vg_tree_child(t, (uint32_t)name, k);
+            if (c > last && !strcmp(vg_tree_deprel(t, c), "flat"))
+                last = c;
+        }
+        e.surname = t->lower_form[last];
+        e.name = vg_tree_text(t, (uint32_t)name, last, m->arena);
+    }
     remember(m->memory, &e);
 }
 
