@@ -325,6 +325,11 @@ static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const v
             /* ... and "the attack" any act of violence ("condemned the attack" after an air strike). */
             int violent = act->cameo->quad == VG_CAMEO_MATERIAL_CONFLICT && ev->cameo->quad == VG_CAMEO_MATERIAL_CONFLICT;
             if ((said || violent || !strcmp(ev->cameo->root, act->cameo->root)) && ev->source && ev->source->code) {
+                /* "condemned the attack" by unidentified assailants, placed only by the
+                 * dateline: no one known did it ("Afghan gunmen" or a named militia are known) */
+                if (ev->source->resolved && strlen(ev->source->code) <= 6 &&
+                    vg_sides_unidentified(sc->coder->words, ev->source, 1))
+                    return 0;
                 *out = ev->source;
                 return 1;
             }

@@ -2,16 +2,18 @@
 # (passive, coordination, negation, attribution, nested allegation, denial, no-comment, each
 # mode, each date form, pronoun, alias, definite description, light verb, relative clause,
 # control). The trees are vigil parse output corrected by hand, so the test checks the coder
-# alone; NAME.expected holds the events an analyst marks, reduced by events_tsv.py. All are
-# coded against a publication date of Friday 2025-11-07.
+# alone; NAME.expected holds the events an analyst marks, reduced by events_tsv.py. A rule that
+# needs a whole report (a dateline's country) has NAME.txt instead, read by the whole pipeline.
+# All are coded against a publication date of Friday 2025-11-07.
 . "$(dirname "$0")/../cli/common.bash"
 command -v python3 >/dev/null || { echo "skip: python3 is not installed"; exit 77; }
 
 dir="$src/tests/golden/constructions"
 n=0
-for tree in "$dir"/*.conllu; do
-  name=$(basename "$tree" .conllu)
-  if ! "$vigil" code -q --date 2025-11-07 --conllu "$tree" >"$work/$name.jsonl" 2>"$work/$name.err"; then
+for tree in "$dir"/*.conllu "$dir"/*.txt; do
+  name=$(basename "$tree"); name=${name%.*}
+  case $tree in *.conllu) as=--conllu ;; *) as= ;; esac
+  if ! "$vigil" code -q --date 2025-11-07 $as "$tree" >"$work/$name.jsonl" 2>"$work/$name.err"; then
     fail "$name: vigil code failed: $(cat "$work/$name.err")"
     continue
   fi
