@@ -270,6 +270,13 @@ void vg_coder_walk_up(sentence_ctx *sc, uint32_t head, walk *w)
          * object, the object does ("urged them to raise", "ordered police to arrest"). Not past
          * a thwarting: who stopped a plot did not plot it. */
         int control = (!strcmp(rel, "xcomp") || !strcmp(rel, "conj")) && in_mode_chain && !passed_thwart;
+        /* "opened fire on a police station, killing two officers": a participle clause after a
+         * comma, with no subject of its own, tells what the main clause's subject did ("denied
+         * using chemical weapons" is no such clause). */
+        control |= !strcmp(rel, "advcl") && t->s->tokens[cur].upos == VG_UPOS_VERB && cur > 0 &&
+                   t->s->tokens[cur - 1].form && !strcmp(t->s->tokens[cur - 1].form, ",") &&
+                   t->s->tokens[cur].xpos == vg_xpos_id("VBG") && vg_tree_find_child(t, cur, "nsubj") < 0 &&
+                   vg_tree_find_child(t, cur, "nsubj:pass") < 0 && !passed_thwart;
         int light = cur == head && !strcmp(rel, "obj") && t->s->tokens[head].upos == VG_UPOS_NOUN &&
                     vg_coder_is_light_verb(sc, t->lower[g]);
         if (!w->n_source && (control || light)) {
@@ -290,7 +297,9 @@ void vg_coder_walk_up(sentence_ctx *sc, uint32_t head, walk *w)
                 w->source = a;
                 w->n_source = n;
                 w->source_how = light ? "subject of the light verb"
-                                : !strcmp(rel, "xcomp") ? "controller of the infinitive" : "shared subject";
+                                : !strcmp(rel, "xcomp") ? "controller of the infinitive"
+                                : !strcmp(rel, "advcl") ? "subject of the clause the participle adds to"
+                                : "shared subject";
             }
         }
         cur = (uint32_t)g;
