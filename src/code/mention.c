@@ -381,6 +381,13 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
         for (uint32_t k = 0; (e = recent(m->memory, k)) != NULL; k++)
             if (e->head && !strcmp(e->head, t->lower[head]) && e->code)
                 break;
+        /* "stormed the Swedish embassy in Baghdad ... threatened to storm the mission": a post
+         * abroad named by another word is the last post abroad the document named. */
+        for (uint32_t k = 0; !e && role->n_host_words && (e = recent(m->memory, k)) != NULL; k++)
+            if (!e->host || !e->code)
+                e = NULL;
+            else
+                break;
         /* "The International Criminal Court opened ... Judges also issued": a body of the role
          * named in this or the last sentence is the one meant. */
         const char *d = vg_tree_deprel(t, head);
