@@ -286,7 +286,7 @@ static const vg_pattern *const *entries_at(const vg_coder *c, vg_tree *t, uint32
 #undef CUT
     /* A noun's lemma that is itself a regular singular of its form ("aides" -> "aide") is a
      * word in its own right that heads no entry; another reading ("aid") would change the word. */
-    for (int j = 0; j < k && !verb; j++)
+    for (int j = 0; j < k && j < (int)(sizeof cand / sizeof *cand) && !verb; j++)
         if (!strcmp(cand[j], t->lower[i])) {
             *n = 0;
             return NULL;

@@ -382,9 +382,11 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
             if (e->head && !strcmp(e->head, t->lower[head]) && e->code)
                 break;
         /* "stormed the Swedish embassy in Baghdad ... threatened to storm the mission": a post
-         * abroad named by another word is the last post abroad the document named. */
-        for (uint32_t k = 0; !e && role->n_host_words && (e = recent(m->memory, k)) != NULL; k++)
-            if (!e->host || !e->code)
+         * abroad named by another word, with "the", is the last post abroad of its role the
+         * document named ("every embassy" is none in particular). */
+        int the = vg_tree_find_child_lemma(t, head, "the") >= 0;
+        for (uint32_t k = 0; !e && the && role->n_host_words && (e = recent(m->memory, k)) != NULL; k++)
+            if (!e->host || !e->code || strlen(e->code) < 6 || strncmp(e->code + 3, role->code, 3))
                 e = NULL;
             else
                 break;

@@ -272,8 +272,11 @@ void vg_coder_walk_up(sentence_ctx *sc, uint32_t head, walk *w)
         int control = (!strcmp(rel, "xcomp") || !strcmp(rel, "conj")) && in_mode_chain && !passed_thwart;
         /* "opened fire on a police station, killing two officers": a participle clause after a
          * comma, with no subject of its own, tells what the main clause's subject did ("denied
-         * using chemical weapons" is no such clause). */
-        control |= !strcmp(rel, "advcl") && t->s->tokens[cur].upos == VG_UPOS_VERB && cur > 0 &&
+         * using chemical weapons" is no such clause). Only the participle's own act: "foiling
+         * what officers described as an attack" is no attack by the subject; and not a
+         * reporting verb's (a participle misread as the "said" clause's is not the speaker's). */
+        control |= cur == head && !gm->attribution && !strcmp(rel, "advcl") && t->s->tokens[cur].upos == VG_UPOS_VERB &&
+                   cur > 0 &&
                    t->s->tokens[cur - 1].form && !strcmp(t->s->tokens[cur - 1].form, ",") &&
                    t->s->tokens[cur].xpos == vg_xpos_id("VBG") && vg_tree_find_child(t, cur, "nsubj") < 0 &&
                    vg_tree_find_child(t, cur, "nsubj:pass") < 0 && !passed_thwart;
