@@ -642,6 +642,9 @@ int vg_coder_name_given(const sentence_ctx *sc, uint32_t verb)
         int second_object = !strcmp(d, "obj") && objects++ > 0;
         if ((second_object || !strcmp(d, "xcomp")) && vg_tree_is_nominal(t, c))
             return (int)c;
+        /* "calling it "malicious and baseless"": a judgement by an adjective */
+        if (!strcmp(d, "xcomp") && t->s->tokens[c].upos == VG_UPOS_ADJ)
+            return (int)c;
         /* "who call themselves Ansar Allah" with the name parsed away: no one phones himself. */
         if (!strcmp(d, "obj") && vg_tree_is_reflexive(t, c))
             return (int)c;
