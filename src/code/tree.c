@@ -474,12 +474,26 @@ static void repair_her_object(vg_tree *t)
 /* See vg_tree_build: "her first trip abroad since the Red Hand Brigade threatened to kill her"
  * read with "since" a preposition of "Brigade" and "trip" the subject of "threatened": a noun
  * after a subordinating word, right before a finite verb, is that verb's subject. */
-static void repair_subordinate_subject(vg_tree *t)
+/* The subordinating word ("since", "after", ...) noun x's phrase is marked with, read as its
+ * preposition, or -1; "as" counts only when with_as ("as president" is no clause). */
+static int subordinating_marker(const vg_tree *t, int x, int with_as)
 {
     static const char *const subordinators[] = { "since", "after", "before", "until", "because", "while",
-                                                 "although", "though", "once", "unless", "as", "when" };
+                                                 "although", "though", "once", "unless", "when", "as" };
+    const size_t n = sizeof subordinators / sizeof *subordinators - (with_as ? 0 : 1);
+    int case_id = vg_deprel_id("case"), marker = -1;
+    for (int c = 0; c < x; c++)
+        if (t->head[c] == x + 1 && t->deprel[c] == case_id && t->s->tokens[c].form)
+            for (size_t k = 0; k < n; k++)
+                if (same_word(t->s->tokens[c].form, subordinators[k]))
+                    marker = c;
+    return marker;
+}
+
+static void repair_subordinate_subject(vg_tree *t)
+{
     const vg_token *tok = t->s->tokens;
-    int nsubj = vg_deprel_id("nsubj"), case_id = vg_deprel_id("case");
+    int nsubj = vg_deprel_id("nsubj");
     int vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"), vbp = vg_xpos_id("VBP");
     for (uint32_t v = 1; v < t->n; v++) {
         if (tok[v].upos != VG_UPOS_VERB || (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp))
@@ -489,13 +503,7 @@ static void repair_subordinate_subject(vg_tree *t)
             x = t->head[x] - 1;
         if (x < 0 || (tok[x].upos != VG_UPOS_NOUN && tok[x].upos != VG_UPOS_PROPN))
             continue;
-        int marker = -1;
-        for (int c = 0; c < x; c++)
-            if (t->head[c] == x + 1 && t->deprel[c] == case_id && tok[c].form) {
-                for (size_t k = 0; k < sizeof subordinators / sizeof *subordinators; k++)
-                    if (same_word(tok[c].form, subordinators[k]))
-                        marker = c;
-            }
+        int marker = subordinating_marker(t, x, 1);
         if (marker < 0)
             continue;
         /* the verb's subject is a noun before the marker that holds x */
@@ -511,6 +519,42 @@ static void repair_subordinate_subject(vg_tree *t)
         t->deprel[x] = (uint8_t)nsubj;
         t->head[marker] = (int16_t)(v + 1);
         t->deprel[marker] = (uint8_t)vg_deprel_id("mark");
+        t->repaired = 1;
+    }
+}
+
+/* See vg_tree_build: "pledged aid to Yemen, after the United Nations appealed for help" read
+ * with "after the United Nations" a phrase of "appealed" and "appealed" a conjunct sharing the
+ * pledger as subject: a noun marked by a subordinating word right before a verb with no subject
+ * (a past participle without auxiliary included: it is the tagger's past tense) is the verb's
+ * subject, and the verb's clause hangs on the verb it was conjoined to. */
+static void repair_subordinate_obl(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    int nsubj = vg_deprel_id("nsubj"), nsubj_pass = vg_deprel_id("nsubj:pass");
+    int obl = vg_deprel_id("obl"), conj = vg_deprel_id("conj"), cc = vg_deprel_id("cc");
+    int aux = vg_deprel_id("aux"), aux_pass = vg_deprel_id("aux:pass");
+    int vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"), vbp = vg_xpos_id("VBP"), vbn = vg_xpos_id("VBN");
+    for (uint32_t v = 1; v < t->n; v++) {
+        if (tok[v].upos != VG_UPOS_VERB ||
+            (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp && tok[v].xpos != vbn) ||
+            has_child(t, v, nsubj) || has_child(t, v, nsubj_pass) || has_child(t, v, cc) ||
+            (tok[v].xpos == vbn && (has_child(t, v, aux) || has_child(t, v, aux_pass))))
+            continue;
+        int x = (int)v - 1;      /* the noun right before the verb, or the head of its phrase */
+        while (x >= 0 && t->head[x] - 1 > x && (uint32_t)(t->head[x] - 1) < v)
+            x = t->head[x] - 1;
+        if (x < 0 || t->head[x] != (int)v + 1 || t->deprel[x] != obl ||
+            (tok[x].upos != VG_UPOS_NOUN && tok[x].upos != VG_UPOS_PROPN))
+            continue;
+        int marker = subordinating_marker(t, x, 0);
+        if (marker < 0)
+            continue;
+        t->deprel[x] = (uint8_t)nsubj;
+        t->head[marker] = (int16_t)(v + 1);
+        t->deprel[marker] = (uint8_t)vg_deprel_id("mark");
+        if (t->deprel[v] == conj)
+            t->deprel[v] = (uint8_t)vg_deprel_id("advcl");
         t->repaired = 1;
     }
 }
@@ -705,6 +749,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_prepositional_compound(t);
     repair_prepositional_apposition(t);
     repair_subordinate_subject(t);
+    repair_subordinate_obl(t);
     repair_participle_adjective(t);
     repair_her_object(t);
     repair_participle_parataxis(t);

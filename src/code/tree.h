@@ -47,7 +47,9 @@ typedef struct vg_tree {
  * comma ("a camp in Karesh, Astorian prosecutors said"), belongs to the noun before the
  * preposition. A noun after a subordinating word ("since", "after", ...) read as its
  * preposition, right before a finite verb, is that verb's subject ("her first trip abroad since
- * the Red Hand Brigade threatened" with "trip" the subject). A bare past
+ * the Red Hand Brigade threatened" with "trip" the subject); so is such a noun read as a phrase
+ * of a verb with no subject ("..., after the United Nations appealed for help" with "appealed"
+ * a conjunct), the verb's clause then subordinate. A bare past
  * participle after a comma parsed as a parataxis ("Soleimani, killed in a strike ..., ") is
  * read as a reduced relative clause (acl) of the nominal before the comma. A predicate with two
  * subjects, the first with a finite verb in acl ("troops exchanged fire ..., officials said"
