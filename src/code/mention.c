@@ -118,8 +118,13 @@ static const char *arena_concat(vg_arena *arena, const char *a, size_t alen, con
 
 static int is_plural(const vg_tree *t, uint32_t i)
 {
+    static int nns, nnps;   /* (looked up once: asked of every mention) */
+    if (!nns) {
+        nnps = vg_xpos_id("NNPS");
+        nns = vg_xpos_id("NNS");
+    }
     uint8_t x = t->s->tokens[i].xpos;
-    return x && (x == vg_xpos_id("NNS") || x == vg_xpos_id("NNPS"));
+    return x && (x == nns || x == nnps);
 }
 
 static int pronoun_kind(const char *w);

@@ -174,8 +174,18 @@ static void repair_fragment(vg_tree *t)
     int root = noun_root(t);
     if (root < 0)
         return;
-    int acl = vg_deprel_id("acl"), aux = vg_deprel_id("aux"), aux_pass = vg_deprel_id("aux:pass");
-    int nsubj = vg_deprel_id("nsubj"), vbn = vg_xpos_id("VBN"), vbd = vg_xpos_id("VBD");
+    static int acl, aux, aux_pass;   /* (looked up once: run on every sentence) */
+    if (!acl) {
+        aux = vg_deprel_id("aux");
+        aux_pass = vg_deprel_id("aux:pass");
+        acl = vg_deprel_id("acl");
+    }
+    static int nsubj, vbn, vbd;   /* (looked up once: run on every sentence) */
+    if (!nsubj) {
+        vbn = vg_xpos_id("VBN");
+        vbd = vg_xpos_id("VBD");
+        nsubj = vg_deprel_id("nsubj");
+    }
     for (uint32_t v = (uint32_t)root + 1; v < t->n; v++) {
         if (t->head[v] != root + 1 || t->deprel[v] != acl || tok[v].upos != VG_UPOS_VERB ||
             (tok[v].xpos != vbn && tok[v].xpos != vbd))
@@ -208,7 +218,12 @@ static void repair_fragment(vg_tree *t)
 static void repair_agent_without_by(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    int agent = vg_deprel_id("obl:agent"), case_id = vg_deprel_id("case"), obj = vg_deprel_id("obj");
+    static int agent, case_id, obj;
+    if (!agent) {
+        case_id = vg_deprel_id("case");
+        obj = vg_deprel_id("obj");
+        agent = vg_deprel_id("obl:agent");
+    }
     for (uint32_t x = 0; x < t->n; x++) {
         int h = t->head[x] - 1;
         if (t->deprel[x] != agent || h < 0 || (uint32_t)h >= t->n || has_child(t, (uint32_t)h, obj))
@@ -231,10 +246,25 @@ static void repair_relative_clause_predicate(vg_tree *t)
     int root = noun_root(t);
     if (root < 0)
         return;
-    int relcl = vg_deprel_id("acl:relcl"), parataxis = vg_deprel_id("parataxis"), conj = vg_deprel_id("conj");
-    int nsubj = vg_deprel_id("nsubj"), punct = vg_deprel_id("punct");
-    int wdt = vg_xpos_id("WDT"), wp = vg_xpos_id("WP"), vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"),
+    static int relcl, parataxis, conj;   /* (looked up once: run on every sentence) */
+    if (!relcl) {
+        parataxis = vg_deprel_id("parataxis");
+        conj = vg_deprel_id("conj");
+        relcl = vg_deprel_id("acl:relcl");
+    }
+    static int nsubj, punct;   /* (looked up once: run on every sentence) */
+    if (!nsubj) {
+        punct = vg_deprel_id("punct");
+        nsubj = vg_deprel_id("nsubj");
+    }
+    static int wdt, wp, vbd, vbz, vbp;   /* (looked up once: run on every sentence) */
+    if (!wdt) {
+        wp = vg_xpos_id("WP");
+        vbd = vg_xpos_id("VBD");
+        vbz = vg_xpos_id("VBZ");
         vbp = vg_xpos_id("VBP");
+        wdt = vg_xpos_id("WDT");
+    }
     for (uint32_t r = (uint32_t)root + 1; r < t->n; r++) {
         if (t->head[r] != root + 1 || (t->deprel[r] != relcl && t->deprel[r] != parataxis))
             continue;
@@ -266,8 +296,17 @@ static void repair_relative_clause_predicate(vg_tree *t)
 static void repair_verb_conjoined_to_noun(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    int conj = vg_deprel_id("conj"), nsubj = vg_deprel_id("nsubj");
-    int vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"), vbp = vg_xpos_id("VBP");
+    static int conj, nsubj;   /* (looked up once: run on every sentence) */
+    if (!conj) {
+        nsubj = vg_deprel_id("nsubj");
+        conj = vg_deprel_id("conj");
+    }
+    static int vbd, vbz, vbp;   /* (looked up once: run on every sentence) */
+    if (!vbd) {
+        vbz = vg_xpos_id("VBZ");
+        vbp = vg_xpos_id("VBP");
+        vbd = vg_xpos_id("VBD");
+    }
     for (uint32_t v = 0; v < t->n; v++) {
         int h = t->head[v] - 1;
         if (t->deprel[v] != conj || h < 0 || (uint32_t)h >= t->n || tok[v].upos != VG_UPOS_VERB ||
@@ -292,7 +331,12 @@ static void repair_verb_conjoined_to_noun(vg_tree *t)
 static void repair_prepositional_compound(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    int compound = vg_deprel_id("compound"), case_id = vg_deprel_id("case"), nmod = vg_deprel_id("nmod");
+    static int compound, case_id, nmod;   /* (looked up once: run on every sentence) */
+    if (!compound) {
+        case_id = vg_deprel_id("case");
+        nmod = vg_deprel_id("nmod");
+        compound = vg_deprel_id("compound");
+    }
     for (uint32_t x = 1; x < t->n; x++) {
         int h = t->head[x] - 1;
         if (t->deprel[x] != compound || h <= (int)x || (uint32_t)h >= t->n)
@@ -344,7 +388,12 @@ static int heads_reach(const vg_tree *t, uint32_t a, uint32_t b)
 static void repair_prepositional_apposition(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    int appos = vg_deprel_id("appos"), case_id = vg_deprel_id("case"), nmod = vg_deprel_id("nmod");
+    static int appos, case_id, nmod;   /* (looked up once: the repairs run on every sentence) */
+    if (!appos) {
+        case_id = vg_deprel_id("case");
+        nmod = vg_deprel_id("nmod");
+        appos = vg_deprel_id("appos");
+    }
     for (uint32_t x = 2; x < t->n; x++) {
         int h = t->head[x] - 1;
         if (t->deprel[x] != appos || h < 0 || h >= (int)x)
@@ -372,9 +421,23 @@ static void repair_prepositional_apposition(vg_tree *t)
 static void repair_participle_parataxis(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    int parataxis = vg_deprel_id("parataxis"), acl = vg_deprel_id("acl");
-    int vbn = vg_xpos_id("VBN"), vbd = vg_xpos_id("VBD");
-    int conj = vg_deprel_id("conj"), cc = vg_deprel_id("cc"), advcl = vg_deprel_id("advcl"), mark = vg_deprel_id("mark");
+    static int parataxis, acl;   /* (looked up once: run on every sentence) */
+    if (!parataxis) {
+        acl = vg_deprel_id("acl");
+        parataxis = vg_deprel_id("parataxis");
+    }
+    static int vbn, vbd;   /* (looked up once: run on every sentence) */
+    if (!vbn) {
+        vbd = vg_xpos_id("VBD");
+        vbn = vg_xpos_id("VBN");
+    }
+    static int conj, cc, advcl, mark;   /* (looked up once: run on every sentence) */
+    if (!conj) {
+        cc = vg_deprel_id("cc");
+        advcl = vg_deprel_id("advcl");
+        mark = vg_deprel_id("mark");
+        conj = vg_deprel_id("conj");
+    }
     static const char *const own_clause[] = { "nsubj", "nsubj:pass", "csubj", "aux", "aux:pass", "cop", "expl" };
     int clause_ids[sizeof own_clause / sizeof *own_clause];
     for (size_t k = 0; k < sizeof own_clause / sizeof *own_clause; k++)
@@ -425,8 +488,17 @@ static void repair_participle_parataxis(vg_tree *t)
 static void repair_participle_adjective(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    int amod = vg_deprel_id("amod"), det = vg_deprel_id("det"), nsubj = vg_deprel_id("nsubj");
-    int vbn = vg_xpos_id("VBN"), vbd = vg_xpos_id("VBD");
+    static int amod, det, nsubj;   /* (looked up once: run on every sentence) */
+    if (!amod) {
+        det = vg_deprel_id("det");
+        nsubj = vg_deprel_id("nsubj");
+        amod = vg_deprel_id("amod");
+    }
+    static int vbn, vbd;   /* (looked up once: run on every sentence) */
+    if (!vbn) {
+        vbd = vg_xpos_id("VBD");
+        vbn = vg_xpos_id("VBN");
+    }
     for (uint32_t v = 1; v + 1 < t->n; v++) {
         uint32_t n = v - 1, h = v + 1;
         if (t->deprel[v] != amod || t->head[v] != (int)h + 1 || tok[v].upos != VG_UPOS_VERB ||
@@ -453,7 +525,11 @@ static void repair_her_object(vg_tree *t)
     static const char *const times[] = { "week", "month", "year", "weekend", "night", "time", "summer",
                                          "winter", "spring", "autumn" };
     const vg_token *tok = t->s->tokens;
-    int poss = vg_deprel_id("nmod:poss"), obj = vg_deprel_id("obj");
+    static int poss, obj;   /* (looked up once: run on every sentence) */
+    if (!poss) {
+        obj = vg_deprel_id("obj");
+        poss = vg_deprel_id("nmod:poss");
+    }
     for (uint32_t x = 1; x < t->n; x++) {
         int h = t->head[x] - 1;
         if (t->deprel[x] != poss || !tok[x].form || !same_word(tok[x].form, "her") || h <= (int)x ||
@@ -481,7 +557,10 @@ static int subordinating_marker(const vg_tree *t, int x, int with_as)
     static const char *const subordinators[] = { "since", "after", "before", "until", "because", "while",
                                                  "although", "though", "once", "unless", "when", "as" };
     const size_t n = sizeof subordinators / sizeof *subordinators - (with_as ? 0 : 1);
-    int case_id = vg_deprel_id("case"), marker = -1;
+    static int case_id;
+    if (!case_id)
+        case_id = vg_deprel_id("case");
+    int marker = -1;
     for (int c = 0; c < x; c++)
         if (t->head[c] == x + 1 && t->deprel[c] == case_id && t->s->tokens[c].form)
             for (size_t k = 0; k < n; k++)
@@ -494,7 +573,12 @@ static void repair_subordinate_subject(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
     int nsubj = vg_deprel_id("nsubj");
-    int vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"), vbp = vg_xpos_id("VBP");
+    static int vbd, vbz, vbp;   /* (looked up once: run on every sentence) */
+    if (!vbd) {
+        vbz = vg_xpos_id("VBZ");
+        vbp = vg_xpos_id("VBP");
+        vbd = vg_xpos_id("VBD");
+    }
     for (uint32_t v = 1; v < t->n; v++) {
         if (tok[v].upos != VG_UPOS_VERB || (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp))
             continue;
@@ -531,10 +615,20 @@ static void repair_subordinate_subject(vg_tree *t)
 static void repair_subordinate_obl(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    int nsubj = vg_deprel_id("nsubj"), nsubj_pass = vg_deprel_id("nsubj:pass");
-    int obl = vg_deprel_id("obl"), conj = vg_deprel_id("conj"), cc = vg_deprel_id("cc");
-    int aux = vg_deprel_id("aux"), aux_pass = vg_deprel_id("aux:pass");
-    int vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"), vbp = vg_xpos_id("VBP"), vbn = vg_xpos_id("VBN");
+    static int nsubj, nsubj_pass, obl, conj, cc, aux, aux_pass, vbd, vbz, vbp, vbn;
+    if (!vbn) {
+        nsubj = vg_deprel_id("nsubj");
+        nsubj_pass = vg_deprel_id("nsubj:pass");
+        obl = vg_deprel_id("obl");
+        conj = vg_deprel_id("conj");
+        cc = vg_deprel_id("cc");
+        aux = vg_deprel_id("aux");
+        aux_pass = vg_deprel_id("aux:pass");
+        vbd = vg_xpos_id("VBD");
+        vbz = vg_xpos_id("VBZ");
+        vbp = vg_xpos_id("VBP");
+        vbn = vg_xpos_id("VBN");
+    }
     for (uint32_t v = 1; v < t->n; v++) {
         if (tok[v].upos != VG_UPOS_VERB ||
             (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp && tok[v].xpos != vbn) ||
@@ -567,8 +661,19 @@ static void repair_subordinate_obl(vg_tree *t)
 static void repair_double_subject(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    int nsubj = vg_deprel_id("nsubj"), acl = vg_deprel_id("acl"), ccomp = vg_deprel_id("ccomp");
-    int vbd = vg_xpos_id("VBD"), vbz = vg_xpos_id("VBZ"), vbp = vg_xpos_id("VBP"), vbn = vg_xpos_id("VBN");
+    static int nsubj, acl, ccomp;   /* (looked up once: run on every sentence) */
+    if (!nsubj) {
+        acl = vg_deprel_id("acl");
+        ccomp = vg_deprel_id("ccomp");
+        nsubj = vg_deprel_id("nsubj");
+    }
+    static int vbd, vbz, vbp, vbn;   /* (looked up once: run on every sentence) */
+    if (!vbd) {
+        vbz = vg_xpos_id("VBZ");
+        vbp = vg_xpos_id("VBP");
+        vbn = vg_xpos_id("VBN");
+        vbd = vg_xpos_id("VBD");
+    }
     int obj = vg_deprel_id("obj");
     /* The first and last subject of each head, in one pass (a sentence is short, but this runs
      * on every sentence coded). */
@@ -661,8 +766,18 @@ static void repair_double_subject(vg_tree *t)
 static void repair_active_by(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    int obl = vg_deprel_id("obl"), obj = vg_deprel_id("obj"), nmod = vg_deprel_id("nmod"), cs = vg_deprel_id("case");
-    int aux_pass = vg_deprel_id("aux:pass"), nsubj_pass = vg_deprel_id("nsubj:pass");
+    static int obl, obj, nmod, cs;   /* (looked up once: run on every sentence) */
+    if (!obl) {
+        obj = vg_deprel_id("obj");
+        nmod = vg_deprel_id("nmod");
+        cs = vg_deprel_id("case");
+        obl = vg_deprel_id("obl");
+    }
+    static int aux_pass, nsubj_pass;   /* (looked up once: run on every sentence) */
+    if (!aux_pass) {
+        nsubj_pass = vg_deprel_id("nsubj:pass");
+        aux_pass = vg_deprel_id("aux:pass");
+    }
     for (uint32_t b = 0; b < t->n; b++) {
         if (t->deprel[b] != obl || t->head[b] < 1 || (tok[b].upos != VG_UPOS_NOUN && tok[b].upos != VG_UPOS_PROPN))
             continue;
