@@ -49,21 +49,62 @@ static int deprel_is(const vg_tree *t, uint32_t i, const char *name)
 
 int vg_tree_is_passive(const vg_tree *t, uint32_t i) { return t->passive[i]; }
 
+/* The tag and relation ids the repairs compare with, looked up by name once (the repairs run
+ * on every sentence coded; a lookup by name costs a binary search of strings). */
+struct tree_ids {
+    int acl, advcl, agent, amod, appos, aux, aux_pass, case_id, cc, ccomp, compound, conj, csubj_pass;
+    int det, mark, nmod, nsubj, nsubj_pass, obj, obl, parataxis, poss, punct, relcl, xcomp; /* relations */
+    int vbd, vbn, vbp, vbz, wdt, wp;                                                          /* tags */
+};
+
+static const struct tree_ids *tree_ids(void)
+{
+    static struct tree_ids ids;
+    static int ready;
+    if (!ready) {
+        ids.acl = vg_deprel_id("acl");
+        ids.advcl = vg_deprel_id("advcl");
+        ids.agent = vg_deprel_id("obl:agent");
+        ids.amod = vg_deprel_id("amod");
+        ids.appos = vg_deprel_id("appos");
+        ids.aux = vg_deprel_id("aux");
+        ids.aux_pass = vg_deprel_id("aux:pass");
+        ids.case_id = vg_deprel_id("case");
+        ids.cc = vg_deprel_id("cc");
+        ids.ccomp = vg_deprel_id("ccomp");
+        ids.compound = vg_deprel_id("compound");
+        ids.conj = vg_deprel_id("conj");
+        ids.csubj_pass = vg_deprel_id("csubj:pass");
+        ids.det = vg_deprel_id("det");
+        ids.mark = vg_deprel_id("mark");
+        ids.nmod = vg_deprel_id("nmod");
+        ids.nsubj = vg_deprel_id("nsubj");
+        ids.nsubj_pass = vg_deprel_id("nsubj:pass");
+        ids.obj = vg_deprel_id("obj");
+        ids.obl = vg_deprel_id("obl");
+        ids.parataxis = vg_deprel_id("parataxis");
+        ids.poss = vg_deprel_id("nmod:poss");
+        ids.punct = vg_deprel_id("punct");
+        ids.relcl = vg_deprel_id("acl:relcl");
+        ids.vbd = vg_xpos_id("VBD");
+        ids.vbn = vg_xpos_id("VBN");
+        ids.vbp = vg_xpos_id("VBP");
+        ids.vbz = vg_xpos_id("VBZ");
+        ids.wdt = vg_xpos_id("WDT");
+        ids.wp = vg_xpos_id("WP");
+        ids.xcomp = vg_deprel_id("xcomp");
+        ready = 1;
+    }
+    return &ids;
+}
+
 /* Computed once per token by vg_tree_build: the relations are compared by id. */
 static int compute_passive(const vg_tree *t, uint32_t i)
 {
-    static int aux_pass, nsubj_pass, csubj_pass, acl, vbn, vbd, obj, xcomp, ccomp;
-    if (!vbn) {
-        obj = vg_deprel_id("obj");
-        xcomp = vg_deprel_id("xcomp");
-        ccomp = vg_deprel_id("ccomp");
-        vbd = vg_xpos_id("VBD");
-        aux_pass = vg_deprel_id("aux:pass");
-        nsubj_pass = vg_deprel_id("nsubj:pass");
-        csubj_pass = vg_deprel_id("csubj:pass");
-        acl = vg_deprel_id("acl");
-        vbn = vg_xpos_id("VBN");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int aux_pass = id->aux_pass, nsubj_pass = id->nsubj_pass, csubj_pass = id->csubj_pass,
+              acl = id->acl, vbn = id->vbn, vbd = id->vbd, obj = id->obj, xcomp = id->xcomp,
+              ccomp = id->ccomp;
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
         int d = t->deprel[vg_tree_child(t, i, k)];
         if (d == aux_pass || d == nsubj_pass || d == csubj_pass)
@@ -174,18 +215,9 @@ static void repair_fragment(vg_tree *t)
     int root = noun_root(t);
     if (root < 0)
         return;
-    static int acl, aux, aux_pass;   /* (looked up once: run on every sentence) */
-    if (!acl) {
-        aux = vg_deprel_id("aux");
-        aux_pass = vg_deprel_id("aux:pass");
-        acl = vg_deprel_id("acl");
-    }
-    static int nsubj, vbn, vbd;   /* (looked up once: run on every sentence) */
-    if (!nsubj) {
-        vbn = vg_xpos_id("VBN");
-        vbd = vg_xpos_id("VBD");
-        nsubj = vg_deprel_id("nsubj");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int acl = id->acl, aux = id->aux, aux_pass = id->aux_pass;
+    const int nsubj = id->nsubj, vbn = id->vbn, vbd = id->vbd;
     for (uint32_t v = (uint32_t)root + 1; v < t->n; v++) {
         if (t->head[v] != root + 1 || t->deprel[v] != acl || tok[v].upos != VG_UPOS_VERB ||
             (tok[v].xpos != vbn && tok[v].xpos != vbd))
@@ -218,12 +250,8 @@ static void repair_fragment(vg_tree *t)
 static void repair_agent_without_by(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    static int agent, case_id, obj;
-    if (!agent) {
-        case_id = vg_deprel_id("case");
-        obj = vg_deprel_id("obj");
-        agent = vg_deprel_id("obl:agent");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int agent = id->agent, case_id = id->case_id, obj = id->obj;
     for (uint32_t x = 0; x < t->n; x++) {
         int h = t->head[x] - 1;
         if (t->deprel[x] != agent || h < 0 || (uint32_t)h >= t->n || has_child(t, (uint32_t)h, obj))
@@ -246,25 +274,10 @@ static void repair_relative_clause_predicate(vg_tree *t)
     int root = noun_root(t);
     if (root < 0)
         return;
-    static int relcl, parataxis, conj;   /* (looked up once: run on every sentence) */
-    if (!relcl) {
-        parataxis = vg_deprel_id("parataxis");
-        conj = vg_deprel_id("conj");
-        relcl = vg_deprel_id("acl:relcl");
-    }
-    static int nsubj, punct;   /* (looked up once: run on every sentence) */
-    if (!nsubj) {
-        punct = vg_deprel_id("punct");
-        nsubj = vg_deprel_id("nsubj");
-    }
-    static int wdt, wp, vbd, vbz, vbp;   /* (looked up once: run on every sentence) */
-    if (!wdt) {
-        wp = vg_xpos_id("WP");
-        vbd = vg_xpos_id("VBD");
-        vbz = vg_xpos_id("VBZ");
-        vbp = vg_xpos_id("VBP");
-        wdt = vg_xpos_id("WDT");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int relcl = id->relcl, parataxis = id->parataxis, conj = id->conj;
+    const int nsubj = id->nsubj, punct = id->punct;
+    const int wdt = id->wdt, wp = id->wp, vbd = id->vbd, vbz = id->vbz, vbp = id->vbp;
     for (uint32_t r = (uint32_t)root + 1; r < t->n; r++) {
         if (t->head[r] != root + 1 || (t->deprel[r] != relcl && t->deprel[r] != parataxis))
             continue;
@@ -296,17 +309,9 @@ static void repair_relative_clause_predicate(vg_tree *t)
 static void repair_verb_conjoined_to_noun(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    static int conj, nsubj;   /* (looked up once: run on every sentence) */
-    if (!conj) {
-        nsubj = vg_deprel_id("nsubj");
-        conj = vg_deprel_id("conj");
-    }
-    static int vbd, vbz, vbp;   /* (looked up once: run on every sentence) */
-    if (!vbd) {
-        vbz = vg_xpos_id("VBZ");
-        vbp = vg_xpos_id("VBP");
-        vbd = vg_xpos_id("VBD");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int conj = id->conj, nsubj = id->nsubj;
+    const int vbd = id->vbd, vbz = id->vbz, vbp = id->vbp;
     for (uint32_t v = 0; v < t->n; v++) {
         int h = t->head[v] - 1;
         if (t->deprel[v] != conj || h < 0 || (uint32_t)h >= t->n || tok[v].upos != VG_UPOS_VERB ||
@@ -331,12 +336,8 @@ static void repair_verb_conjoined_to_noun(vg_tree *t)
 static void repair_prepositional_compound(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    static int compound, case_id, nmod;   /* (looked up once: run on every sentence) */
-    if (!compound) {
-        case_id = vg_deprel_id("case");
-        nmod = vg_deprel_id("nmod");
-        compound = vg_deprel_id("compound");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int compound = id->compound, case_id = id->case_id, nmod = id->nmod;
     for (uint32_t x = 1; x < t->n; x++) {
         int h = t->head[x] - 1;
         if (t->deprel[x] != compound || h <= (int)x || (uint32_t)h >= t->n)
@@ -388,12 +389,8 @@ static int heads_reach(const vg_tree *t, uint32_t a, uint32_t b)
 static void repair_prepositional_apposition(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    static int appos, case_id, nmod;   /* (looked up once: the repairs run on every sentence) */
-    if (!appos) {
-        case_id = vg_deprel_id("case");
-        nmod = vg_deprel_id("nmod");
-        appos = vg_deprel_id("appos");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int appos = id->appos, case_id = id->case_id, nmod = id->nmod;
     for (uint32_t x = 2; x < t->n; x++) {
         int h = t->head[x] - 1;
         if (t->deprel[x] != appos || h < 0 || h >= (int)x)
@@ -421,23 +418,10 @@ static void repair_prepositional_apposition(vg_tree *t)
 static void repair_participle_parataxis(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    static int parataxis, acl;   /* (looked up once: run on every sentence) */
-    if (!parataxis) {
-        acl = vg_deprel_id("acl");
-        parataxis = vg_deprel_id("parataxis");
-    }
-    static int vbn, vbd;   /* (looked up once: run on every sentence) */
-    if (!vbn) {
-        vbd = vg_xpos_id("VBD");
-        vbn = vg_xpos_id("VBN");
-    }
-    static int conj, cc, advcl, mark;   /* (looked up once: run on every sentence) */
-    if (!conj) {
-        cc = vg_deprel_id("cc");
-        advcl = vg_deprel_id("advcl");
-        mark = vg_deprel_id("mark");
-        conj = vg_deprel_id("conj");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int parataxis = id->parataxis, acl = id->acl;
+    const int vbn = id->vbn, vbd = id->vbd;
+    const int conj = id->conj, cc = id->cc, advcl = id->advcl, mark = id->mark;
     static const char *const own_clause[] = { "nsubj", "nsubj:pass", "csubj", "aux", "aux:pass", "cop", "expl" };
     int clause_ids[sizeof own_clause / sizeof *own_clause];
     for (size_t k = 0; k < sizeof own_clause / sizeof *own_clause; k++)
@@ -488,17 +472,9 @@ static void repair_participle_parataxis(vg_tree *t)
 static void repair_participle_adjective(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    static int amod, det, nsubj;   /* (looked up once: run on every sentence) */
-    if (!amod) {
-        det = vg_deprel_id("det");
-        nsubj = vg_deprel_id("nsubj");
-        amod = vg_deprel_id("amod");
-    }
-    static int vbn, vbd;   /* (looked up once: run on every sentence) */
-    if (!vbn) {
-        vbd = vg_xpos_id("VBD");
-        vbn = vg_xpos_id("VBN");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int amod = id->amod, det = id->det, nsubj = id->nsubj;
+    const int vbn = id->vbn, vbd = id->vbd;
     for (uint32_t v = 1; v + 1 < t->n; v++) {
         uint32_t n = v - 1, h = v + 1;
         if (t->deprel[v] != amod || t->head[v] != (int)h + 1 || tok[v].upos != VG_UPOS_VERB ||
@@ -525,11 +501,8 @@ static void repair_her_object(vg_tree *t)
     static const char *const times[] = { "week", "month", "year", "weekend", "night", "time", "summer",
                                          "winter", "spring", "autumn" };
     const vg_token *tok = t->s->tokens;
-    static int poss, obj;   /* (looked up once: run on every sentence) */
-    if (!poss) {
-        obj = vg_deprel_id("obj");
-        poss = vg_deprel_id("nmod:poss");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int poss = id->poss, obj = id->obj;
     for (uint32_t x = 1; x < t->n; x++) {
         int h = t->head[x] - 1;
         if (t->deprel[x] != poss || !tok[x].form || !same_word(tok[x].form, "her") || h <= (int)x ||
@@ -557,9 +530,8 @@ static int subordinating_marker(const vg_tree *t, int x, int with_as)
     static const char *const subordinators[] = { "since", "after", "before", "until", "because", "while",
                                                  "although", "though", "once", "unless", "when", "as" };
     const size_t n = sizeof subordinators / sizeof *subordinators - (with_as ? 0 : 1);
-    static int case_id;
-    if (!case_id)
-        case_id = vg_deprel_id("case");
+    const struct tree_ids *id = tree_ids();
+    const int case_id = id->case_id;
     int marker = -1;
     for (int c = 0; c < x; c++)
         if (t->head[c] == x + 1 && t->deprel[c] == case_id && t->s->tokens[c].form)
@@ -573,12 +545,8 @@ static void repair_subordinate_subject(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
     int nsubj = vg_deprel_id("nsubj");
-    static int vbd, vbz, vbp;   /* (looked up once: run on every sentence) */
-    if (!vbd) {
-        vbz = vg_xpos_id("VBZ");
-        vbp = vg_xpos_id("VBP");
-        vbd = vg_xpos_id("VBD");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int vbd = id->vbd, vbz = id->vbz, vbp = id->vbp;
     for (uint32_t v = 1; v < t->n; v++) {
         if (tok[v].upos != VG_UPOS_VERB || (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp))
             continue;
@@ -615,20 +583,10 @@ static void repair_subordinate_subject(vg_tree *t)
 static void repair_subordinate_obl(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    static int nsubj, nsubj_pass, obl, conj, cc, aux, aux_pass, vbd, vbz, vbp, vbn;
-    if (!vbn) {
-        nsubj = vg_deprel_id("nsubj");
-        nsubj_pass = vg_deprel_id("nsubj:pass");
-        obl = vg_deprel_id("obl");
-        conj = vg_deprel_id("conj");
-        cc = vg_deprel_id("cc");
-        aux = vg_deprel_id("aux");
-        aux_pass = vg_deprel_id("aux:pass");
-        vbd = vg_xpos_id("VBD");
-        vbz = vg_xpos_id("VBZ");
-        vbp = vg_xpos_id("VBP");
-        vbn = vg_xpos_id("VBN");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int nsubj = id->nsubj, nsubj_pass = id->nsubj_pass, obl = id->obl, conj = id->conj, cc = id->cc,
+              aux = id->aux, aux_pass = id->aux_pass, vbd = id->vbd, vbz = id->vbz, vbp = id->vbp,
+              vbn = id->vbn;
     for (uint32_t v = 1; v < t->n; v++) {
         if (tok[v].upos != VG_UPOS_VERB ||
             (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp && tok[v].xpos != vbn) ||
@@ -661,19 +619,9 @@ static void repair_subordinate_obl(vg_tree *t)
 static void repair_double_subject(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    static int nsubj, acl, ccomp;   /* (looked up once: run on every sentence) */
-    if (!nsubj) {
-        acl = vg_deprel_id("acl");
-        ccomp = vg_deprel_id("ccomp");
-        nsubj = vg_deprel_id("nsubj");
-    }
-    static int vbd, vbz, vbp, vbn;   /* (looked up once: run on every sentence) */
-    if (!vbd) {
-        vbz = vg_xpos_id("VBZ");
-        vbp = vg_xpos_id("VBP");
-        vbn = vg_xpos_id("VBN");
-        vbd = vg_xpos_id("VBD");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int nsubj = id->nsubj, acl = id->acl, ccomp = id->ccomp;
+    const int vbd = id->vbd, vbz = id->vbz, vbp = id->vbp, vbn = id->vbn;
     int obj = vg_deprel_id("obj");
     /* The first and last subject of each head, in one pass (a sentence is short, but this runs
      * on every sentence coded). */
@@ -766,18 +714,9 @@ static void repair_double_subject(vg_tree *t)
 static void repair_active_by(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    static int obl, obj, nmod, cs;   /* (looked up once: run on every sentence) */
-    if (!obl) {
-        obj = vg_deprel_id("obj");
-        nmod = vg_deprel_id("nmod");
-        cs = vg_deprel_id("case");
-        obl = vg_deprel_id("obl");
-    }
-    static int aux_pass, nsubj_pass;   /* (looked up once: run on every sentence) */
-    if (!aux_pass) {
-        nsubj_pass = vg_deprel_id("nsubj:pass");
-        aux_pass = vg_deprel_id("aux:pass");
-    }
+    const struct tree_ids *id = tree_ids();
+    const int obl = id->obl, obj = id->obj, nmod = id->nmod, cs = id->case_id;
+    const int aux_pass = id->aux_pass, nsubj_pass = id->nsubj_pass;
     for (uint32_t b = 0; b < t->n; b++) {
         if (t->deprel[b] != obl || t->head[b] < 1 || (tok[b].upos != VG_UPOS_NOUN && tok[b].upos != VG_UPOS_PROPN))
             continue;
