@@ -1,5 +1,6 @@
 /* The PETRARCH-style coder over dependency trees (see petr_match.h). */
 #include "code/petr_match.h"
+#include "code/tree.h"
 #include "text/tagset.h"
 #include <stdio.h>
 #include <string.h>
@@ -38,7 +39,8 @@ typedef struct ctx {
     int32_t date;
     vg_arena *arena;
     uint32_t n;                      /* tokens */
-    const char **deprel;             /* per token */
+    vg_tree tree;                    /* the parse as the main coder repairs it (its heads) */
+    const char **deprel;             /* per token, from the repaired tree */
     /* words: tokens, with "X - Y" written without spaces joined into one "X-Y" */
     uint32_t nw;
     const char **word, **lemma;
@@ -73,7 +75,7 @@ static int dep_starts(const ctx *c, uint32_t t, const char *prefix)
  * from a file may have anything there). */
 static int head_of(const ctx *c, uint32_t t)
 {
-    int h = c->s->tokens[t].head;
+    int h = c->tree.head[t];
     return h >= 1 && (uint32_t)h <= c->n && (uint32_t)h != t + 1 ? h - 1 : -1;
 }
 static int upos(const ctx *c, uint32_t t) { return c->s->tokens[t].upos; }
@@ -111,7 +113,7 @@ static int build_words(ctx *c)
         !c->word_domain || !c->subject_np)
         return VG_ENOMEM;
     for (uint32_t i = 0; i < c->n; i++) {
-        uint8_t d = s->tokens[i].deprel;
+        uint8_t d = c->tree.deprel[i];
         c->deprel[i] = d < vg_deprel_count ? vg_deprel_names[d] : "_";
     }
     uint32_t nw = 0;
@@ -1141,6 +1143,8 @@ int vg_petr_match_sentence(const vg_petr_knowledge *k, const vg_sentence *s, int
     if (k->discards && s->text && vg_petr_discards_find(k->discards, s->text))
         return 0;
     ctx c = {.k = k, .s = s, .date = date, .arena = arena, .n = s->n_tokens};
+    if (vg_tree_build(&c.tree, s, arena))
+        return VG_ENOMEM;
     int rc = build_words(&c);
     if (!rc)
         rc = find_matches(&c);

@@ -305,18 +305,25 @@ static void repair_relative_clause_predicate(vg_tree *t)
 }
 
 /* See vg_tree_build: "blamed Karesh for the attack and recalled its ambassador" read with
- * "recalled" conjoined to "attack": a finite verb is no noun's conjunct, but the verb's above. */
+ * "recalled" conjoined to "attack": a finite verb is no noun's conjunct, but the verb's above.
+ * So is a past participle with an object of its own and no auxiliary ("condemned an attack
+ * ... and promised aid", "promised" tagged VBN): a participle that modifies a noun takes no
+ * direct object. */
 static void repair_verb_conjoined_to_noun(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
     const struct tree_ids *id = tree_ids();
-    const int conj = id->conj, nsubj = id->nsubj;
-    const int vbd = id->vbd, vbz = id->vbz, vbp = id->vbp;
+    const int conj = id->conj, nsubj = id->nsubj, obj = id->obj, aux = id->aux, aux_pass = id->aux_pass;
+    const int vbd = id->vbd, vbz = id->vbz, vbp = id->vbp, vbn = id->vbn;
     for (uint32_t v = 0; v < t->n; v++) {
         int h = t->head[v] - 1;
         if (t->deprel[v] != conj || h < 0 || (uint32_t)h >= t->n || tok[v].upos != VG_UPOS_VERB ||
-            (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp) ||
             (tok[h].upos != VG_UPOS_NOUN && tok[h].upos != VG_UPOS_PROPN))
+            continue;
+        int finite = tok[v].xpos == vbd || tok[v].xpos == vbz || tok[v].xpos == vbp;
+        int participle_with_object = tok[v].xpos == vbn && has_child(t, v, obj) && !has_child(t, v, aux) &&
+                                     !has_child(t, v, aux_pass);
+        if (!finite && !participle_with_object)
             continue;
         if (has_child(t, v, nsubj))
             continue;
@@ -708,6 +715,194 @@ static void repair_double_subject(vg_tree *t)
     }
 }
 
+/* See vg_tree_build: "..., Israeli and U.S. officials said" read with "Israeli" a conjunct of
+ * the main verb and "and" coordinating "said" with it. An adjective followed by a conjunction
+ * and a noun phrase, hung on anything but that phrase, is the phrase's first modifier, the
+ * word after the conjunction coordinated with it ("Israeli and U.S."). */
+static void repair_coordinated_modifier(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    const struct tree_ids *id = tree_ids();
+    const int conj = id->conj, cc = id->cc, amod = id->amod, compound = id->compound;
+    for (uint32_t x = 0; x + 2 < t->n; x++) {
+        uint32_t c = x + 1, w = x + 2;
+        if (tok[x].upos != VG_UPOS_ADJ || t->deprel[x] != conj || tok[c].upos != VG_UPOS_CCONJ ||
+            (t->deprel[w] != compound && t->deprel[w] != amod))
+            continue;
+        /* the noun phrase's head: the first word after w that w's modifier chain reaches */
+        int n = t->head[w] - 1;
+        while (n > (int)w && (uint32_t)n < t->n && (t->deprel[n] == compound || t->deprel[n] == amod) &&
+               t->head[n] - 1 > n)
+            n = t->head[n] - 1;
+        if (n <= (int)w || (uint32_t)n >= t->n || tok[n].upos != VG_UPOS_NOUN || t->head[x] == n + 1)
+            continue;
+        t->head[x] = (int16_t)(n + 1);
+        t->deprel[x] = (uint8_t)amod;
+        t->head[c] = (int16_t)(w + 1);
+        t->deprel[c] = (uint8_t)cc;
+        t->head[w] = (int16_t)(x + 1);
+        t->deprel[w] = (uint8_t)conj;
+        t->repaired = 1;
+    }
+}
+
+static int is_day_name(const char *form)
+{
+    static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    for (size_t i = 0; form && i < sizeof days / sizeof days[0]; i++)
+        if (!strcmp(form, days[i]))
+            return 1;
+    return 0;
+}
+
+/* See vg_tree_build: "Mexican authorities thwarted a plot ..., officials said Friday" read with
+ * "said" a conjunct of "thwarted". A verb coordinated with the sentence's main verb without a
+ * conjunction of its own, its subject right after a comma, and nothing said (no object or
+ * clause) is the report's frame: the root, the main verb its complement clause. */
+static void repair_reporting_conjunct(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    const struct tree_ids *id = tree_ids();
+    const int conj = id->conj, cc = id->cc, nsubj = id->nsubj, obj = id->obj, ccomp = id->ccomp;
+    const int xcomp = id->xcomp, punct = id->punct;
+    int root = -1;
+    for (uint32_t i = 0; i < t->n; i++)
+        if (t->head[i] == 0)
+            root = root < 0 ? (int)i : -2;
+    if (root < 0 || tok[root].upos != VG_UPOS_VERB)
+        return;
+    for (uint32_t v = (uint32_t)root + 1; v < t->n; v++) {
+        if (t->head[v] != root + 1 || t->deprel[v] != conj || tok[v].upos != VG_UPOS_VERB ||
+            has_child(t, v, cc) || has_child(t, v, obj) || has_child(t, v, ccomp) || has_child(t, v, xcomp))
+            continue;
+        int subject = -1;
+        for (uint32_t c = 0; c < v; c++)
+            if (t->head[c] == (int)v + 1 && t->deprel[c] == nsubj)
+                subject = (int)c;
+        if (subject < 0)
+            continue;
+        uint32_t from = (uint32_t)subject;
+        for (uint32_t c = 0; c < (uint32_t)subject; c++)
+            if (heads_reach(t, (uint32_t)subject, c) && c < from)
+                from = c;
+        if (from == 0 || !tok[from - 1].form || strcmp(tok[from - 1].form, ","))
+            return;
+        t->head[v] = 0;
+        t->deprel[v] = (uint8_t)vg_deprel_id("root");
+        t->head[root] = (int16_t)(v + 1);
+        t->deprel[root] = (uint8_t)ccomp;
+        t->head[from - 1] = (int16_t)(v + 1);
+        t->deprel[from - 1] = (uint8_t)punct;
+        /* a day name after the verb is its time, not a second subject */
+        for (uint32_t c = v + 1; c < t->n; c++)
+            if (t->head[c] == (int)v + 1 && t->deprel[c] == nsubj && is_day_name(tok[c].form))
+                t->deprel[c] = (uint8_t)vg_deprel_id("obl:tmod");
+        t->repaired = 1;
+        return;
+    }
+}
+
+/* See vg_tree_build: "A spokesperson said in response to the authorities' statement that it
+ * would not have any comment" read with the "that" clause a relative clause of "response". A
+ * relative clause has no subordinating "that" (its "that" is a pronoun); a clause with one and
+ * its own subject, under a noun that a verb of saying with nothing said yet governs through a
+ * preposition, is what the verb says (read as a relative clause or as the noun's content). */
+static void repair_said_that_clause(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    const struct tree_ids *id = tree_ids();
+    const int relcl = id->relcl, acl = id->acl, mark = id->mark, nsubj = id->nsubj, obl = id->obl;
+    const int ccomp = id->ccomp, obj = id->obj, nsubj_pass = id->nsubj_pass;
+    for (uint32_t v = 0; v < t->n; v++) {
+        if ((t->deprel[v] != relcl && t->deprel[v] != acl) || (!has_child(t, v, nsubj) && !has_child(t, v, nsubj_pass)))
+            continue;
+        int that = 0;
+        for (uint32_t c = 0; c < v; c++)
+            if (t->head[c] == (int)v + 1 && t->deprel[c] == mark && tok[c].upos == VG_UPOS_SCONJ && tok[c].form &&
+                same_word(tok[c].form, "that"))
+                that = 1;
+        if (!that)
+            continue;
+        /* up from the noun through nominal modifiers to an oblique of a verb */
+        int n = t->head[v] - 1;
+        for (uint32_t steps = 0; n >= 0 && (uint32_t)n < t->n && t->deprel[n] != obl && steps < t->n; steps++)
+            n = tok[n].upos == VG_UPOS_NOUN || tok[n].upos == VG_UPOS_PROPN ? t->head[n] - 1 : -1;
+        if (n < 0 || (uint32_t)n >= t->n || t->deprel[n] != obl)
+            continue;
+        int s = t->head[n] - 1;
+        if (s < 0 || (uint32_t)s >= t->n || (uint32_t)s > v || tok[s].upos != VG_UPOS_VERB || !tok[s].lemma ||
+            strcmp(tok[s].lemma, "say") || has_child(t, (uint32_t)s, ccomp) || has_child(t, (uint32_t)s, obj))
+            continue;
+        t->head[v] = (int16_t)(s + 1);
+        t->deprel[v] = (uint8_t)ccomp;
+        t->repaired = 1;
+    }
+}
+
+/* See vg_tree_build: "Fakhrizadeh, the scientist said by Israel to head the programme, was
+ * killed" read with "Fakhrizadeh" a vocative, "the scientist" the subject of "said" and the
+ * finite verb with no subject at all. News has no vocatives: a sentence-initial name or noun
+ * read as one, before a verb with an auxiliary and no subject, is that verb's subject; a noun
+ * after it that the parser made the subject of a participle without auxiliary is the first
+ * noun's apposition, the participle its modifier. When the verb has a subject after a comma
+ * ("Halvorsen, the officer accused of leaking the plans, was arrested" with "the officer" the
+ * subject), the first noun takes its place and the subject is the first noun's apposition. */
+static void repair_vocative_subject(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    const struct tree_ids *id = tree_ids();
+    const int nsubj = id->nsubj, nsubj_pass = id->nsubj_pass, aux = id->aux, aux_pass = id->aux_pass;
+    const int vbn = id->vbn, acl = id->acl, appos = id->appos;
+    int vocative = vg_deprel_id("vocative");
+    uint32_t x = 0;
+    while (x < t->n && (tok[x].upos == VG_UPOS_DET || tok[x].upos == VG_UPOS_ADJ || t->head[x] == (int)x + 2))
+        x++;   /* "The veteran diplomat Smith": the words before the noun's head */
+    if (x >= t->n || t->deprel[x] != vocative || (tok[x].upos != VG_UPOS_NOUN && tok[x].upos != VG_UPOS_PROPN))
+        return;
+    for (uint32_t v = x + 1; v < t->n; v++) {
+        if (tok[v].upos != VG_UPOS_VERB || !heads_reach(t, v, x))
+            continue;
+        int passive = has_child(t, v, aux_pass);
+        if (!passive && !has_child(t, v, aux) && tok[v].xpos != id->vbd && tok[v].xpos != id->vbz &&
+            tok[v].xpos != id->vbp)
+            continue;   /* a participle ("the scientist said by Israel to ...") is no clause of its own */
+        int subject = -1;
+        for (uint32_t c = 0; c < v; c++)
+            if (t->head[c] == (int)v + 1 && (t->deprel[c] == nsubj || t->deprel[c] == nsubj_pass))
+                subject = (int)c;
+        if (subject >= 0) {
+            int comma = 0;
+            for (uint32_t c = x + 1; c < (uint32_t)subject; c++)
+                comma |= tok[c].form && !strcmp(tok[c].form, ",");
+            if (!comma || subject < (int)x)
+                return;
+            t->head[x] = (int16_t)(v + 1);
+            t->deprel[x] = t->deprel[subject];
+            t->head[subject] = (int16_t)(x + 1);
+            t->deprel[subject] = (uint8_t)appos;
+            t->repaired = 1;
+            return;
+        }
+        if (!passive && !has_child(t, v, aux))
+            continue;
+        t->head[x] = (int16_t)(v + 1);
+        t->deprel[x] = (uint8_t)(passive ? nsubj_pass : nsubj);
+        for (uint32_t y = x + 1; y < v; y++) {
+            int p = t->head[y] - 1;
+            if (t->deprel[y] != nsubj || p <= (int)y || p >= (int)v || tok[p].xpos != vbn ||
+                has_child(t, (uint32_t)p, aux) || has_child(t, (uint32_t)p, aux_pass))
+                continue;
+            t->head[y] = (int16_t)(x + 1);
+            t->deprel[y] = (uint8_t)appos;
+            t->head[p] = (int16_t)(y + 1);
+            t->deprel[p] = (uint8_t)acl;
+            break;
+        }
+        t->repaired = 1;
+        return;
+    }
+}
+
 /* See vg_tree_build: "condemned the attack by the militia" with "by the militia" on the verb.
  * An active verb takes no agent: a "by" phrase of persons or bodies on a verb with a noun object
  * and no passive marks is the object's ("the attack by the militia"). */
@@ -807,7 +1002,11 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_participle_adjective(t);
     repair_her_object(t);
     repair_participle_parataxis(t);
+    repair_coordinated_modifier(t);
+    repair_reporting_conjunct(t);
     repair_double_subject(t);
+    repair_vocative_subject(t);
+    repair_said_that_clause(t);
     repair_active_by(t);
     const char **lower = vg_arena_alloc(arena, (n + 1) * sizeof *lower);
     const char **lower_form = vg_arena_alloc(arena, (n + 1) * sizeof *lower_form);

@@ -43,7 +43,7 @@ typedef struct vg_tree {
  * ("Hamas, which Israel accuses of the raid, rejected the charge" read as the relative clause
  * rejecting): the verb is the sentence's, the noun its subject. A finite verb conjoined to a
  * noun ("blamed X for the attack and recalled its ambassador") is the conjunct of the verb
- * above the noun. A "compound" with a preposition of its own, cut off from its head by a
+ * above the noun; so is a participle with an object of its own ("and promised aid"). A "compound" with a preposition of its own, cut off from its head by a
  * comma ("a camp in Karesh, Astorian prosecutors said"), belongs to the noun before the
  * preposition. A noun after a subordinating word ("since", "after", ...) read as its
  * preposition, right before a finite verb, is that verb's subject ("her first trip abroad since
@@ -60,7 +60,14 @@ typedef struct vg_tree {
  * governor ("Russia expelled three Polish diplomats ..., the ministry said" with "diplomats" a
  * subject of "said"), is that verb's object. A phrase read as an apposition that begins with the
  * preposition of one of its modifiers ("aides of opposition leader María Corina Machado" with
- * the name the apposition) is the head's prepositional modifier. A "by"
+ * the name the apposition) is the head's prepositional modifier. An adjective conjoined to a
+ * verb right before "and" and a noun phrase ("..., Israeli and U.S. officials said") modifies
+ * that phrase; a verb coordinated with the root without a conjunction, its subject right after
+ * a comma, with nothing said ("..., officials said Friday"), is the root, the old root its clause.
+ * A sentence-initial vocative before a finite verb is its subject ("Fakhrizadeh, the scientist
+ * said by Israel to ..., was killed"), a subject after the comma its apposition. A "that"
+ * clause read as a relative clause of a noun under "said" ("said in response to the statement
+ * that ...") is what was said. A "by"
  * phrase on an active verb with a noun object is the object's ("condemned the attack by X"). */
 int vg_tree_build(vg_tree *tree, const vg_sentence *s, vg_arena *arena);
 
