@@ -883,11 +883,17 @@ static int content_has_event(sentence_ctx *sc, uint32_t i, const vg_pattern *m, 
 
 static int is_phrase_head(const vg_tree *t, uint32_t i)
 {
-    if (!vg_tree_is_nominal(t, i))
-        return 0;
-    const char *d = vg_tree_deprel(t, i);
-    return strcmp(d, "compound") && strcmp(d, "flat") && strcmp(d, "fixed") && strcmp(d, "amod") &&
-           strcmp(d, "nmod:poss") && strcmp(d, "det") && strcmp(d, "nummod");
+    /* relations of a word inside a noun phrase, by id (this runs on every token) */
+    static uint8_t inside[256];
+    static int ready;
+    if (!ready) {
+        static const char *const names[] = { "compound", "flat", "fixed", "amod", "nmod:poss", "det", "nummod" };
+        for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+            inside[vg_deprel_id(names[k]) & 255] = 1;
+        inside[0] = 0;
+        ready = 1;
+    }
+    return vg_tree_is_nominal(t, i) && !inside[t->deprel[i]];
 }
 
 /* "thwarted a plot by Iran to assassinate the ambassador" parsed with the infinitive on the

@@ -192,8 +192,29 @@ int vg_when_words(const char *const *w, uint32_t n, int32_t pub, vg_when *out)
     return 0;
 }
 
+/* The relations a time phrase may hang by, without their markers: most tokens' relations are
+ * none of them, and are turned away by id before any name is compared. */
+static const uint8_t *temporal_relations(void)
+{
+    static uint8_t set[256];
+    static int ready;
+    if (!ready) {
+        static const char *const bases[] = { "obl", "obl:tmod", "obl:npmod", "obl:unmarked", "nmod", "nmod:tmod",
+                                             "nmod:unmarked", "nmod:poss", "advmod", "advcl" };
+        for (size_t k = 0; k < sizeof bases / sizeof *bases; k++) {
+            int id = vg_deprel_id(bases[k]);
+            if (id > 0 && id < 256)
+                set[id] = 1;
+        }
+        ready = 1;
+    }
+    return set;
+}
+
 int vg_when_is_temporal(const vg_tree *t, uint32_t i)
 {
+    if (!temporal_relations()[t->deprel[i]])
+        return 0;
     const char *r = vg_tree_rel(t, i);
     static const char *const rels[] = { "obl:tmod", "obl:npmod", "obl:unmarked", "nmod:tmod", "nmod:unmarked",
                                         "obl:in", "obl:on", "obl:at", "obl:during", "obl:since", "obl:by",
