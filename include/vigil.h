@@ -57,6 +57,11 @@ const char *vigil_default_model_dir(void);
 /* Loads the models of model_dir (NULL: the default). Free with vigil_analyser_free. */
 int vigil_analyser_open(vigil_analyser **out, const char *model_dir);
 void vigil_analyser_free(vigil_analyser *analyser);
+/* The parser's beam width: 1 parses greedily (what vigil_analyser_open sets, unless the
+ * environment variable VIGIL_PARSE_BEAM says otherwise); wider beams keep that many most
+ * probable move sequences (4: about a point more accurate, a little over half the speed; at
+ * most 16). Set it before sharing the analyser between threads. */
+void vigil_analyser_set_beam(vigil_analyser *analyser, int width);
 
 /* Reads a CoNLL-U file, keeps its tokenisation and writes it to out with the analyser's tags,
  * lemmas and trees (for evaluation). */

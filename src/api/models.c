@@ -43,6 +43,11 @@ int vigil_analyser_open(vigil_analyser **out, const char *model_dir)
     return 0;
 }
 
+void vigil_analyser_set_beam(vigil_analyser *a, int width)
+{
+    vg_parser_set_beam(a->parser, width);
+}
+
 void vigil_analyser_free(vigil_analyser *a)
 {
     if (!a)
