@@ -81,6 +81,18 @@ const char *tag_irregular_verb(const char *lower_form)
     return hit ? hit->verb : NULL;
 }
 
+int tag_stem_takes_no_e(const char *stem, size_t len)
+{
+    if (len < 3 || !strchr("lnrdtkpm", stem[len - 1]) || stem[len - 1] == '\0')
+        return 0;
+    /* the vowel pairs spelled as one vowel; "ia", "ua" are two ("evacuate", "associate") */
+    static const char digraphs[][3] = { "ai", "au", "ea", "ee", "ei", "oa", "oi", "oo", "ou" };
+    for (size_t i = 0; i < sizeof digraphs / sizeof *digraphs; i++)
+        if (stem[len - 3] == digraphs[i][0] && stem[len - 2] == digraphs[i][1])
+            return !(len >= 4 && stem[len - 4] == 'q');
+    return 0;
+}
+
 const char *tag_lemmatize(const tag_model *m, const char *form, unsigned xpos, unsigned upos,
                           void *arena_ptr)
 {
@@ -124,6 +136,8 @@ const char *tag_lemmatize(const tag_model *m, const char *form, unsigned xpos, u
                 if (r->strip == 0 && append[0] == '\0')
                     break;
                 size_t alen = strlen(append), keep = blen - r->strip;
+                if (upos == VG_UPOS_VERB && r->strip > 0 && !strcmp(append, "e") && tag_stem_takes_no_e(base, keep))
+                    alen = 0, append = "";
                 char *out = vg_arena_alloc(arena, keep + alen + 1);
                 if (!out)
                     return NULL;

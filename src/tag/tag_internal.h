@@ -212,6 +212,13 @@ uint64_t tag_rule_hash(const char *suffix, size_t len, unsigned xpos);
  * `arena` (a vg_arena). */
 /* The verb of an irregular past form ("shot" -> "shoot"), lowercase in and out, or NULL. */
 const char *tag_irregular_verb(const char *lower_form);
+
+/* Whether a verb stem ends in a vowel spelled with two letters ("ai", "ea", "oi", ...) and one of
+ * l, n, r, d, t, k, p, m ("foil", "rain", "heal", "seek", "shout"): such verbs take no final
+ * "e", whatever the suffix rule learned from "handling" or "settled" says ("foiling" is
+ * "foil", not "foile"). Two vowels of two syllables ("evacuating") and "ui" ("guiding") are
+ * not such a vowel. */
+int tag_stem_takes_no_e(const char *stem, size_t len);
 const char *tag_lemmatize(const tag_model *model, const char *form, unsigned xpos, unsigned upos,
                           void *arena);
 

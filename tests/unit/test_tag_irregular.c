@@ -1,5 +1,5 @@
-/* The irregular past forms the lemmatizer falls back on (src/tag/irregular.def): sorted for the
- * binary search, one entry per form, and found. */
+/* The lemmatizer's fallbacks: the irregular past forms (src/tag/irregular.def), sorted for the
+ * binary search, one entry per form, and found; and the stems that take no final "e". */
 #include <string.h>
 #include "check.h"
 #include "tag/tag_internal.h"
@@ -27,5 +27,15 @@ int main(void)
     CHECK_STR(tag_irregular_verb("sought"), "seek");
     CHECK(tag_irregular_verb("walked") == NULL);
     CHECK(tag_irregular_verb("") == NULL);
+    /* the suffix rules' final "e" ("handling" -> "handle") is not for a two-letter vowel */
+    CHECK(tag_stem_takes_no_e("foil", 4));
+    CHECK(tag_stem_takes_no_e("spoil", 5));
+    CHECK(tag_stem_takes_no_e("rain", 4));
+    CHECK(tag_stem_takes_no_e("shout", 5));
+    CHECK(!tag_stem_takes_no_e("handl", 5));
+    CHECK(!tag_stem_takes_no_e("evacuat", 7));   /* u-a: two syllables */
+    CHECK(!tag_stem_takes_no_e("guid", 4));
+    CHECK(!tag_stem_takes_no_e("leav", 4));      /* v: "leave" */
+    CHECK(!tag_stem_takes_no_e("ea", 2));
     return check_finish("tag_irregular");
 }
