@@ -798,6 +798,20 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
             vg_actor a[2];
             if (actors_at(m, c, a, 2, depth + 1) && a[0].code) {
                 out[0] = a[0];
+                /* "a Malian army convoy", "a Pakistani police station": a country before a
+                 * role word that modifies the same thing is that role's owner (MLIMIL). */
+                for (uint32_t j = k + 1; !part && strlen(a[0].code) == 3 && j < vg_tree_n_children(t, token); j++) {
+                    uint32_t w = vg_tree_child(t, token, j);
+                    vg_dict_match match;
+                    size_t len;
+                    if (w > token || strcmp(vg_tree_deprel(t, w), "compound") ||
+                        !(len = vg_dict_match_role_tokens(m->dict, t->s->tokens, t->n, w, &match)) ||
+                        w + len - 1 >= token || !match.hits[0].entry->code)
+                        continue;
+                    out[0].code = arena_concat(m->arena, a[0].code, 3, match.hits[0].entry->code);
+                    out[0].name = NULL;
+                    break;
+                }
                 fill_text(m, token, &out[0]);
                 return 1;
             }
