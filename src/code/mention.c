@@ -617,6 +617,15 @@ static size_t pronoun_actors(vg_mentions *m, uint32_t token, int kind, vg_actor 
 
 /* A name the dictionaries do not know: an apposition may say who it is ("Hasan Izadi, an IRGC
  * officer"), or the document named it before (by full name, surname or alias). */
+/* Whether word (len bytes) is the first or the last word of name, and not all of it. */
+static int begins_or_ends_name(const char *name, const char *word, size_t len)
+{
+    size_t n = strlen(name);
+    if (n <= len)
+        return 0;
+    return (!strncmp(name, word, len) && name[len] == ' ') || (!strcmp(name + n - len, word) && name[n - len - 1] == ' ');
+}
+
 static size_t unknown_name_actors(vg_mentions *m, uint32_t head, vg_actor *out, unsigned depth)
 {
     const vg_tree *t = m->tree;
@@ -672,6 +681,16 @@ static size_t unknown_name_actors(vg_mentions *m, uint32_t head, vg_actor *out, 
         const memory_entry *e = NULL;
         for (uint32_t k = 0; !out[0].code && (e = recent(mem, k)) != NULL; k++)
             if (e->surname && !strcmp(e->surname, surname)) {
+                out[0].code = e->code;
+                out[0].name = e->name;
+                out[0].resolved = 1;
+            }
+        /* "the Treasury Department ... according to Treasury", "the European Commission ... the
+         * Commission said": a name no dictionary knows that begins or ends the name of a body
+         * named before is that body (the latest named). */
+        size_t len = out[0].name ? strlen(out[0].name) : 0;
+        for (uint32_t k = 0; !out[0].code && len && (e = recent(mem, k)) != NULL; k++)
+            if (!e->person && e->code && e->name && begins_or_ends_name(e->name, out[0].name, len)) {
                 out[0].code = e->code;
                 out[0].name = e->name;
                 out[0].resolved = 1;
@@ -815,6 +834,22 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
                 fill_text(m, token, &out[0]);
                 return 1;
             }
+        }
+        /* "the European Commission ... The Commission said", "the Wagner Group ... the group":
+         * "the" and the head word of a body named before, with nothing else said of it, is
+         * that body (the latest named). */
+        if (m->memory && !other && vg_tree_n_children(t, token) == 1 && vg_tree_find_child_lemma(t, token, "the") >= 0) {
+            const memory_entry *e = NULL;
+            for (uint32_t k = 0; (e = recent(m->memory, k)) != NULL; k++)
+                if (!e->person && e->code && e->head && !strcmp(e->head, t->lower[token])) {
+                    out[0] = (vg_actor){0};
+                    out[0].code = e->code;
+                    out[0].name = e->name;
+                    out[0].host = e->host;
+                    out[0].resolved = 1;
+                    fill_text(m, token, &out[0]);
+                    return 1;
+                }
         }
     }
     return 0;
