@@ -7,9 +7,15 @@
 #include "text/tagset.h"
 #include "util/limits.h"
 
-static char *lowercase(const char *s, vg_arena *arena)
+/* s itself when it has no capital letter (most words): no copy. */
+static const char *lowercase(const char *s, vg_arena *arena)
 {
-    size_t n = strlen(s);
+    size_t n = 0;
+    int upper = 0;
+    for (; s[n]; n++)
+        upper |= s[n] >= 'A' && s[n] <= 'Z';
+    if (!upper)
+        return s;
     char *out = vg_arena_strndup(arena, s, n);
     if (!out)
         return NULL;
@@ -53,7 +59,7 @@ int vg_tree_is_passive(const vg_tree *t, uint32_t i) { return t->passive[i]; }
  * on every sentence coded; a lookup by name costs a binary search of strings). */
 struct tree_ids {
     int acl, advcl, agent, amod, appos, aux, aux_pass, case_id, cc, ccomp, compound, conj, csubj_pass;
-    int det, mark, nmod, nsubj, nsubj_pass, obj, obl, parataxis, poss, punct, relcl, xcomp; /* relations */
+    int det, fixed, mark, nmod, nsubj, nsubj_pass, obj, obl, parataxis, poss, punct, relcl, xcomp; /* relations */
     int vbd, vbn, vbp, vbz, wdt, wp;                                                          /* tags */
 };
 
@@ -76,6 +82,7 @@ static const struct tree_ids *tree_ids(void)
         ids.conj = vg_deprel_id("conj");
         ids.csubj_pass = vg_deprel_id("csubj:pass");
         ids.det = vg_deprel_id("det");
+        ids.fixed = vg_deprel_id("fixed");
         ids.mark = vg_deprel_id("mark");
         ids.nmod = vg_deprel_id("nmod");
         ids.nsubj = vg_deprel_id("nsubj");
@@ -130,16 +137,14 @@ static int compute_passive(const vg_tree *t, uint32_t i)
 static const char *marked_rel(const vg_tree *t, uint32_t i, vg_arena *arena)
 {
     const char *d = vg_tree_deprel(t, i);
-    static const char *const markable[] = { "obl", "nmod", "advcl", "acl" };
-    int bare = 0;
-    for (size_t k = 0; k < sizeof markable / sizeof *markable; k++)
-        bare |= !strcmp(d, markable[k]);
-    if (!bare)
+    const struct tree_ids *id = tree_ids();
+    int r = t->deprel[i];
+    if (r != id->obl && r != id->nmod && r != id->advcl && r != id->acl)
         return d;
     char buf[VG_TREE_REL_SIZE];
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
         uint32_t c = vg_tree_child(t, i, k);
-        if (!deprel_is(t, c, "case") && !deprel_is(t, c, "mark"))
+        if (t->deprel[c] != id->case_id && t->deprel[c] != id->mark)
             continue;
         const char *w = t->lower_form[c];
         if (!strcmp(w, "to") && !strcmp(d, "advcl"))
@@ -148,7 +153,7 @@ static const char *marked_rel(const vg_tree *t, uint32_t i, vg_arena *arena)
         /* "according to", "because of": the marker's fixed dependents. */
         for (uint32_t f = 0; f < vg_tree_n_children(t, c) && len > 0 && (size_t)len < sizeof buf; f++) {
             uint32_t g = vg_tree_child(t, c, f);
-            if (deprel_is(t, g, "fixed"))
+            if (t->deprel[g] == id->fixed)
                 len += snprintf(buf + len, sizeof buf - (size_t)len, "_%s", t->lower_form[g]);
         }
         if (len <= 0 || (size_t)len >= sizeof buf)
