@@ -439,6 +439,11 @@ static void offer_moves(const vg_parser *parser, const beam_item *item, int i, c
         /* a full list keeps the earlier of equal scores: nothing at or below its last gets in */
         if (*n_best == parser->beam && score <= best[*n_best - 1].score)
             continue;
+        /* Nor would a candidate already pruned (parse_beam's test, against a best that can
+         * only rise) survive the step, nor would it keep another in: most classes of a
+         * configuration are that improbable. */
+        if (*n_best > 0 && score < best[0].score - PARSE_BEAM_PRUNE)
+            continue;
         keep_candidate(best, n_best, parser->beam, (beam_candidate){score, i, cls});
     }
 }
