@@ -4,6 +4,9 @@
 #include "text/tagset.h"
 #include "util/alloc.h"
 #include <math.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,10 +31,15 @@ typedef struct parser_table {
 /* Sums the weights of a table's features `keys` into scores[0..PARSE_MAX_LABELS-1]. */
 typedef void parser_score_fn(const parser_table *t, const uint64_t *keys, int n_keys, int32_t *scores);
 static parser_score_fn *choose_score(void);
+/* Sets bit k of differ[k / 64] when a[k] != b[k] (k < n <= PARSE_MAX_FEATURES); returns how
+ * many differ. */
+typedef int parser_differ_fn(const uint64_t *a, const uint64_t *b, int n, uint64_t *differ);
+static parser_differ_fn *choose_differ(void);
 
 struct vg_parser {
     vg_mapfile map;
     parser_score_fn *score;                    /* score_portable or score_avx2 */
+    parser_differ_fn *differ;                  /* differ_portable or differ_avx2 */
     parser_table moves, labels;
     parse_lexicon lexicon;
     uint64_t left_allowed, right_allowed;
@@ -171,6 +179,7 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
     }
     p->root_label = (int)h.root_label;
     p->score = choose_score();
+    p->differ = choose_differ();
     p->beam = 1;
     p->inverse_temperature = 1.0 / h.beam_temperature;
     for (int i = 0; i < PARSE_EXP_STEPS; i++)
@@ -297,6 +306,56 @@ static parser_score_fn *choose_score(void)
         return score_avx2;
 #endif
     return score_portable;
+}
+
+/* Without a branch per key: whether two keys agree is unpredictable. */
+static int differ_portable(const uint64_t *a, const uint64_t *b, int n, uint64_t *differ)
+{
+    int n_differ = 0;
+    for (int w = 0; w * 64 < n; w++) {
+        uint64_t m = 0;
+        for (int k = w * 64; k < n && k < w * 64 + 64; k++) {
+            int bit = a[k] != b[k];
+            m |= (uint64_t)bit << (k & 63);
+            n_differ += bit;
+        }
+        differ[w] = m;
+    }
+    return n_differ;
+}
+
+#ifdef PARSE_HAVE_AVX2_DISPATCH
+/* Four keys a comparison. */
+__attribute__((target("avx2,popcnt"))) static int differ_avx2(const uint64_t *a, const uint64_t *b, int n,
+                                                              uint64_t *differ)
+{
+    int n_differ = 0;
+    for (int w = 0; w * 64 < n; w++) {
+        uint64_t m = 0;
+        int k = w * 64, end = n < k + 64 ? n : k + 64;
+        for (; k + 4 <= end; k += 4) {
+            __m256i x = _mm256_loadu_si256((const __m256i *)(a + k));
+            __m256i y = _mm256_loadu_si256((const __m256i *)(b + k));
+            unsigned same = (unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(_mm256_cmpeq_epi64(x, y)));
+            m |= (uint64_t)(~same & 15u) << (k & 63);
+        }
+        for (; k < end; k++)
+            m |= (uint64_t)(a[k] != b[k]) << (k & 63);
+        differ[w] = m;
+        n_differ += __builtin_popcountll(m);
+    }
+    return n_differ;
+}
+#endif
+
+static parser_differ_fn *choose_differ(void)
+{
+#ifdef PARSE_HAVE_AVX2_DISPATCH
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"))
+        return differ_avx2;
+#endif
+    return differ_portable;
 }
 
 /* The highest-scoring label of the mask (ties go to the lowest label id). */
@@ -470,41 +529,39 @@ static const int32_t *score_shared(const vg_parser *parser, const parser_table *
                                    int i, uint32_t anchor)
 {
     const uint64_t *keys = t->keys[i];
-    int n_keys = t->n_keys[i], ref = -1, fewest = n_keys / 3 + 1;
+    int n_keys = t->n_keys[i], most = n_keys / 3;
+    int32_t *scores = t->scores[i];
     t->anchor[i] = anchor;
-    for (int j = 0; j < i && fewest > 0; j++) {
+    /* the latest lookup of the same anchor first: usually the nearest */
+    for (int j = i - 1; j >= 0; j--) {
         if (t->anchor[j] != anchor || t->n_keys[j] != n_keys)
             continue;
-        int differ = 0;
-        for (int k = 0; k < n_keys; k++)
-            differ += keys[k] != t->keys[j][k];
-        if (differ < fewest) {
-            fewest = differ;
-            ref = j;
+        const uint64_t *other = t->keys[j];
+        uint64_t differ[PARSE_MAX_FEATURES / 64] = {0};
+        int n_differ = parser->differ(keys, other, n_keys, differ);
+        if (n_differ > most)
+            continue;
+        const int32_t *from = t->scores[j];
+        if (n_differ == 0) {
+            memcpy(scores, from, table->width * sizeof *scores);
+            return scores;
         }
-    }
-    int32_t *scores = t->scores[i];
-    if (ref < 0) {
-        parser->score(table, keys, n_keys, scores);
+        uint64_t gained[PARSE_MAX_FEATURES], lost[PARSE_MAX_FEATURES];
+        int n = 0;
+        for (int w = 0; w < PARSE_MAX_FEATURES / 64; w++)
+            for (uint64_t m = differ[w]; m; m &= m - 1) {
+                int k = w * 64 + __builtin_ctzll(m);
+                gained[n] = keys[k];
+                lost[n++] = other[k];
+            }
+        int32_t plus[PARSE_MAX_LABELS], minus[PARSE_MAX_LABELS];
+        parser->score(table, gained, n, plus);
+        parser->score(table, lost, n, minus);
+        for (uint32_t c = 0; c < table->width; c++)
+            scores[c] = from[c] + plus[c] - minus[c];
         return scores;
     }
-    const int32_t *from = t->scores[ref];
-    if (fewest == 0) {
-        memcpy(scores, from, table->width * sizeof *scores);
-        return scores;
-    }
-    uint64_t gained[PARSE_MAX_FEATURES], lost[PARSE_MAX_FEATURES];
-    int n_differ = 0;
-    for (int k = 0; k < n_keys; k++)
-        if (keys[k] != t->keys[ref][k]) {
-            gained[n_differ] = keys[k];
-            lost[n_differ++] = t->keys[ref][k];
-        }
-    int32_t plus[PARSE_MAX_LABELS], minus[PARSE_MAX_LABELS];
-    parser->score(table, gained, n_differ, plus);
-    parser->score(table, lost, n_differ, minus);
-    for (uint32_t c = 0; c < table->width; c++)
-        scores[c] = from[c] + plus[c] - minus[c];
+    parser->score(table, keys, n_keys, scores);
     return scores;
 }
 
