@@ -514,6 +514,7 @@ typedef struct shared_scores {
     int32_t (*scores)[PARSE_MAX_LABELS];
     int n_keys[PARSE_MAX_BEAM];
     uint32_t anchor[PARSE_MAX_BEAM];   /* lookups of different anchors are not compared */
+    int item[PARSE_MAX_BEAM];          /* the move lookups' hypotheses */
     int n;
 } shared_scores;
 
@@ -618,10 +619,25 @@ static int parse_beam(const vg_parser *parser, vg_sentence *sentence)
             parse_state_legal(st, legal);
             const int32_t *scores = shift_only;
             if (!only_shift(legal)) {
-                int at = moves.n++;
-                moves.n_keys[at] = parse_state_features(st, moves.keys[at]);
-                scores = score_shared(parser, &parser->moves, &moves, at,
-                                      (uint32_t)st->b0 << 16 | (uint16_t)st->stack[st->depth - 1]);
+                int at = moves.n++, same = -1;
+                moves.item[at] = i;
+                /* A hypothesis that looks the same to the features as an earlier one (they
+                 * differ deeper in the stack: a quarter of the configurations scored) takes
+                 * its keys and scores without computing them. */
+                for (int k = at - 1; k >= 0 && same < 0; k--)
+                    if (parse_state_same_features(st, &cur[moves.item[k]].st))
+                        same = k;
+                if (same >= 0) {
+                    moves.n_keys[at] = moves.n_keys[same];
+                    moves.anchor[at] = moves.anchor[same];
+                    memcpy(moves.keys[at], moves.keys[same], (size_t)moves.n_keys[at] * sizeof(uint64_t));
+                    memcpy(moves.scores[at], moves.scores[same], PARSE_MOVE_WIDTH * sizeof(int32_t));
+                    scores = moves.scores[at];
+                } else {
+                    moves.n_keys[at] = parse_state_features(st, moves.keys[at]);
+                    scores = score_shared(parser, &parser->moves, &moves, at,
+                                          (uint32_t)st->b0 << 16 | (uint16_t)st->stack[st->depth - 1]);
+                }
             }
             offer_moves(parser, &cur[i], i, scores, legal, best, &n_best);
         }
