@@ -628,11 +628,8 @@ static int parse_beam(const vg_parser *parser, vg_sentence *sentence)
                     if (parse_state_same_features(st, &cur[moves.item[k]].st))
                         same = k;
                 if (same >= 0) {
-                    moves.n_keys[at] = moves.n_keys[same];
-                    moves.anchor[at] = moves.anchor[same];
-                    memcpy(moves.keys[at], moves.keys[same], (size_t)moves.n_keys[at] * sizeof(uint64_t));
-                    memcpy(moves.scores[at], moves.scores[same], PARSE_MOVE_WIDTH * sizeof(int32_t));
-                    scores = moves.scores[at];
+                    moves.n--; /* the earlier lookup stands for both */
+                    scores = moves.scores[same];
                 } else {
                     moves.n_keys[at] = parse_state_features(st, moves.keys[at]);
                     scores = score_shared(parser, &parser->moves, &moves, at,
