@@ -196,9 +196,9 @@ static void check_same_features(const vg_treebank *bank)
                 rng ^= rng << 17;
                 move = (int)(rng % PARSE_N_MOVES);
             } while (!legal[move]);
-            int label = 1 + (int)(rng >> 8) % 40;
+            int label = 1 + (int)((rng >> 8) % 40);
             parse_state_apply(&a, move, label);
-            parse_state_apply(&b, move, (rng >> 20) % 8 == 0 ? 1 + (int)(rng >> 24) % 40 : label);
+            parse_state_apply(&b, move, (rng >> 20) % 8 == 0 ? 1 + (int)((rng >> 24) % 40) : label);
         }
         vg_free(scratch_a);
         vg_free(scratch_b);
