@@ -50,7 +50,12 @@ struct vg_parser {
     double inverse_temperature;                /* of the move scores, for the beam */
     float exp_table[PARSE_EXP_STEPS];          /* exp(-i / PARSE_EXP_PER_UNIT) */
     uint8_t deprel_of_label[PARSE_MAX_LABELS];
+    /* The classes the beam offers when the legal moves are (bit m set: move m legal), in
+     * class_order: listed once instead of tested for every configuration. */
+    int8_t offered[1 << PARSE_N_MOVES][PARSE_N_CLASSES];
+    uint8_t n_offered[1 << PARSE_N_MOVES];
 };
+static void list_offered(vg_parser *p);
 
 static int table_header_ok(const parse_table_header *t)
 {
@@ -178,6 +183,7 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
         goto fail;
     }
     p->root_label = (int)h.root_label;
+    list_offered(p);
     p->score = choose_score();
     p->differ = choose_differ();
     p->beam = 1;
@@ -430,6 +436,22 @@ static const int8_t class_order[PARSE_N_CLASSES] = {
     PARSE_CLASS_LEFT(6), PARSE_CLASS_RIGHT(6),
 };
 
+static int legal_mask(const int *legal)
+{
+    return legal[PARSE_SHIFT] | legal[PARSE_LEFT] << 1 | legal[PARSE_RIGHT] << 2;
+}
+
+static void list_offered(vg_parser *p)
+{
+    for (int mask = 0; mask < 1 << PARSE_N_MOVES; mask++) {
+        int legal[PARSE_N_MOVES] = {mask & 1, mask >> 1 & 1, mask >> 2 & 1};
+        p->n_offered[mask] = 0;
+        for (int k = 0; k < PARSE_N_CLASSES; k++)
+            if (class_allowed(p, legal, class_order[k]))
+                p->offered[mask][p->n_offered[mask]++] = class_order[k];
+    }
+}
+
 static void write_tree(const vg_parser *parser, const parse_state *st, vg_sentence *sentence)
 {
     uint32_t n = sentence->n_tokens;
@@ -476,15 +498,13 @@ static void keep_candidate(beam_candidate *best, int *n, int width, beam_candida
 static void offer_moves(const vg_parser *parser, const beam_item *item, int i, const int32_t *scores,
                         const int *legal, beam_candidate *best, int *n_best)
 {
-    int8_t allowed[PARSE_N_CLASSES]; /* in class_order, the order every sum below keeps */
-    int n_allowed = 0;
+    /* in class_order, the order every sum below keeps */
+    const int8_t *allowed = parser->offered[legal_mask(legal)];
+    int n_allowed = parser->n_offered[legal_mask(legal)];
     int32_t top = INT32_MIN;
-    for (int k = 0; k < PARSE_N_CLASSES; k++)
-        if (class_allowed(parser, legal, class_order[k])) {
-            allowed[n_allowed++] = class_order[k];
-            if (scores[class_order[k]] > top)
-                top = scores[class_order[k]];
-        }
+    for (int k = 0; k < n_allowed; k++)
+        if (scores[allowed[k]] > top)
+            top = scores[allowed[k]];
     double to_units = parser->inverse_temperature * PARSE_EXP_PER_UNIT, z = 0;
     for (int k = 0; k < n_allowed; k++) {
         double x = (double)(top - scores[allowed[k]]) * to_units;
