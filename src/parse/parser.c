@@ -660,19 +660,36 @@ static int parse_beam(const vg_parser *parser, vg_sentence *sentence)
         }
         while (n_best > 1 && best[n_best - 1].score < best[0].score - PARSE_BEAM_PRUNE)
             n_best--;
-        labels.n = 0;
-        for (int j = 0; j < n_best; j++) {
-            const parse_state *from = &cur[best[j].item].st;
-            int cls = best[j].cls, move = move_of_class(cls), label = 0;
-            parse_state *to = &next[j].st;
-            if (n_best == 1 && n_cur == 1)
-                to = &cur[0].st; /* one hypothesis goes on: no copy */
-            else {
+        int in_place = n_best == 1 && n_cur == 1; /* one hypothesis goes on: no copy */
+        if (!in_place) {
+            /* A hypothesis's first successor takes its memory over (the two swap); only
+             * the others copy it, all before any move is applied. */
+            uint32_t claimed = 0, first = 0;
+            for (int j = 0; j < n_best; j++) {
+                int f = best[j].item;
+                if (!(claimed >> f & 1)) {
+                    claimed |= 1u << f;
+                    first |= 1u << j;
+                    continue;
+                }
+                const parse_state *from = &cur[f].st;
+                parse_state *to = &next[j].st;
                 memcpy(to->nodes, from->nodes, nodes_bytes);
                 memcpy(to->stack, from->stack, (size_t)from->depth * sizeof(int16_t));
                 to->b0 = from->b0;
                 to->depth = from->depth;
             }
+            for (int j = 0; j < n_best; j++)
+                if (first >> j & 1) {
+                    parse_state swap = next[j].st;
+                    next[j].st = cur[best[j].item].st;
+                    cur[best[j].item].st = swap;
+                }
+        }
+        labels.n = 0;
+        for (int j = 0; j < n_best; j++) {
+            int cls = best[j].cls, move = move_of_class(cls), label = 0;
+            parse_state *to = in_place ? &cur[0].st : &next[j].st;
             uint64_t allowed = move == PARSE_SHIFT ? 0 : class_labels(parser, cls);
             if (to->b0 == n + 1 && to->depth == 1) {
                 label = parser->root_label;
@@ -691,7 +708,7 @@ static int parse_beam(const vg_parser *parser, vg_sentence *sentence)
             else
                 next[j].score = best[j].score;
         }
-        if (!(n_best == 1 && n_cur == 1)) {
+        if (!in_place) {
             beam_item *swap = cur;
             cur = next;
             next = swap;
