@@ -28,7 +28,8 @@ typedef struct parser_table {
     uint32_t filter_mask;
 } parser_table;
 
-/* Sums the weights of a table's features `keys` into scores[0..PARSE_MAX_LABELS-1]. */
+/* Sums the weights of a table's features `keys` into scores[0..t->width-1] (the array
+ * holds PARSE_MAX_LABELS). */
 typedef void parser_score_fn(const parser_table *t, const uint64_t *keys, int n_keys, int32_t *scores);
 static parser_score_fn *choose_score(void);
 /* Sets bit k of differ[k / 64] when a[k] != b[k] (k < n <= PARSE_MAX_FEATURES); returns how
@@ -57,11 +58,13 @@ struct vg_parser {
 };
 static void list_offered(vg_parser *p);
 
-static int table_header_ok(const parse_table_header *t)
+/* A table's rows are as wide as its classes (the lookup writes scores that far and no
+ * further, and the callers read every class). */
+static int table_header_ok(const parse_table_header *t, uint32_t width)
 {
     return t->n_slots && (t->n_slots & (t->n_slots - 1)) == 0 && t->n_slots <= VG_MAX_MODEL_BYTES &&
            t->n_entries >= 1 && t->n_entries <= VG_MAX_MODEL_BYTES && t->n_dense <= VG_MAX_MODEL_BYTES &&
-           (t->dense_width == PARSE_MOVE_WIDTH || t->dense_width == PARSE_MAX_LABELS);
+           t->dense_width == width;
 }
 
 /* A version 6 file's filter sizes: powers of two within bounds (older files: none). */
@@ -137,7 +140,8 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
         h.move_filter_bits = h.label_filter_bits = 0;
     if (h.header_bytes != header_bytes || size < header_bytes || h.n_labels == 0 || h.n_labels >= PARSE_MAX_LABELS ||
         h.root_label == 0 || h.root_label > h.n_labels || h.n_groups == 0 ||
-        h.n_groups > PARSE_MAX_GROUPS || !table_header_ok(&h.moves) || !table_header_ok(&h.labels) ||
+        h.n_groups > PARSE_MAX_GROUPS || !table_header_ok(&h.moves, PARSE_MOVE_WIDTH) ||
+        !table_header_ok(&h.labels, PARSE_MAX_LABELS) ||
         h.n_lexicon_slots == 0 || (h.n_lexicon_slots & (h.n_lexicon_slots - 1)) != 0 ||
         h.n_lexicon_slots > VG_MAX_MODEL_BYTES || !(h.beam_temperature >= 1.0f && h.beam_temperature <= 1e9f) ||
         !filter_bits_ok(h.move_filter_bits, !v4 && !v5) || !filter_bits_ok(h.label_filter_bits, !v4 && !v5)) {
@@ -213,8 +217,8 @@ void vg_parser_close(vg_parser *parser)
     vg_free(parser);
 }
 
-/* Sums the weights of the features' classes into scores[0..PARSE_MAX_LABELS-1] (a damaged
- * class byte lands in it harmlessly). Keys the table's filter rules out are dropped first
+/* Sums the weights of the features' classes into scores[0..t->width-1] (a damaged class
+ * byte is ignored). Keys the table's filter rules out are dropped first
  * (the filter sits in L2; the slots mostly do not). Every remaining slot is prefetched
  * before any is read, so the cache misses of ~100 features overlap instead of queueing;
  * dense rows are summed in a loop the compiler turns into vector adds. */
@@ -262,8 +266,8 @@ static inline __attribute__((always_inline)) void score_body(const parser_table 
             at = (at + 1) & t->mask;
         }
     }
-    memset(scores, 0, PARSE_MAX_LABELS * sizeof *scores);
-    /* Dense rows in loops of their own, so the sums stay in vector registers. */
+    /* Dense rows in loops of their own, so the sums stay in vector registers. Only the
+     * table's classes (its width) are written: no one reads beyond them. */
     if (width == PARSE_MOVE_WIDTH) {
         int32_t sum[PARSE_MOVE_WIDTH] = {0};
         for (int i = 0; i < n_rows; i++)
@@ -281,8 +285,9 @@ static inline __attribute__((always_inline)) void score_body(const parser_table 
     }
     for (int i = 0; i < n_runs; i++)
         for (uint64_t e = runs[i]; e < t->n_entries; e++) {
-            unsigned c = t->entries[e].cls;
-            scores[c & (PARSE_MAX_LABELS - 1)] += t->entries[e].weight;
+            unsigned c = t->entries[e].cls, cls = c & (PARSE_MAX_LABELS - 1);
+            if (cls < width) /* always, but in a damaged file */
+                scores[cls] += t->entries[e].weight;
             if (c & PARSE_ENTRY_LAST)
                 break;
         }
