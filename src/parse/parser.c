@@ -218,10 +218,10 @@ void vg_parser_close(vg_parser *parser)
 }
 
 /* Sums the weights of the features' classes into scores[0..t->width-1] (a damaged class
- * byte is ignored). Keys the table's filter rules out are dropped first
- * (the filter sits in L2; the slots mostly do not). Every remaining slot is prefetched
- * before any is read, so the cache misses of ~100 features overlap instead of queueing;
- * dense rows are summed in a loop the compiler turns into vector adds. */
+ * byte is ignored). Keys the table's filter rules out are dropped first (the filter sits in
+ * L2; the slots mostly do not). Every remaining slot is prefetched before any is read, so
+ * the cache misses of ~100 features overlap instead of queueing; dense rows are summed in
+ * a loop the compiler turns into vector adds. */
 static inline __attribute__((always_inline)) void score_body(const parser_table *t, const uint64_t *keys,
                                                                int n_keys, int32_t *scores)
 {
@@ -546,11 +546,12 @@ typedef struct shared_scores {
 /* Scores the features t->keys[i] (looked up in `table`, anchored at `anchor`) into
  * t->scores[i] and returns them. The hypotheses of a step often differ only where the
  * features do not look (an arc deeper in the stack): on EWT test 39% of the hypotheses after
- * a step's first have the same 87 move keys as an earlier one, and 13% more differ in fewer
- * than 24. Those take the earlier lookup's scores plus the weights of their own differing
- * keys minus its: the sums are of integers, so the scores are exactly those of a full
- * lookup. Only lookups with the same anchor (b0 and s0 for moves, the arc for labels) are
- * compared: elsewhere most keys differ. */
+ * a step's first have the same 87 move keys as an earlier one (most are caught before their
+ * keys are computed, by parse_state_same_features), and 13% more differ in fewer than 24.
+ * Those take the earlier lookup's scores plus the weights of their own differing keys minus
+ * its: the sums are of integers, so the scores are exactly those of a full lookup. Only
+ * lookups with the same anchor (b0 and s0 for moves, the arc for labels) are compared:
+ * elsewhere most keys differ. */
 static const int32_t *score_shared(const vg_parser *parser, const parser_table *table, shared_scores *t,
                                    int i, uint32_t anchor)
 {
@@ -647,8 +648,8 @@ static int parse_beam(const vg_parser *parser, vg_sentence *sentence)
                 int at = moves.n++, same = -1;
                 moves.item[at] = i;
                 /* A hypothesis that looks the same to the features as an earlier one (they
-                 * differ deeper in the stack: a quarter of the configurations scored) takes
-                 * its keys and scores without computing them. */
+                 * differ deeper in the stack: a quarter of the configurations scored) has its
+                 * scores, and its keys need not be computed. */
                 for (int k = at - 1; k >= 0 && same < 0; k--)
                     if (parse_state_same_features(st, &cur[moves.item[k]].st))
                         same = k;
