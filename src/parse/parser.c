@@ -517,18 +517,26 @@ static void offer_moves(const vg_parser *parser, const beam_item *item, int i, c
             z += parser->exp_table[(int)x];
     }
     double base = item->score - log(z);
+    /* A candidate already pruned (parse_beam's test) against the step's best so far, or
+     * against this item's most probable class (its score is `base`), cannot survive the
+     * step, nor would it keep another in: the best can only rise. Most classes of a
+     * configuration are that improbable; they are screened without a branch each (which
+     * mispredicted), and the few left are offered in class order as before. */
+    double floor = (*n_best > 0 && best[0].score > base ? best[0].score : base) - PARSE_BEAM_PRUNE;
+    double score[PARSE_N_CLASSES];
+    uint32_t left = 0;
     for (int k = 0; k < n_allowed; k++) {
-        int cls = allowed[k];
-        double score = base - (double)(top - scores[cls]) * parser->inverse_temperature;
+        score[k] = base - (double)(top - scores[allowed[k]]) * parser->inverse_temperature;
+        left |= (uint32_t)(score[k] >= floor) << k;
+    }
+    for (; left; left &= left - 1) {
+        int k = __builtin_ctz(left);
         /* a full list keeps the earlier of equal scores: nothing at or below its last gets in */
-        if (*n_best == parser->beam && score <= best[*n_best - 1].score)
+        if (*n_best == parser->beam && score[k] <= best[*n_best - 1].score)
             continue;
-        /* Nor would a candidate already pruned (parse_beam's test, against a best that can
-         * only rise) survive the step, nor would it keep another in: most classes of a
-         * configuration are that improbable. */
-        if (*n_best > 0 && score < best[0].score - PARSE_BEAM_PRUNE)
+        if (*n_best > 0 && score[k] < best[0].score - PARSE_BEAM_PRUNE)
             continue;
-        keep_candidate(best, n_best, parser->beam, (beam_candidate){score, i, cls});
+        keep_candidate(best, n_best, parser->beam, (beam_candidate){score[k], i, allowed[k]});
     }
 }
 
