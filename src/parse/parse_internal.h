@@ -93,6 +93,9 @@ void parse_state_arc(const parse_state *st, int move, int *head, int *dep);
 void parse_state_apply(parse_state *st, int move, int label);
 /* Fills keys[] with the configuration's feature keys for the move; returns how many. */
 int parse_state_features(const parse_state *st, uint64_t *keys);
+/* Whether two configurations of one sentence certainly have the same move features: all
+ * that parse_state_features reads of them is equal (it may be false when the keys agree). */
+int parse_state_same_features(const parse_state *a, const parse_state *b);
 /* Fills keys[] with the features for labelling the arc head -> dep; returns how many. */
 int parse_label_features(const parse_state *st, int head, int dep, uint64_t *keys);
 

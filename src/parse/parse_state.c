@@ -237,6 +237,37 @@ int parse_state_features(const parse_state *st, uint64_t *keys)
     return k;
 }
 
+static int same_node(const parse_node *a, const parse_node *b)
+{
+    return a->head == b->head && a->label == b->label && a->n_left == b->n_left && a->n_right == b->n_right &&
+           a->left1 == b->left1 && a->left2 == b->left2 && a->right1 == b->right1 && a->right2 == b->right2 &&
+           a->left_labels == b->left_labels && a->right_labels == b->right_labels;
+}
+
+int parse_state_same_features(const parse_state *a, const parse_state *b)
+{
+    /* Everything parse_state_features reads: keep the two in step. */
+    if (a->b0 != b->b0 || (a->depth < 3 ? a->depth : 3) != (b->depth < 3 ? b->depth : 3))
+        return 0;
+    int top[3] = {0, 0, 0};
+    for (int k = 0; k < 3 && k < a->depth; k++) {
+        top[k] = a->stack[a->depth - 1 - k];
+        if (b->stack[b->depth - 1 - k] != top[k])
+            return 0;
+    }
+    const parse_node *na = a->nodes, *nb = b->nodes;
+    int s0 = top[0], s1 = top[1];
+    if (!same_node(&na[s0], &nb[s0]) || !same_node(&na[s1], &nb[s1]) || !same_node(&na[a->b0], &nb[a->b0]))
+        return 0;
+    /* the children are then the same words; the templates read their labels */
+    const int children[] = {na[s0].left1, na[s0].left2, na[s0].right1, na[s0].right2,
+                            na[s1].left1, na[a->b0].left1, na[a->b0].left2};
+    for (size_t c = 0; c < sizeof children / sizeof children[0]; c++)
+        if (na[children[c]].label != nb[children[c]].label)
+            return 0;
+    return 1;
+}
+
 /* Label templates: the two words of the arc, its direction and length, and what each
  * already governs (a head that has an nsubj is less likely to take another). */
 int parse_label_features(const parse_state *st, int head, int dep, uint64_t *keys)

@@ -4,6 +4,9 @@
 #include "text/tagset.h"
 #include "util/alloc.h"
 #include <math.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,13 +28,19 @@ typedef struct parser_table {
     uint32_t filter_mask;
 } parser_table;
 
-/* Sums the weights of a table's features `keys` into scores[0..PARSE_MAX_LABELS-1]. */
+/* Sums the weights of a table's features `keys` into scores[0..t->width-1] (the array
+ * holds PARSE_MAX_LABELS). */
 typedef void parser_score_fn(const parser_table *t, const uint64_t *keys, int n_keys, int32_t *scores);
 static parser_score_fn *choose_score(void);
+/* Sets bit k of differ[k / 64] when a[k] != b[k] (k < n <= PARSE_MAX_FEATURES); returns how
+ * many differ. */
+typedef int parser_differ_fn(const uint64_t *a, const uint64_t *b, int n, uint64_t *differ);
+static parser_differ_fn *choose_differ(void);
 
 struct vg_parser {
     vg_mapfile map;
     parser_score_fn *score;                    /* score_portable or score_avx2 */
+    parser_differ_fn *differ;                  /* differ_portable or differ_avx2 */
     parser_table moves, labels;
     parse_lexicon lexicon;
     uint64_t left_allowed, right_allowed;
@@ -42,13 +51,20 @@ struct vg_parser {
     double inverse_temperature;                /* of the move scores, for the beam */
     float exp_table[PARSE_EXP_STEPS];          /* exp(-i / PARSE_EXP_PER_UNIT) */
     uint8_t deprel_of_label[PARSE_MAX_LABELS];
+    /* The classes the beam offers when the legal moves are (bit m set: move m legal), in
+     * class_order: listed once instead of tested for every configuration. */
+    int8_t offered[1 << PARSE_N_MOVES][PARSE_N_CLASSES];
+    uint8_t n_offered[1 << PARSE_N_MOVES];
 };
+static void list_offered(vg_parser *p);
 
-static int table_header_ok(const parse_table_header *t)
+/* A table's rows are as wide as its classes (the lookup writes scores that far and no
+ * further, and the callers read every class). */
+static int table_header_ok(const parse_table_header *t, uint32_t width)
 {
     return t->n_slots && (t->n_slots & (t->n_slots - 1)) == 0 && t->n_slots <= VG_MAX_MODEL_BYTES &&
            t->n_entries >= 1 && t->n_entries <= VG_MAX_MODEL_BYTES && t->n_dense <= VG_MAX_MODEL_BYTES &&
-           (t->dense_width == PARSE_MOVE_WIDTH || t->dense_width == PARSE_MAX_LABELS);
+           t->dense_width == width;
 }
 
 /* A version 6 file's filter sizes: powers of two within bounds (older files: none). */
@@ -124,7 +140,8 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
         h.move_filter_bits = h.label_filter_bits = 0;
     if (h.header_bytes != header_bytes || size < header_bytes || h.n_labels == 0 || h.n_labels >= PARSE_MAX_LABELS ||
         h.root_label == 0 || h.root_label > h.n_labels || h.n_groups == 0 ||
-        h.n_groups > PARSE_MAX_GROUPS || !table_header_ok(&h.moves) || !table_header_ok(&h.labels) ||
+        h.n_groups > PARSE_MAX_GROUPS || !table_header_ok(&h.moves, PARSE_MOVE_WIDTH) ||
+        !table_header_ok(&h.labels, PARSE_MAX_LABELS) ||
         h.n_lexicon_slots == 0 || (h.n_lexicon_slots & (h.n_lexicon_slots - 1)) != 0 ||
         h.n_lexicon_slots > VG_MAX_MODEL_BYTES || !(h.beam_temperature >= 1.0f && h.beam_temperature <= 1e9f) ||
         !filter_bits_ok(h.move_filter_bits, !v4 && !v5) || !filter_bits_ok(h.label_filter_bits, !v4 && !v5)) {
@@ -170,7 +187,9 @@ int vg_parser_open(vg_parser **out, const char *model_path, vg_error *err)
         goto fail;
     }
     p->root_label = (int)h.root_label;
+    list_offered(p);
     p->score = choose_score();
+    p->differ = choose_differ();
     p->beam = 1;
     p->inverse_temperature = 1.0 / h.beam_temperature;
     for (int i = 0; i < PARSE_EXP_STEPS; i++)
@@ -198,11 +217,11 @@ void vg_parser_close(vg_parser *parser)
     vg_free(parser);
 }
 
-/* Sums the weights of the features' classes into scores[0..PARSE_MAX_LABELS-1] (a damaged
- * class byte lands in it harmlessly). Keys the table's filter rules out are dropped first
- * (the filter sits in L2; the slots mostly do not). Every remaining slot is prefetched
- * before any is read, so the cache misses of ~100 features overlap instead of queueing;
- * dense rows are summed in a loop the compiler turns into vector adds. */
+/* Sums the weights of the features' classes into scores[0..t->width-1] (a damaged class
+ * byte is ignored). Keys the table's filter rules out are dropped first (the filter sits in
+ * L2; the slots mostly do not). Every remaining slot is prefetched before any is read, so
+ * the cache misses of ~100 features overlap instead of queueing; dense rows are summed in
+ * a loop the compiler turns into vector adds. */
 static inline __attribute__((always_inline)) void score_body(const parser_table *t, const uint64_t *keys,
                                                                int n_keys, int32_t *scores)
 {
@@ -247,8 +266,8 @@ static inline __attribute__((always_inline)) void score_body(const parser_table 
             at = (at + 1) & t->mask;
         }
     }
-    memset(scores, 0, PARSE_MAX_LABELS * sizeof *scores);
-    /* Dense rows in loops of their own, so the sums stay in vector registers. */
+    /* Dense rows in loops of their own, so the sums stay in vector registers. Only the
+     * table's classes (its width) are written: no one reads beyond them. */
     if (width == PARSE_MOVE_WIDTH) {
         int32_t sum[PARSE_MOVE_WIDTH] = {0};
         for (int i = 0; i < n_rows; i++)
@@ -266,8 +285,9 @@ static inline __attribute__((always_inline)) void score_body(const parser_table 
     }
     for (int i = 0; i < n_runs; i++)
         for (uint64_t e = runs[i]; e < t->n_entries; e++) {
-            unsigned c = t->entries[e].cls;
-            scores[c & (PARSE_MAX_LABELS - 1)] += t->entries[e].weight;
+            unsigned c = t->entries[e].cls, cls = c & (PARSE_MAX_LABELS - 1);
+            if (cls < width) /* always, but in a damaged file */
+                scores[cls] += t->entries[e].weight;
             if (c & PARSE_ENTRY_LAST)
                 break;
         }
@@ -299,6 +319,56 @@ static parser_score_fn *choose_score(void)
     return score_portable;
 }
 
+/* Without a branch per key: whether two keys agree is unpredictable. */
+static int differ_portable(const uint64_t *a, const uint64_t *b, int n, uint64_t *differ)
+{
+    int n_differ = 0;
+    for (int w = 0; w * 64 < n; w++) {
+        uint64_t m = 0;
+        for (int k = w * 64; k < n && k < w * 64 + 64; k++) {
+            int bit = a[k] != b[k];
+            m |= (uint64_t)bit << (k & 63);
+            n_differ += bit;
+        }
+        differ[w] = m;
+    }
+    return n_differ;
+}
+
+#ifdef PARSE_HAVE_AVX2_DISPATCH
+/* Four keys a comparison. */
+__attribute__((target("avx2,popcnt"))) static int differ_avx2(const uint64_t *a, const uint64_t *b, int n,
+                                                              uint64_t *differ)
+{
+    int n_differ = 0;
+    for (int w = 0; w * 64 < n; w++) {
+        uint64_t m = 0;
+        int k = w * 64, end = n < k + 64 ? n : k + 64;
+        for (; k + 4 <= end; k += 4) {
+            __m256i x = _mm256_loadu_si256((const __m256i *)(a + k));
+            __m256i y = _mm256_loadu_si256((const __m256i *)(b + k));
+            unsigned same = (unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(_mm256_cmpeq_epi64(x, y)));
+            m |= (uint64_t)(~same & 15u) << (k & 63);
+        }
+        for (; k < end; k++)
+            m |= (uint64_t)(a[k] != b[k]) << (k & 63);
+        differ[w] = m;
+        n_differ += __builtin_popcountll(m);
+    }
+    return n_differ;
+}
+#endif
+
+static parser_differ_fn *choose_differ(void)
+{
+#ifdef PARSE_HAVE_AVX2_DISPATCH
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"))
+        return differ_avx2;
+#endif
+    return differ_portable;
+}
+
 /* The highest-scoring label of the mask (ties go to the lowest label id). */
 static int best_label(uint64_t allowed, const int32_t *scores)
 {
@@ -321,15 +391,21 @@ static int move_of_class(int cls)
     return cls == PARSE_SHIFT ? PARSE_SHIFT : cls <= PARSE_MAX_GROUPS ? PARSE_LEFT : PARSE_RIGHT;
 }
 
+/* The labels an arc of class `cls` (LEFT-g or RIGHT-g) may take. */
+static uint64_t class_labels(const vg_parser *parser, int cls)
+{
+    if (move_of_class(cls) == PARSE_LEFT)
+        return parser->left_allowed & parser->group_labels[cls - PARSE_CLASS_LEFT(0)];
+    return parser->right_allowed & parser->group_labels[cls - PARSE_CLASS_RIGHT(0)];
+}
+
 /* The label of the arc a LEFT or RIGHT class would make in `st`. A group with one label
  * allowed that way (punctuation: one arc in seven) needs no scoring. */
 static int arc_label(const vg_parser *parser, const parse_state *st, int cls, uint64_t *keys,
                      int32_t *scores)
 {
     int move = move_of_class(cls);
-    int group = move == PARSE_LEFT ? cls - PARSE_CLASS_LEFT(0) : cls - PARSE_CLASS_RIGHT(0);
-    uint64_t allowed = (move == PARSE_LEFT ? parser->left_allowed : parser->right_allowed) &
-                       parser->group_labels[group];
+    uint64_t allowed = class_labels(parser, cls);
     if ((allowed & (allowed - 1)) == 0)
         return allowed ? __builtin_ctzll(allowed) : 0;
     int head, dep;
@@ -364,6 +440,22 @@ static const int8_t class_order[PARSE_N_CLASSES] = {
     PARSE_CLASS_LEFT(4), PARSE_CLASS_RIGHT(4), PARSE_CLASS_LEFT(5), PARSE_CLASS_RIGHT(5),
     PARSE_CLASS_LEFT(6), PARSE_CLASS_RIGHT(6),
 };
+
+static int legal_mask(const int *legal)
+{
+    return legal[PARSE_SHIFT] | legal[PARSE_LEFT] << 1 | legal[PARSE_RIGHT] << 2;
+}
+
+static void list_offered(vg_parser *p)
+{
+    for (int mask = 0; mask < 1 << PARSE_N_MOVES; mask++) {
+        int legal[PARSE_N_MOVES] = {mask & 1, mask >> 1 & 1, mask >> 2 & 1};
+        p->n_offered[mask] = 0;
+        for (int k = 0; k < PARSE_N_CLASSES; k++)
+            if (class_allowed(p, legal, class_order[k]))
+                p->offered[mask][p->n_offered[mask]++] = class_order[k];
+    }
+}
 
 static void write_tree(const vg_parser *parser, const parse_state *st, vg_sentence *sentence)
 {
@@ -411,15 +503,13 @@ static void keep_candidate(beam_candidate *best, int *n, int width, beam_candida
 static void offer_moves(const vg_parser *parser, const beam_item *item, int i, const int32_t *scores,
                         const int *legal, beam_candidate *best, int *n_best)
 {
-    int8_t allowed[PARSE_N_CLASSES]; /* in class_order, the order every sum below keeps */
-    int n_allowed = 0;
+    /* in class_order, the order every sum below keeps */
+    const int8_t *allowed = parser->offered[legal_mask(legal)];
+    int n_allowed = parser->n_offered[legal_mask(legal)];
     int32_t top = INT32_MIN;
-    for (int k = 0; k < PARSE_N_CLASSES; k++)
-        if (class_allowed(parser, legal, class_order[k])) {
-            allowed[n_allowed++] = class_order[k];
-            if (scores[class_order[k]] > top)
-                top = scores[class_order[k]];
-        }
+    for (int k = 0; k < n_allowed; k++)
+        if (scores[allowed[k]] > top)
+            top = scores[allowed[k]];
     double to_units = parser->inverse_temperature * PARSE_EXP_PER_UNIT, z = 0;
     for (int k = 0; k < n_allowed; k++) {
         double x = (double)(top - scores[allowed[k]]) * to_units;
@@ -427,15 +517,92 @@ static void offer_moves(const vg_parser *parser, const beam_item *item, int i, c
             z += parser->exp_table[(int)x];
     }
     double base = item->score - log(z);
+    /* A candidate already pruned (parse_beam's test) against the step's best so far, or
+     * against this item's most probable class (its score is `base`), cannot survive the
+     * step, nor would it keep another in: the best can only rise. Most classes of a
+     * configuration are that improbable; they are screened without a branch each (which
+     * mispredicted), and the few left are offered in class order as before. */
+    double floor = (*n_best > 0 && best[0].score > base ? best[0].score : base) - PARSE_BEAM_PRUNE;
+    double score[PARSE_N_CLASSES];
+    uint32_t left = 0;
     for (int k = 0; k < n_allowed; k++) {
-        int cls = allowed[k];
-        double score = base - (double)(top - scores[cls]) * parser->inverse_temperature;
+        score[k] = base - (double)(top - scores[allowed[k]]) * parser->inverse_temperature;
+        left |= (uint32_t)(score[k] >= floor) << k;
+    }
+    for (; left; left &= left - 1) {
+        int k = __builtin_ctz(left);
         /* a full list keeps the earlier of equal scores: nothing at or below its last gets in */
-        if (*n_best == parser->beam && score <= best[*n_best - 1].score)
+        if (*n_best == parser->beam && score[k] <= best[*n_best - 1].score)
             continue;
-        keep_candidate(best, n_best, parser->beam, (beam_candidate){score, i, cls});
+        if (*n_best > 0 && score[k] < best[0].score - PARSE_BEAM_PRUNE)
+            continue;
+        keep_candidate(best, n_best, parser->beam, (beam_candidate){score[k], i, allowed[k]});
     }
 }
+
+/* The lookups of one table in one step of the beam, kept so that a later lookup can start
+ * from an earlier one's sums. */
+typedef struct shared_scores {
+    uint64_t (*keys)[PARSE_MAX_FEATURES];
+    int32_t (*scores)[PARSE_MAX_LABELS];
+    int n_keys[PARSE_MAX_BEAM];
+    uint32_t anchor[PARSE_MAX_BEAM];   /* lookups of different anchors are not compared */
+    int item[PARSE_MAX_BEAM];          /* the move lookups' hypotheses */
+    int n;
+} shared_scores;
+
+/* Scores the features t->keys[i] (looked up in `table`, anchored at `anchor`) into
+ * t->scores[i] and returns them. The hypotheses of a step often differ only where the
+ * features do not look (an arc deeper in the stack): on EWT test 39% of the hypotheses after
+ * a step's first have the same 87 move keys as an earlier one (most are caught before their
+ * keys are computed, by parse_state_same_features), and 13% more differ in fewer than 24.
+ * Those take the earlier lookup's scores plus the weights of their own differing keys minus
+ * its: the sums are of integers, so the scores are exactly those of a full lookup. Only
+ * lookups with the same anchor (b0 and s0 for moves, the arc for labels) are compared:
+ * elsewhere most keys differ. */
+static const int32_t *score_shared(const vg_parser *parser, const parser_table *table, shared_scores *t,
+                                   int i, uint32_t anchor)
+{
+    const uint64_t *keys = t->keys[i];
+    int n_keys = t->n_keys[i], most = n_keys / 3;
+    int32_t *scores = t->scores[i];
+    t->anchor[i] = anchor;
+    /* the latest lookup of the same anchor first: usually the nearest */
+    for (int j = i - 1; j >= 0; j--) {
+        if (t->anchor[j] != anchor || t->n_keys[j] != n_keys)
+            continue;
+        const uint64_t *other = t->keys[j];
+        uint64_t differ[PARSE_MAX_FEATURES / 64] = {0};
+        int n_differ = parser->differ(keys, other, n_keys, differ);
+        if (n_differ > most)
+            continue;
+        const int32_t *from = t->scores[j];
+        if (n_differ == 0) {
+            memcpy(scores, from, table->width * sizeof *scores);
+            return scores;
+        }
+        uint64_t gained[PARSE_MAX_FEATURES], lost[PARSE_MAX_FEATURES];
+        int n = 0;
+        for (int w = 0; w < PARSE_MAX_FEATURES / 64; w++)
+            for (uint64_t m = differ[w]; m; m &= m - 1) {
+                int k = w * 64 + __builtin_ctzll(m);
+                gained[n] = keys[k];
+                lost[n++] = other[k];
+            }
+        int32_t plus[PARSE_MAX_LABELS], minus[PARSE_MAX_LABELS];
+        parser->score(table, gained, n, plus);
+        parser->score(table, lost, n, minus);
+        for (uint32_t c = 0; c < table->width; c++)
+            scores[c] = from[c] + plus[c] - minus[c];
+        return scores;
+    }
+    parser->score(table, keys, n_keys, scores);
+    return scores;
+}
+
+/* The move scores of a configuration where SHIFT is the only legal move: offer_moves then
+ * gives it probability 1. */
+static const int32_t shift_only[PARSE_MAX_LABELS];
 
 /* Beam search over the same transitions: the best sequences of moves by probability are
  * extended in step (all end after 2n moves); a hypothesis far less likely than the best is
@@ -447,9 +614,17 @@ static int parse_beam(const vg_parser *parser, vg_sentence *sentence)
     size_t stack_bytes = ((size_t)n + 2) * sizeof(int16_t);
     size_t item_bytes = (nodes_bytes + stack_bytes + 15) & ~(size_t)15;
     size_t base_bytes = (parse_scratch_bytes(n) + 15) & ~(size_t)15;
-    unsigned char *scratch = vg_malloc(base_bytes + 2 * (size_t)width * item_bytes);
+    size_t keys_bytes = (size_t)width * PARSE_MAX_FEATURES * sizeof(uint64_t);
+    size_t scores_bytes = (size_t)width * PARSE_MAX_LABELS * sizeof(int32_t);
+    size_t shared_at = base_bytes + 2 * (size_t)width * item_bytes;
+    unsigned char *scratch = vg_malloc(shared_at + 2 * (keys_bytes + scores_bytes));
     if (!scratch)
         return VG_ENOMEM;
+    shared_scores moves, labels;
+    moves.keys = (uint64_t(*)[PARSE_MAX_FEATURES])(scratch + shared_at);
+    labels.keys = (uint64_t(*)[PARSE_MAX_FEATURES])(scratch + shared_at + keys_bytes);
+    moves.scores = (int32_t(*)[PARSE_MAX_LABELS])(scratch + shared_at + 2 * keys_bytes);
+    labels.scores = (int32_t(*)[PARSE_MAX_LABELS])(scratch + shared_at + 2 * keys_bytes + scores_bytes);
     beam_item items[2][PARSE_MAX_BEAM];
     parse_state base;
     parse_state_init(&base, sentence, &parser->lexicon, scratch);
@@ -464,12 +639,11 @@ static int parse_beam(const vg_parser *parser, vg_sentence *sentence)
     memcpy(cur[0].st.nodes, base.nodes, nodes_bytes);
     cur[0].score = 0;
     int n_cur = 1;
-    uint64_t keys[PARSE_MAX_FEATURES];
-    int32_t scores[PARSE_MAX_LABELS];
     int legal[PARSE_N_MOVES];
     beam_candidate best[PARSE_MAX_BEAM];
     while (!parse_state_done(&cur[0].st)) {
         int n_best = 0;
+        moves.n = 0;
         for (int i = 0; i < n_cur; i++) {
             const parse_state *st = &cur[i].st;
             if (st->b0 == n + 1 && st->depth == 1) {
@@ -477,37 +651,78 @@ static int parse_beam(const vg_parser *parser, vg_sentence *sentence)
                 continue;
             }
             parse_state_legal(st, legal);
-            if (only_shift(legal))
-                scores[PARSE_SHIFT] = 0; /* offer_moves then gives SHIFT probability 1 */
-            else
-                parser->score(&parser->moves, keys, parse_state_features(st, keys), scores);
+            const int32_t *scores = shift_only;
+            if (!only_shift(legal)) {
+                int at = moves.n++, same = -1;
+                moves.item[at] = i;
+                /* A hypothesis that looks the same to the features as an earlier one (they
+                 * differ deeper in the stack: a quarter of the configurations scored) has its
+                 * scores, and its keys need not be computed. */
+                for (int k = at - 1; k >= 0 && same < 0; k--)
+                    if (parse_state_same_features(st, &cur[moves.item[k]].st))
+                        same = k;
+                if (same >= 0) {
+                    moves.n--; /* the earlier lookup stands for both */
+                    scores = moves.scores[same];
+                } else {
+                    moves.n_keys[at] = parse_state_features(st, moves.keys[at]);
+                    scores = score_shared(parser, &parser->moves, &moves, at,
+                                          (uint32_t)st->b0 << 16 | (uint16_t)st->stack[st->depth - 1]);
+                }
+            }
             offer_moves(parser, &cur[i], i, scores, legal, best, &n_best);
         }
         while (n_best > 1 && best[n_best - 1].score < best[0].score - PARSE_BEAM_PRUNE)
             n_best--;
-        for (int j = 0; j < n_best; j++) {
-            const parse_state *from = &cur[best[j].item].st;
-            int cls = best[j].cls, move = move_of_class(cls), label = 0;
-            parse_state *to = &next[j].st;
-            if (n_best == 1 && n_cur == 1)
-                to = &cur[0].st; /* one hypothesis goes on: no copy */
-            else {
+        int in_place = n_best == 1 && n_cur == 1; /* one hypothesis goes on: no copy */
+        if (!in_place) {
+            /* A hypothesis's first successor takes its memory over (the two swap); only
+             * the others copy it, all before any move is applied. */
+            uint32_t claimed = 0, first = 0;
+            for (int j = 0; j < n_best; j++) {
+                int f = best[j].item;
+                if (!(claimed >> f & 1)) {
+                    claimed |= 1u << f;
+                    first |= 1u << j;
+                    continue;
+                }
+                const parse_state *from = &cur[f].st;
+                parse_state *to = &next[j].st;
                 memcpy(to->nodes, from->nodes, nodes_bytes);
                 memcpy(to->stack, from->stack, (size_t)from->depth * sizeof(int16_t));
                 to->b0 = from->b0;
                 to->depth = from->depth;
             }
-            if (to->b0 == n + 1 && to->depth == 1)
+            for (int j = 0; j < n_best; j++)
+                if (first >> j & 1) {
+                    parse_state swap = next[j].st;
+                    next[j].st = cur[best[j].item].st;
+                    cur[best[j].item].st = swap;
+                }
+        }
+        labels.n = 0;
+        for (int j = 0; j < n_best; j++) {
+            int cls = best[j].cls, move = move_of_class(cls), label = 0;
+            parse_state *to = in_place ? &cur[0].st : &next[j].st;
+            uint64_t allowed = move == PARSE_SHIFT ? 0 : class_labels(parser, cls);
+            if (to->b0 == n + 1 && to->depth == 1) {
                 label = parser->root_label;
-            else if (move != PARSE_SHIFT)
-                label = arc_label(parser, to, cls, keys, scores);
+            } else if (allowed & (allowed - 1)) {
+                int head, dep, at = labels.n++;
+                parse_state_arc(to, move, &head, &dep);
+                labels.n_keys[at] = parse_label_features(to, head, dep, labels.keys[at]);
+                label = best_label(allowed, score_shared(parser, &parser->labels, &labels, at,
+                                                         (uint32_t)head << 16 | (uint16_t)dep));
+            } else if (allowed) {
+                label = __builtin_ctzll(allowed);
+            }
             parse_state_apply(to, move, label);
             if (to == &cur[0].st)
                 cur[0].score = best[0].score;
             else
                 next[j].score = best[j].score;
         }
-        if (!(n_best == 1 && n_cur == 1)) {
+        if (!in_place) {
             beam_item *swap = cur;
             cur = next;
             next = swap;

@@ -166,6 +166,46 @@ static void check_lengths(const vg_parser *p)
     vg_free(t);
 }
 
+/* parse_state_same_features may only say yes when the move features agree: twin
+ * configurations follow the same random legal moves, their arcs now and then labelled
+ * differently, and wherever the test says "same" the keys must be equal. */
+static void check_same_features(const vg_treebank *bank)
+{
+    uint64_t rng = 0x9e3779b97f4a7c15ULL;
+    int said_same = 0, said_differ = 0;
+    for (size_t i = 0; i < bank->n_sentences && i < 300; i++) {
+        const vg_sentence *s = &bank->sentences[i];
+        size_t bytes = parse_scratch_bytes((int)s->n_tokens);
+        void *scratch_a = vg_malloc(bytes), *scratch_b = vg_malloc(bytes);
+        parse_state a, b;
+        parse_state_init(&a, s, NULL, scratch_a);
+        parse_state_init(&b, s, NULL, scratch_b);
+        while (!parse_state_done(&a)) {
+            uint64_t keys_a[PARSE_MAX_FEATURES], keys_b[PARSE_MAX_FEATURES];
+            int n_a = parse_state_features(&a, keys_a), n_b = parse_state_features(&b, keys_b);
+            int same = parse_state_same_features(&a, &b);
+            said_same += same;
+            said_differ += !same;
+            if (same)
+                CHECK(n_a == n_b && memcmp(keys_a, keys_b, (size_t)n_a * sizeof keys_a[0]) == 0);
+            int legal[PARSE_N_MOVES], move;
+            parse_state_legal(&a, legal);
+            do {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                move = (int)(rng % PARSE_N_MOVES);
+            } while (!legal[move]);
+            int label = 1 + (int)((rng >> 8) % 40);
+            parse_state_apply(&a, move, label);
+            parse_state_apply(&b, move, (rng >> 20) % 8 == 0 ? 1 + (int)((rng >> 24) % 40) : label);
+        }
+        vg_free(scratch_a);
+        vg_free(scratch_b);
+    }
+    CHECK(said_same > 0 && said_differ > 0);
+}
+
 int main(void)
 {
     const char *model = check_source_path("data/models/en_ewt.parser");
@@ -190,6 +230,7 @@ int main(void)
         CHECK_INT(vg_treebank_read(&gold, dev, &err), 0);
         CHECK_INT(vg_treebank_read(&bank, dev, &err), 0);
         check_scrambled_tables(model, &bank);
+        check_same_features(&bank);
         /* Predicted tags when the tagger model is there, as in use; else the gold ones. */
         vg_tagger *tagger = NULL;
         const char *tagger_model = check_source_path("data/models/en_ewt.tagger");
