@@ -53,64 +53,82 @@ int32_t vg_document_pubdate(const vg_document *doc)
     return 0;
 }
 
-/* Segments the whole document into out->sentences, then analyses them together
- * (parse/analyse.h: each model over all of them in turn). */
-static int analyse_document(const vg_pipeline *p, const vg_document *doc, vg_segmenter *seg, vg_arena *arena,
-                            vg_coded_document *out, vg_error *err)
+/* Appends the sentences of doc to *all (grown in the arena). Returns 0 or an error with err set. */
+static int segment_document(const vg_document *doc, vg_arena *arena, vg_sentence **all, uint32_t *n, uint32_t *cap,
+                            vg_error *err)
 {
-    uint32_t cap = 0;
-    vg_sentence s;
-    int rc;
-    while ((rc = vg_segmenter_next(seg, arena, &s, err)) == 1) {
-        if (out->n_sentences == cap) {
-            uint32_t ncap = cap ? cap * 2 : 32;
-            vg_sentence *grown = vg_arena_alloc(arena, ncap * sizeof *grown);
-            if (!grown)
-                return vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
-            if (cap)
-                memcpy(grown, out->sentences, cap * sizeof *grown);
-            out->sentences = grown;
-            cap = ncap;
-        }
-        out->sentences[out->n_sentences++] = s;
-    }
-    if (rc < 0)
-        return rc;
-    uint32_t done;
-    rc = vg_analyse_sentences(p->tagger, p->parser, out->sentences, out->n_sentences, arena, &done);
-    if (rc) {
-        out->n_sentences = done;
-        return vg_error_set(err, rc, "%s: analysing sentence %u failed", doc->name, done + 1);
-    }
-    return 0;
-}
-
-int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubdate, vg_arena *arena,
-                     vg_coded_document *out, vg_error *err)
-{
-    memset(out, 0, sizeof *out);
-    out->doc = doc;
-    out->pubdate = pubdate ? pubdate : vg_document_pubdate(doc);
     vg_segmenter *seg = vg_malloc(sizeof *seg);
     if (!seg)
         return vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
     int rc = vg_segmenter_init(seg, doc->body, doc->body_len, err);
-    if (rc) {
-        vg_free(seg);
-        return rc;
+    vg_sentence s;
+    while (rc == 0 && (rc = vg_segmenter_next(seg, arena, &s, err)) == 1) {
+        rc = 0;
+        if (*n == *cap) {
+            uint32_t ncap = *cap ? *cap * 2 : 32;
+            vg_sentence *grown = vg_arena_alloc(arena, ncap * sizeof *grown);
+            if (!grown) {
+                rc = vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
+                break;
+            }
+            if (*cap)
+                memcpy(grown, *all, *cap * sizeof *grown);
+            *all = grown;
+            *cap = ncap;
+        }
+        (*all)[(*n)++] = s;
     }
+    vg_free(seg);
+    return rc < 0 ? rc : 0;
+}
+
+int vg_pipeline_analyse(const vg_pipeline *p, const vg_document *const *docs, size_t n, int32_t pubdate,
+                        vg_arena *arena, vg_coded_document *out, int *status, vg_error *errs)
+{
+    uint32_t *first = vg_arena_alloc(arena, (n + 1) * sizeof *first);
+    if (!first)
+        return VG_ENOMEM;
+    vg_sentence *all = NULL;
+    uint32_t total = 0, cap = 0;
+    double t0 = now();
+    for (size_t d = 0; d < n; d++) {
+        memset(&out[d], 0, sizeof out[d]);
+        out[d].doc = docs[d];
+        out[d].pubdate = pubdate ? pubdate : vg_document_pubdate(docs[d]);
+        first[d] = total;
+        status[d] = segment_document(docs[d], arena, &all, &total, &cap, &errs[d]);
+        if (status[d])
+            total = first[d]; /* a document that failed to segment is not analysed */
+    }
+    first[n] = total;
+    uint32_t done = 0;
+    int rc = vg_analyse_sentences(p->tagger, p->parser, all, total, arena, &done);
+    double seconds = now() - t0;
+    for (size_t d = 0; d < n; d++) {
+        out[d].sentences = all + first[d];
+        out[d].n_sentences = first[d + 1] - first[d];
+        /* the batch's time, shared by sentences (a document's own time is not measured) */
+        out[d].analysis_seconds = total ? seconds * out[d].n_sentences / total : 0;
+        if (rc && !status[d] && first[d + 1] > done) {
+            out[d].n_sentences = done > first[d] ? done - first[d] : 0;
+            status[d] = vg_error_set(&errs[d], rc, "%s: analysing sentence %u failed", docs[d]->name,
+                                     out[d].n_sentences + 1);
+        }
+    }
+    return 0;
+}
+
+int vg_pipeline_code_analysed(const vg_pipeline *p, vg_arena *arena, vg_coded_document *out, vg_error *err)
+{
+    const vg_document *doc = out->doc;
     vg_coding *coding = NULL;
     petrarch_events petr = {0};
-    if (!p->petrarch && vg_coding_begin(&coding, p->coder, out->pubdate, p->flags, arena)) {
-        vg_free(seg);
+    if (!p->petrarch && vg_coding_begin(&coding, p->coder, out->pubdate, p->flags, arena))
         return vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
-    }
     if (coding)
         vg_coding_set_dateline(coding, doc->dateline);
-    double t0 = now();
-    rc = analyse_document(p, doc, seg, arena, out, err);
     double t1 = now();
-    out->analysis_seconds = t1 - t0;
+    int rc = 0;
     for (uint32_t i = 0; i < out->n_sentences && !rc; i++) {
         vg_sentence *s = &out->sentences[i];
         rc = p->petrarch ? petrarch_sentence(p, s, i + 1, out->pubdate, arena, &petr)
@@ -119,7 +137,6 @@ int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubda
             rc = vg_error_set(err, rc, "%s: coding sentence %u failed", doc->name, i + 1);
     }
     out->coding_seconds = now() - t1;
-    vg_free(seg);
     if (rc == 0 && p->petrarch) {
         out->events = petr.items;
         out->n_events = petr.n;
@@ -138,6 +155,17 @@ int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubda
     }
     vg_coding_end(coding);
     return rc < 0 ? rc : 0;
+}
+
+int vg_pipeline_code(const vg_pipeline *p, const vg_document *doc, int32_t pubdate, vg_arena *arena,
+                     vg_coded_document *out, vg_error *err)
+{
+    int status = 0;
+    if (vg_pipeline_analyse(p, &doc, 1, pubdate, arena, out, &status, err))
+        return vg_error_set(err, VG_ENOMEM, "%s: out of memory", doc->name);
+    if (status)
+        return status < 0 ? status : VG_ENOMEM;
+    return vg_pipeline_code_analysed(p, arena, out, err);
 }
 
 static int has_tree(const vg_sentence *s)

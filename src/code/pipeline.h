@@ -38,8 +38,21 @@ typedef struct vg_coded_document {
 /* The publication date of a document as YYYYMMDD: its full date, else 0. */
 int32_t vg_document_pubdate(const vg_document *doc);
 
-/* Codes doc. pubdate overrides the document's own date when not 0 (--date). Returns 0, or
+/* Segments docs[0..n-1] and tags and parses all their sentences together (parse/analyse.h:
+ * the two models do not fit the processor's cache together, so a few long passes of each run
+ * faster than many short ones). out[i] gets document i's sentences and dates; status[i] is 0,
+ * or the error of document i, described in errs[i] (its sentences up to the failure are
+ * analysed). pubdate overrides the documents' own dates when not 0 (--date). Returns 0, or
+ * VG_ENOMEM when nothing could be done. */
+int vg_pipeline_analyse(const vg_pipeline *pipeline, const vg_document *const *docs, size_t n, int32_t pubdate,
+                        vg_arena *arena, vg_coded_document *out, int *status, vg_error *errs);
+
+/* Codes a document that vg_pipeline_analyse analysed into out (its events). Returns 0, or
  * VG_ENOMEM / VG_ELIMIT with err set. */
+int vg_pipeline_code_analysed(const vg_pipeline *pipeline, vg_arena *arena, vg_coded_document *out, vg_error *err);
+
+/* Codes doc: vg_pipeline_analyse of the one document, then vg_pipeline_code_analysed.
+ * Returns 0, or VG_ENOMEM / VG_ELIMIT with err set. */
 int vg_pipeline_code(const vg_pipeline *pipeline, const vg_document *doc, int32_t pubdate,
                      vg_arena *arena, vg_coded_document *out, vg_error *err);
 
