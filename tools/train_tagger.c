@@ -30,7 +30,8 @@ static int usage(void)
           "         [--frozen] [--rare N] [--min-count N] [--min-weight X] [--dict-min N] [--shortcut N] [--dense N] [--cache N] [--ensemble N] [--second N]\n"
           "         [--jackknife FOLDS]\n"
           "       train_tagger eval MODEL GOLD.conllu [-r REPS] [-o PRED.conllu] [-t TRAIN.conllu]\n"
-          "       train_tagger lemmas MODEL GOLD.conllu   (lemma accuracy given the gold tags)\n",
+          "       train_tagger lemmas MODEL GOLD.conllu   (lemma accuracy given the gold tags)\n"
+          "       train_tagger convert OLD NEW   (a version 1 model to version 2: the same tables, the new checksum)\n",
           stderr);
     return 2;
 }
@@ -243,8 +244,44 @@ static int eval_model(int argc, char **argv)
     return 0;
 }
 
+/* Rewrites a valid model of an older version as the current one: only the header's version
+ * and checksum change. */
+static int convert(const char *from, const char *to)
+{
+    vg_error err = {0};
+    vg_mapfile map;
+    if (vg_mapfile_open(&map, from, &err)) {
+        fprintf(stderr, "train_tagger: %s\n", err.message);
+        return 1;
+    }
+    tag_model m;
+    unsigned char *image = malloc(map.size);
+    int rc = image ? tag_model_view(&m, map.data, map.size, from, &err) : VG_ENOMEM;
+    if (rc == 0) {
+        memcpy(image, map.data, map.size);
+        tag_header h;
+        memcpy(&h, image, sizeof h);
+        h.version = TAG_VERSION;
+        memcpy(image, &h, sizeof h);
+        h.checksum = tag_checksum(image, map.size);
+        memcpy(image, &h, sizeof h);
+        rc = tag_model_view(&m, image, map.size, to, &err);
+    }
+    FILE *f = rc == 0 ? fopen(to, "wb") : NULL;
+    if (rc == 0 && (!f || fwrite(image, 1, map.size, f) != map.size || fclose(f) != 0)) {
+        fprintf(stderr, "train_tagger: cannot write %s\n", to);
+        rc = 1;
+    } else if (rc)
+        fprintf(stderr, "train_tagger: %s\n", err.message[0] ? err.message : "out of memory");
+    free(image);
+    vg_mapfile_close(&map);
+    return rc ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && !strcmp(argv[1], "convert"))
+        return convert(argv[2], argv[3]);
     if (argc >= 2 && !strcmp(argv[1], "train"))
         return train(argc, argv);
     if (argc == 4 && !strcmp(argv[1], "lemmas"))

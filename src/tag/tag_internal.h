@@ -75,7 +75,9 @@ size_t tag_lowercase(char *out, size_t out_size, const char *text, size_t len);
  * section starts on an 8-byte boundary (dense rows on 64), in the order of tag_layout. */
 
 #define TAG_MAGIC "VGTAGGER"
-#define TAG_VERSION 1u
+/* Version 2 (session 5): the checksum is vg_hash_block's; version 1 files (vg_hash_bytes)
+ * still load. */
+#define TAG_VERSION 2u
 #define TAG_BYTE_ORDER 0x01020304u
 
 typedef struct tag_header {
@@ -182,7 +184,8 @@ typedef struct tag_model {
     tag_dense32_fn add_dense32; /* the same for the int32 rows of frequent words */
 } tag_model;
 
-/* Checksum of a model image: the header (with its checksum field zeroed), then the rest. */
+/* Checksum of a model image of the header's version: the header (with its checksum field
+ * zeroed), then the rest. */
 uint64_t tag_checksum(const unsigned char *image, size_t size);
 
 /* Byte offsets of the sections for a header's counts; `end` is the file size they make. */

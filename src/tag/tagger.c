@@ -88,7 +88,10 @@ uint64_t tag_checksum(const unsigned char *image, size_t size)
     tag_header h;
     memcpy(&h, image, sizeof h);
     h.checksum = 0;
-    return vg_hash_bytes(image + sizeof h, size - sizeof h, vg_hash_bytes(&h, sizeof h, 0));
+    uint64_t seed = vg_hash_bytes(&h, sizeof h, 0);
+    if (h.version == 1)
+        return vg_hash_bytes(image + sizeof h, size - sizeof h, seed);
+    return vg_hash_block(image + sizeof h, size - sizeof h, seed);
 }
 
 static int corrupt(vg_error *err, const char *name, const char *what)
@@ -113,7 +116,7 @@ int tag_model_view(tag_model *m, const unsigned char *data, size_t size, const c
         return corrupt(err, name, "wrong magic number");
     if (h.byte_order != TAG_BYTE_ORDER)
         return corrupt(err, name, "written on a machine of the other byte order");
-    if (h.version != TAG_VERSION)
+    if (h.version != TAG_VERSION && h.version != 1)
         return vg_error_set(err, VG_EMODEL, "%s: tagger model version %u, this vigil reads version %u",
                             name, h.version, TAG_VERSION);
     if (h.header_bytes != sizeof h || h.n_classes == 0 || h.n_classes > TAG_MAX_CLASSES ||

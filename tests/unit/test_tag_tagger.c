@@ -3,6 +3,7 @@
  * on a tiny treebank (deterministic for a seed). */
 #include "check.h"
 #include "tag/tagger.h"
+#include "tag/tag_internal.h"
 #include "text/conllu.h"
 #include "text/tagset.h"
 #include "util/alloc.h"
@@ -211,6 +212,23 @@ static void test_damaged_models(const char *model_path)
     copy[map.size / 3] ^= 0x55; /* damage in the body: the checksum catches it */
     CHECK(write_file(path, copy, map.size) == 0);
     expect_model_error(path, "flipped byte");
+
+    /* a version 1 file (checksum by vg_hash_bytes) still loads; damaged, it does not */
+    memcpy(copy, map.data, map.size);
+    tag_header h;
+    memcpy(&h, copy, sizeof h);
+    h.version = 1;
+    memcpy(copy, &h, sizeof h);
+    h.checksum = tag_checksum(copy, map.size);
+    memcpy(copy, &h, sizeof h);
+    CHECK(write_file(path, copy, map.size) == 0);
+    vg_tagger *old = NULL;
+    vg_error old_err = {0};
+    CHECK(vg_tagger_open(&old, path, &old_err) == 0);
+    vg_tagger_close(old);
+    copy[map.size / 2] ^= 0x10;
+    CHECK(write_file(path, copy, map.size) == 0);
+    expect_model_error(path, "flipped byte, version 1");
 
     memcpy(copy, map.data, map.size);
     copy[20] ^= 0x01; /* a count in the header */
