@@ -266,12 +266,15 @@ int main(void)
                    tagger ? "predicted" : "gold", beam, u, l, tokens);
             CHECK_INT(trees, bank.n_sentences);
             if (beam == 1) {
-                /* measured: 85.50 / 82.07 with predicted tags, 88.11 / 85.99 with gold tags */
-                CHECK(u > (tagger ? 85.0 : 87.5));
-                CHECK(l > (tagger ? 81.5 : 85.5));
+                /* measured: 85.81 / 82.46 with predicted tags, 88.48 / 86.50 with gold tags */
+                CHECK(u > (tagger ? 85.3 : 88.0));
+                CHECK(l > (tagger ? 82.0 : 86.0));
                 greedy_las = l;
-            } else
-                CHECK(l > greedy_las + 0.5); /* measured +1.20 with predicted tags */
+            } else {
+                /* vigil parse's default; measured 87.08 / 83.75 with predicted tags (+1.29 LAS) */
+                CHECK(l > greedy_las + 0.5);
+                CHECK(!tagger || (u > 86.6 && l > 83.3));
+            }
         }
         vg_parser_set_beam(p, 1);
         vg_arena_free(&arena);
