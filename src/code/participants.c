@@ -181,6 +181,27 @@ static size_t denied_accuser(sentence_ctx *sc, uint32_t i, const vg_pattern *p, 
     return 0;
 }
 
+/* "Azerbaijan accused an Armenian group of ... Armenia denied that Yerevan had any links to
+ * the group": a denial of a clause, by a side accused earlier in the document, answers the
+ * latest accusation made against that side (its country); its author is the target. */
+static size_t accuser_of_side(sentence_ctx *sc, const draft *d, const vg_actor **out)
+{
+    if (!d->n_src || !d->src[0].code || strlen(d->src[0].code) < 3 ||
+        vg_tree_find_child(&sc->tree, d->i, "ccomp") < 0)
+        return 0;
+    const vg_coding *c = sc->coding;
+    for (size_t k = c->n_events; k-- > 0;) {
+        const vg_event *e = &c->events[k];
+        if (e->sentence < sc->index && e->cameo->plover == VG_PLOVER_ACCUSE && e->source && e->source->code &&
+            e->target && e->target->code && strlen(e->target->code) >= 3 &&
+            !strncmp(e->target->code, d->src[0].code, 3) && strncmp(e->source->code, d->src[0].code, 3)) {
+            *out = e->source;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Who the sentence blames for a wrong named like noun c ("blamed Israel for the death"): the
  * accusation's target, when another token with c's lemma is the accusation's content. */
 static size_t accused_for(sentence_ctx *sc, uint32_t c, const vg_actor **out)
@@ -828,6 +849,8 @@ void vg_coder_participants_from_speech(sentence_ctx *sc, draft *d)
         d->tgt_how = "target of the denied act";
         if (!d->n_tgt && (d->n_tgt = denied_accuser(sc, i, p, &d->tgt)) > 0)
             d->tgt_how = "who made the denied accusation";
+        if (!d->n_tgt && (d->n_tgt = accuser_of_side(sc, d, &d->tgt)) > 0)
+            d->tgt_how = "who accused the denier's side";
     }
     /* "Two men were arrested, police said": who reports an arrest with no agent made it. */
     if (!d->n_src && d->w.n_speakers && vg_tree_is_passive(&sc->tree, i) && !strcmp(d->act->root, "17"))
