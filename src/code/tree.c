@@ -908,6 +908,37 @@ static void repair_vocative_subject(vg_tree *t)
     }
 }
 
+/* See vg_tree_build: "The Philippines was heavily criticized" with "criticized" a past tense
+ * and "was" its copula. A copula joins a subject to a noun or adjective, never to a verb: "be"
+ * on a verb is the passive's auxiliary, and the subject the passive's. So is the subject of a
+ * verb with a passive auxiliary ("Turkey was heavily and unjustly criticized" read with
+ * "Turkey" an active subject). */
+static void repair_passive_subject(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    const struct tree_ids *id = tree_ids();
+    const int nsubj = id->nsubj, nsubj_pass = id->nsubj_pass, aux_pass = id->aux_pass;
+    int cop = vg_deprel_id("cop");
+    for (uint32_t c = 0; c < t->n; c++) {
+        int v = t->head[c] - 1;
+        if (t->deprel[c] != cop || v < 0 || (uint32_t)v >= t->n || tok[v].upos != VG_UPOS_VERB || !tok[c].lemma ||
+            strcmp(tok[c].lemma, "be"))
+            continue;
+        t->deprel[c] = (uint8_t)aux_pass;
+        t->repaired = 1;
+    }
+    for (uint32_t c = 0; c < t->n; c++) {
+        int v = t->head[c] - 1;
+        if (t->deprel[c] != aux_pass || v < 0 || (uint32_t)v >= t->n)
+            continue;
+        for (uint32_t s = 0; s < t->n; s++)
+            if (t->head[s] == v + 1 && t->deprel[s] == nsubj) {
+                t->deprel[s] = (uint8_t)nsubj_pass;
+                t->repaired = 1;
+            }
+    }
+}
+
 /* See vg_tree_build: "condemned the attack by the militia" with "by the militia" on the verb.
  * An active verb takes no agent: a "by" phrase of persons or bodies on a verb with a noun object
  * and no passive marks is the object's ("the attack by the militia"). */
@@ -1012,6 +1043,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_double_subject(t);
     repair_vocative_subject(t);
     repair_said_that_clause(t);
+    repair_passive_subject(t);
     repair_active_by(t);
     const char **lower = vg_arena_alloc(arena, (n + 1) * sizeof *lower);
     const char **lower_form = vg_arena_alloc(arena, (n + 1) * sizeof *lower_form);
