@@ -6,6 +6,7 @@
 #include "code/pipeline.h"
 #include "store/store.h"
 #include "vigil.h"
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,8 +91,17 @@ typedef struct ingest_run {
     int32_t date;
     vg_read_options read;
     progress bar;
-    size_t documents, stored, already, failed, copies, events, incidents_new, incidents_linked, claims;
+    size_t documents, stored, already, failed, empty, copies, events, incidents_new, incidents_linked, claims;
 } ingest_run;
+
+/* Whether a document has no text to code (an empty file or stdin, a page with no article). */
+static int no_text(const vg_document *doc)
+{
+    for (uint32_t i = 0; i < doc->body_len; i++)
+        if (!isspace((unsigned char)doc->body[i]))
+            return 0;
+    return 1;
+}
 
 /* Commits the open batch when it is full or old, and opens the next. */
 static int batch_turn(ingest_run *run, int force)
@@ -200,6 +210,13 @@ static int ingest_path(ingest_run *run, const char *path)
     vg_document *doc;
     while ((rc = vg_reader_next(reader, &doc, &err)) == 1) {
         run->documents++;
+        if (no_text(doc)) { /* stored, it would only stand for every other empty document */
+            fprintf(stderr, "vigil ingest: %s: no text; skipped\n", doc->name ? doc->name : "(document)");
+            run->empty++;
+            vg_document_free(doc);
+            progress_advance(&run->bar, 1);
+            continue;
+        }
         vg_store_key key;
         vg_store_key_of(doc, &key);
         int found = 0;
@@ -304,9 +321,9 @@ int cmd_ingest(int argc, char **argv)
     progress_finish(&run.bar);
     if (!quiet) {
         fprintf(stderr,
-                "vigil ingest: %zu documents: %zu new (%zu copies of stored stories), %zu already stored, %zu failed;"
+                "vigil ingest: %zu documents: %zu new (%zu copies of stored stories), %zu already stored, %zu without text, %zu failed;"
                 " %zu events; incidents: %zu new, %zu updated; %zu claims\n",
-                run.documents, run.stored, run.copies, run.already, run.failed, run.events, run.incidents_new,
+                run.documents, run.stored, run.copies, run.already, run.empty, run.failed, run.events, run.incidents_new,
                 run.incidents_linked, run.claims);
         vg_store_counts counts;
         if (vg_store_counts_get(run.store, &counts, &err) == 0)

@@ -75,6 +75,12 @@ printf '{"id":"x1","text":"Iran threatened Israel."}\n{"id":"x2","text":"broken\
 "$vigil" ingest --db "$work/bad.db" "$work/bad.jsonl" 2>"$work/bad.err"; rc=$?
 [ "$rc" -eq 1 ] && ok || fail "a malformed record makes ingest exit 1 (got $rc)"
 grep -q 'bad.jsonl:2' "$work/bad.err" && grep -q '2 new' "$work/bad.err" && ok || fail "malformed record: $(cat "$work/bad.err")"
+# Empty input (an empty stdin, a blank file) has no text: skipped with a warning, not stored.
+printf '' | "$vigil" ingest --db "$work/empty.db" - 2>"$work/empty.err"; rc=$?
+printf ' \n\n' >"$work/blank.txt"
+"$vigil" ingest --db "$work/empty.db" "$work/blank.txt" 2>>"$work/empty.err"
+[ "$rc" -eq 0 ] && grep -q -- '-: no text; skipped' "$work/empty.err" && grep -q 'blank.txt: no text; skipped' "$work/empty.err" \
+  && grep -q 'holds 0 documents' "$work/empty.err" && ok || fail "empty input: $(cat "$work/empty.err")"
 # Not a store.
 echo "not a database" >"$work/notdb.db"
 "$vigil" ingest --db "$work/notdb.db" "$work/bad.jsonl" >/dev/null 2>"$work/notdb.err"; rc=$?
