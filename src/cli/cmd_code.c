@@ -29,6 +29,8 @@ static const char help[] =
     "                     actors with dates, agents, discards) instead of vigil's own\n"
     "  --format F         input format: auto (default), text, html, jsonl\n"
     "  --models DIR       model folder (default: $VIGIL_MODELS or the built-in data/models)\n"
+    "  --beam N           the parser's beam width (default 1, greedy, or $VIGIL_PARSE_BEAM; 4 gives\n"
+    "                     better trees and events at about 60% of the speed; at most 16)\n"
     "  --timing           add the time spent analysing and coding to the summary\n"
     "  -q, --quiet        no summary on stderr\n";
 
@@ -48,7 +50,7 @@ static int code_document(vigil_document *doc, void *context, size_t *sentences, 
 
 int cmd_code(int argc, char **argv)
 {
-    const char *models = NULL, *data = NULL, *conllu = NULL, *petrarch = NULL;
+    const char *models = NULL, *data = NULL, *conllu = NULL, *petrarch = NULL, *beam = NULL;
     code_run run = {0};
     int quiet = 0, n_paths = 0, timing = 0;
     double analysis = 0, coding = 0;
@@ -62,6 +64,7 @@ int cmd_code(int argc, char **argv)
         {.name = "--date", .value = &run.options.date},
         {.name = "--format", .value = &run.format},
         {.name = "--models", .value = &models},
+        {.name = "--beam", .value = &beam},
         {.name = "--data", .value = &data},
         {.name = "--conllu", .value = &conllu},
         {.name = "--petrarch", .value = &petrarch},
@@ -73,6 +76,9 @@ int cmd_code(int argc, char **argv)
     int rc = cli_options_parse(&command, argc, argv, &n_paths);
     if (rc >= 0)
         return rc;
+    int width;
+    if (cli_options_beam("code", beam, 1, &width))
+        return 2;
     if (timing) {
         run.options.analysis_seconds = &analysis;
         run.options.coding_seconds = &coding;
@@ -86,6 +92,7 @@ int cmd_code(int argc, char **argv)
         vigil_coder_free(coder);
         return 1;
     }
+    vigil_analyser_set_beam(analyser, width);
     run.analyser = analyser;
     run.coder = coder;
     if (conllu) {

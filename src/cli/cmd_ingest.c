@@ -30,6 +30,8 @@ static const char help[] =
     "  --actors FILE      an actor dictionary to load after DIR/actors/ (repeatable), e.g.\n"
     "                     examples/actors.txt for the example reports\n"
     "  --models DIR       model folder (default: $VIGIL_MODELS or data/models)\n"
+    "  --beam N           the parser's beam width (default 1, greedy, or $VIGIL_PARSE_BEAM; 4 gives\n"
+    "                     better trees and events at about 60% of the speed; at most 16)\n"
     "  --format F         input format: auto (default), text, html, jsonl\n"
     "  -q, --quiet        no summary on stderr\n";
 
@@ -256,7 +258,7 @@ static int ingest_path(ingest_run *run, const char *path)
 
 int cmd_ingest(int argc, char **argv)
 {
-    const char *db = "vigil.db", *models = NULL, *data = NULL, *date = NULL, *format = NULL;
+    const char *db = "vigil.db", *models = NULL, *data = NULL, *date = NULL, *format = NULL, *beam = NULL;
     int quiet = 0, n_paths = 0;
     const char *actors[32];
     size_t n_actors = 0;
@@ -265,6 +267,7 @@ int cmd_ingest(int argc, char **argv)
         {.name = "--db", .value = &db},
         {.name = "--date", .value = &date},
         {.name = "--models", .value = &models},
+        {.name = "--beam", .value = &beam},
         {.name = "--data", .value = &data},
         {.name = "--format", .value = &format},
         {.name = "--actors", .list = actors, .n_list = &n_actors, .max_list = sizeof actors / sizeof *actors},
@@ -280,6 +283,9 @@ int cmd_ingest(int argc, char **argv)
         return 2;
     }
     ingest_run run = {0};
+    int width;
+    if (cli_options_beam("ingest", beam, 1, &width))
+        return 2;
     if (date) {
         char tail;
         int y, m, d;
@@ -309,6 +315,7 @@ int cmd_ingest(int argc, char **argv)
         models_close(&m);
         return 1;
     }
+    vg_parser_set_beam(m.parser, width);
     run.pipeline.tagger = m.tagger;
     run.pipeline.parser = m.parser;
     run.pipeline.coder = m.knowledge.coder;

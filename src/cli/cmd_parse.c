@@ -4,7 +4,6 @@
 #include "cli/options.h"
 #include "vigil.h"
 #include <stdio.h>
-#include <stdlib.h>
 
 static const char help[] =
     "usage: vigil parse [options] [FILE|DIR|-]...\n"
@@ -54,21 +53,15 @@ int cmd_parse(int argc, char **argv)
     }
     /* The beam by default: this command's output is the trees themselves, so accuracy comes
      * first; the event coder, which reads thousands of reports, parses greedily. */
-    size_t width = 4;
-    const char *env = getenv("VIGIL_PARSE_BEAM");
-    if (beam ? cli_options_count("parse", "--beam", beam, 16, &width) : 0)
+    int width;
+    if (cli_options_beam("parse", beam, 4, &width))
         return 2;
-    if (width == 0) {
-        fprintf(stderr, "vigil parse: --beam takes a number from 1 to 16, not '%s'\n", beam);
-        return 2;
-    }
     vigil_analyser *analyser;
     if (vigil_analyser_open(&analyser, models) != 0) {
         fprintf(stderr, "vigil parse: %s\n", vigil_error_message());
         return 1;
     }
-    if (beam || !env || !*env)
-        vigil_analyser_set_beam(analyser, (int)width);
+    vigil_analyser_set_beam(analyser, width);
     int status = 0;
     if (conllu) {
         if (vigil_analyse_conllu(analyser, conllu, stdout) != 0) {

@@ -60,6 +60,24 @@ int cli_options_parse(const cli_command *command, int argc, char **argv, int *n_
     return -1;
 }
 
+int cli_options_beam(const char *command, const char *value, int fallback, int *width)
+{
+    const char *env = getenv("VIGIL_PARSE_BEAM");
+    *width = fallback;
+    if (!value && env && *env)
+        value = env;
+    if (!value)
+        return 0;
+    char *end;
+    long n = strtol(value, &end, 10);
+    if (end == value || *end || n < 1 || n > 16) {
+        fprintf(stderr, "vigil %s: --beam takes a number from 1 to 16, not '%s'\n", command, value);
+        return 2;
+    }
+    *width = (int)n;
+    return 0;
+}
+
 int cli_options_count(const char *command, const char *option, const char *value, long max, size_t *out)
 {
     char *end;

@@ -32,4 +32,9 @@ int cli_options_parse(const cli_command *command, int argc, char **argv, int *n_
  * "vigil COMMAND: OPTION takes a number[ from 0 to MAX], not 'VALUE'". */
 int cli_options_count(const char *command, const char *option, const char *value, long max, size_t *out);
 
+/* The parser's beam width (--beam): value when given, else $VIGIL_PARSE_BEAM when set, else
+ * fallback. Returns 0, or 2 after printing "vigil COMMAND: --beam takes a number from 1 to 16,
+ * not 'VALUE'". */
+int cli_options_beam(const char *command, const char *value, int fallback, int *width);
+
 #endif

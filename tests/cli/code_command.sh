@@ -95,4 +95,10 @@ printf 'Minister says attackers were sent by old enemies\nPublished 2026-01-29\n
 printf 'Iran on Monday denied the accusations.\n' >"$work/time.txt"
 "$vigil" code --date 2025-11-07 "$work/time.txt" 2>/dev/null | grep -q '"source":{"text":"Iran","code":"IRN"' \
   && ok || fail "a time in an actor's words: $("$vigil" code --date 2025-11-07 "$work/time.txt" 2>&1)"
+# --beam: the parser's beam for the coder (greedy by default), as VIGIL_PARSE_BEAM gives it.
+"$vigil" code -q --beam 4 "$src"/tests/golden/code/0*.txt >"$work/beam.jsonl" 2>/dev/null &&
+  VIGIL_PARSE_BEAM=4 "$vigil" code -q "$src"/tests/golden/code/0*.txt >"$work/env.jsonl" 2>/dev/null &&
+  cmp -s "$work/beam.jsonl" "$work/env.jsonl" && ok || fail "--beam 4 and VIGIL_PARSE_BEAM=4 differ"
+"$vigil" code --beam 0 "$work/time.txt" >/dev/null 2>"$work/err"; [ $? -eq 2 ] && grep -q 'from 1 to 16' "$work/err" \
+  && ok || fail "--beam 0: $(cat "$work/err")"
 finish
