@@ -538,9 +538,18 @@ static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
         uint32_t i = w->chain[k];
         if ((int)i == w->attribution)
             break;
-        for (uint32_t j = 0; j < vg_tree_n_children(t, i); j++)
-            if (take_date(sc, vg_tree_child(t, i, j), e))
+        for (uint32_t j = 0; j < vg_tree_n_children(t, i); j++) {
+            uint32_t c = vg_tree_child(t, i, j);
+            /* "had been under surveillance since December and were detained at a warehouse": a
+             * "since" phrase is when a state began, not when an act joined to it happened; it
+             * dates only the act it is on. */
+            const char *r = vg_tree_rel(t, c);
+            size_t len = strlen(r);
+            if (k > 0 && len > 6 && !strcmp(r + len - 6, ":since"))
+                continue;
+            if (take_date(sc, c, e))
                 return;
+        }
         /* A clause that describes a person or thing ("Sowan, the officer accused of organising
          * the plot", "men charged with plotting") tells of another time than the sentence's
          * verb ("the EU on Tuesday imposed sanctions on ..."), unless it spells out an act
