@@ -102,13 +102,34 @@ static void print_claims(FILE *out, const json_t *ledger, const char *role, cons
     fputc('\n', out);
 }
 
+/* An incident's date as precise as it is known: "2026-01-20", "2025-12", "2025"; a date the
+ * text only placed loosely ("recently", "in the past") or not at all (the report's date stands
+ * in) is said so, not printed as if it were a day. */
+static const char *incident_date(const json_t *inc, char *buf, size_t size)
+{
+    const char *date = ledger_text(inc, "date"), *precision = ledger_text(inc, "date_precision");
+    if (strlen(date) < 10)
+        return *date ? date : "undated";
+    if (!strcmp(precision, "month") || !strcmp(precision, "part_of_year"))
+        snprintf(buf, size, "%.7s", date);
+    else if (!strcmp(precision, "year"))
+        snprintf(buf, size, "%.4s", date);
+    else if (!strcmp(precision, "approximate"))
+        snprintf(buf, size, "after %s", date);
+    else if (!strcmp(precision, "publication"))
+        snprintf(buf, size, "by %s", date);
+    else
+        snprintf(buf, size, "%s", date);
+    return buf;
+}
+
 void ledger_print_incident(FILE *out, const json_t *inc, int sentences, const char *indent)
 {
-    char source[256], target[256];
+    char source[256], target[256], date[32];
     ledger_actor_label(json_object_get(inc, "source"), source, sizeof source);
     ledger_actor_label(json_object_get(inc, "target"), target, sizeof target);
     fprintf(out, "%s%s  %s  %s %s (%s, %s): %s -> %s\n", indent, ledger_text(inc, "id"),
-            ledger_text_or(inc, "date", "undated"), ledger_text(inc, "cameo"), ledger_text(inc, "event"),
+            incident_date(inc, date, sizeof date), ledger_text(inc, "cameo"), ledger_text(inc, "event"),
             ledger_text(inc, "mode"), ledger_text(inc, "stance"), source, target);
     const json_t *place = json_object_get(inc, "place");
     char when[32] = "";
