@@ -442,9 +442,43 @@ int vg_store_has(vg_store *store, const vg_store_key *key, int *found, vg_error 
 
 /* A 64-bit simhash of the body's word trigrams (lowercased ASCII letters and digits; other
  * bytes kept as they are), so copies of one story with small edits hash within a few bits. */
+/* Bit b of each shingle counted into ones[b]: a byte of the shingle at a time, its eight bits
+ * spread over the eight byte-lanes of a word (spread[x] has byte k = bit k of x) and added to
+ * that byte's lane counters, which are flushed into ones[] before they can overflow. */
+typedef struct bit_counts {
+    uint64_t lanes[8];   /* lanes[j] byte k: how many shingles had bit 8j + k set, since the flush */
+    uint32_t ones[64];
+    uint32_t pending, total;
+} bit_counts;
+
+static uint64_t spread[256];
+
+static void bit_counts_flush(bit_counts *c)
+{
+    for (int j = 0; j < 8; j++) {
+        for (int k = 0; k < 8; k++)
+            c->ones[8 * j + k] += (uint32_t)(c->lanes[j] >> (8 * k) & 0xFF);
+        c->lanes[j] = 0;
+    }
+    c->pending = 0;
+}
+
+static void bit_counts_add(bit_counts *c, uint64_t shingle)
+{
+    if (!spread[1])
+        for (int x = 0; x < 256; x++)
+            for (int k = 0; k < 8; k++)
+                spread[x] |= (uint64_t)(x >> k & 1) << (8 * k);
+    for (int j = 0; j < 8; j++)
+        c->lanes[j] += spread[shingle >> (8 * j) & 0xFF];
+    c->total++;
+    if (++c->pending == 255)
+        bit_counts_flush(c);
+}
+
 static uint64_t body_simhash(const char *body, size_t len, size_t *n_words)
 {
-    int counts[64] = {0};
+    bit_counts counts = {0};
     uint64_t window[3] = {0, 0, 0};
     size_t words = 0;
     size_t i = 0;
@@ -464,18 +498,15 @@ static uint64_t body_simhash(const char *body, size_t len, size_t *n_words)
         words++;
         if (words < 3)
             continue;
-        uint64_t shingle = vg_hash_mix(vg_hash_mix(window[0], window[1]), window[2]);
-        for (int b = 0; b < 64; b++)
-            counts[b] += (shingle >> b) & 1 ? 1 : -1;
+        bit_counts_add(&counts, vg_hash_mix(vg_hash_mix(window[0], window[1]), window[2]));
     }
-    if (words < 3) { /* too short for trigrams: the words themselves */
-        uint64_t shingle = vg_hash_mix(vg_hash_mix(window[0], window[1]), window[2]);
-        for (int b = 0; b < 64; b++)
-            counts[b] += (shingle >> b) & 1 ? 1 : -1;
-    }
+    if (words < 3) /* too short for trigrams: the words themselves */
+        bit_counts_add(&counts, vg_hash_mix(vg_hash_mix(window[0], window[1]), window[2]));
+    bit_counts_flush(&counts);
+    /* bit b is set when more shingles had it than had not */
     uint64_t simhash = 0;
     for (int b = 0; b < 64; b++)
-        if (counts[b] > 0)
+        if (2 * counts.ones[b] > counts.total)
             simhash |= 1ULL << b;
     *n_words = words;
     return simhash;

@@ -598,6 +598,19 @@ static int ends_with_credit(const char *s, size_t n)
     return 0;
 }
 
+/* The longest paragraph a credit at its end makes a caption: bytes, and sentences before it. */
+#define CAPTION_MAX_BYTES 600
+#define CAPTION_MAX_SENTENCES 3
+
+/* How many sentence ends (". ", "? ", "! ") s holds. */
+static size_t sentence_ends(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 1; i < n; i++)
+        k += s[i] == ' ' && (s[i - 1] == '.' || s[i - 1] == '?' || s[i - 1] == '!');
+    return k;
+}
+
 /* Caption shapes: a caption label, "In this photo ...", a credit at the end. Returns the rule. */
 static const char *caption_rule(const char *s, size_t n)
 {
@@ -634,6 +647,11 @@ static const char *caption_rule(const char *s, size_t n)
                 return "caption:this-photo";
         }
     }
+    /* A photo's caption with its credit is a few sentences at most: a longer paragraph whose
+     * last words look like one (an e-mail signature "Gregg Penman 10/23/2000 12:12 PM") is
+     * running text, and dropping it would lose the article. */
+    if (n > CAPTION_MAX_BYTES || sentence_ends(s, n) > CAPTION_MAX_SENTENCES)
+        return NULL;
     if (ends_with_credit(s, n))
         return "caption:credit";
     /* A credit after the last sentence: "... in Tehran. Photo: Reuters", ". Jane Doe/Getty Images" */

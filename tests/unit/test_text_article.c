@@ -204,6 +204,21 @@ static void test_captions(void)
     CHECK_KIND(c, 1, VG_PART_BODY, NO_RULE);
     CHECK_KIND(c, 2, VG_PART_BODY, NO_RULE);
     CHECK_KIND(c, 3, VG_PART_BODY, "body:long-line");
+
+    /* A long paragraph whose last words look like a credit (an e-mail's signature line) is
+     * running text, not a caption: it would be lost with the article. */
+    const char *const s[] = {
+        "Prices for the spring months",
+        "Hi Mary, I need your help again with the prices for May, June and July, since the ones we "
+        "had were for the old contract. The board meets next week and wants the figures before then. "
+        "Could you send them by Friday? The last time we asked it took a month, and the auditors were "
+        "not pleased. We also need the volumes for the same months, and the names of the shippers. "
+        "If that is too much for one week, the prices come first and the rest can follow. I know you "
+        "are busy with the merger, so any help is welcome. Thanks for everything you did last year. "
+        "Gregg Penman 10/23/2000 12:12 PM Kay -",
+        NULL};
+    classify(&c, s, NULL);
+    CHECK_KIND(c, 1, VG_PART_BODY, NO_RULE);
 }
 
 static void test_trailers(void)
