@@ -598,9 +598,11 @@ static int ends_with_credit(const char *s, size_t n)
     return 0;
 }
 
-/* The longest paragraph a credit at its end makes a caption: bytes, and sentences before it. */
+/* The longest paragraph a credit at its end makes a caption (bytes). */
 #define CAPTION_MAX_BYTES 600
-#define CAPTION_MAX_SENTENCES 3
+/* A paragraph with this many sentence ends is running text: no caption, trailer, byline or
+ * date line is that long. */
+#define RUNNING_TEXT_SENTENCES 3
 
 /* How many sentence ends (". ", "? ", "! ") s holds. */
 static size_t sentence_ends(const char *s, size_t n)
@@ -650,7 +652,7 @@ static const char *caption_rule(const char *s, size_t n)
     /* A photo's caption with its credit is a few sentences at most: a longer paragraph whose
      * last words look like one (an e-mail signature "Gregg Penman 10/23/2000 12:12 PM") is
      * running text, and dropping it would lose the article. */
-    if (n > CAPTION_MAX_BYTES || sentence_ends(s, n) > CAPTION_MAX_SENTENCES)
+    if (n > CAPTION_MAX_BYTES)
         return NULL;
     if (ends_with_credit(s, n))
         return "caption:credit";
@@ -966,6 +968,11 @@ static void shape_of(const vg_article_line *l, shape *f)
     size_t n = l->len;
     f->words = count_words(s, n, 0xFFFFFFFFu);
     f->terminal = ends_sentence(s, n, f->words);
+    /* Three sentences and more are running text, whatever they hold: a whole article sent as
+     * one paragraph (JSON Lines "text") that ends "... contributed to this report." or with
+     * a copyright is an article, not a trailer, and must not be dropped with it. */
+    if (sentence_ends(s, n) >= RUNNING_TEXT_SENTENCES)
+        return;
     if (f->words <= 60) { /* the shapes below are all short lines */
         f->separator = (unsigned char)is_separator(s, n);
         f->byline = (unsigned char)(f->words <= 16 && byline_shape(s, n));

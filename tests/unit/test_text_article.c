@@ -219,6 +219,15 @@ static void test_captions(void)
         NULL};
     classify(&c, s, NULL);
     CHECK_KIND(c, 1, VG_PART_BODY, NO_RULE);
+
+    /* A whole article in one paragraph (a JSON "text") ending with a trailer's words is the
+     * article: three sentences and more are running text. */
+    const char *const one[] = {
+        "Gunmen attacked a checkpoint near the border on Monday, officials said. Two soldiers were "
+        "wounded. The army said it was searching the area. Jane Doe contributed to this report.",
+        NULL};
+    classify(&c, one, NULL);
+    CHECK_KIND(c, 0, VG_PART_BODY, NO_RULE);
 }
 
 static void test_trailers(void)
