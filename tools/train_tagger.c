@@ -268,10 +268,13 @@ static int convert(const char *from, const char *to)
         rc = tag_model_view(&m, image, map.size, to, &err);
     }
     FILE *f = rc == 0 ? fopen(to, "wb") : NULL;
-    if (rc == 0 && (!f || fwrite(image, 1, map.size, f) != map.size || fclose(f) != 0)) {
-        fprintf(stderr, "train_tagger: cannot write %s\n", to);
-        rc = 1;
-    } else if (rc)
+    if (rc == 0) {
+        int written = f && fwrite(image, 1, map.size, f) == map.size;
+        if ((f && fclose(f) != 0) || !written) {
+            fprintf(stderr, "train_tagger: cannot write %s\n", to);
+            rc = 1;
+        }
+    } else
         fprintf(stderr, "train_tagger: %s\n", err.message[0] ? err.message : "out of memory");
     free(image);
     vg_mapfile_close(&map);
