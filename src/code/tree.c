@@ -553,6 +553,35 @@ static int subordinating_marker(const vg_tree *t, int x, int with_as)
     return marker;
 }
 
+/* The head of the noun phrase that ends right before token v: up through modifiers before their
+ * heads, and through the "of" phrases and compounds of a noun before it ("the leader of the Red
+ * Hand Brigade" before "threatened": "leader"); -1 when there is none. */
+static int phrase_head_before(const vg_tree *t, uint32_t v)
+{
+    const struct tree_ids *id = tree_ids();
+    int x = (int)v - 1;
+    for (uint32_t steps = 0; x >= 0 && steps < t->n; steps++) {
+        int h = t->head[x] - 1;
+        if (h < 0 || (uint32_t)h >= v)
+            break;
+        int r = t->deprel[x];
+        int noun_head = t->s->tokens[h].upos == VG_UPOS_NOUN || t->s->tokens[h].upos == VG_UPOS_PROPN;
+        if (h < x && !(noun_head && (r == id->nmod || r == id->compound || r == vg_deprel_id("flat"))))
+            break;
+        /* ... but not past a phrase with a preposition of its own other than "of": "after the
+         * leader" is where the phrase begins */
+        int own_case = 0;
+        for (uint32_t c = 0; h < x && c < (uint32_t)x; c++)
+            if (t->head[c] == x + 1 && t->deprel[c] == id->case_id && t->s->tokens[c].form &&
+                !same_word(t->s->tokens[c].form, "of"))
+                own_case = 1;
+        if (own_case)
+            break;
+        x = h;
+    }
+    return x;
+}
+
 static void repair_subordinate_subject(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
@@ -562,9 +591,7 @@ static void repair_subordinate_subject(vg_tree *t)
     for (uint32_t v = 1; v < t->n; v++) {
         if (tok[v].upos != VG_UPOS_VERB || (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp))
             continue;
-        int x = (int)v - 1;      /* the noun right before the verb, or the head of its phrase */
-        while (x >= 0 && t->head[x] - 1 > x && (uint32_t)(t->head[x] - 1) < v)
-            x = t->head[x] - 1;
+        int x = phrase_head_before(t, v);   /* the noun phrase right before the verb */
         if (x < 0 || (tok[x].upos != VG_UPOS_NOUN && tok[x].upos != VG_UPOS_PROPN))
             continue;
         int marker = subordinating_marker(t, x, 1);
@@ -605,15 +632,17 @@ static void repair_subordinate_obl(vg_tree *t)
             has_child(t, v, nsubj) || has_child(t, v, nsubj_pass) || has_child(t, v, cc) ||
             (tok[v].xpos == vbn && (has_child(t, v, aux) || has_child(t, v, aux_pass))))
             continue;
-        int x = (int)v - 1;      /* the noun right before the verb, or the head of its phrase */
-        while (x >= 0 && t->head[x] - 1 > x && (uint32_t)(t->head[x] - 1) < v)
-            x = t->head[x] - 1;
-        if (x < 0 || t->head[x] != (int)v + 1 || t->deprel[x] != obl ||
+        int x = phrase_head_before(t, v);   /* the noun phrase right before the verb */
+        /* x on the verb as an oblique, or ("two days after the leader threatened" read as "days
+         * [after the leader] [that] threatened") beside it, on the noun the verb describes */
+        int beside = t->deprel[v] == id->acl && x >= 0 && t->head[x] == t->head[v] && t->deprel[x] == id->nmod;
+        if (x < 0 || (!beside && (t->head[x] != (int)v + 1 || t->deprel[x] != obl)) ||
             (tok[x].upos != VG_UPOS_NOUN && tok[x].upos != VG_UPOS_PROPN))
             continue;
         int marker = subordinating_marker(t, x, 0);
         if (marker < 0)
             continue;
+        t->head[x] = (int16_t)(v + 1);
         t->deprel[x] = (uint8_t)nsubj;
         t->head[marker] = (int16_t)(v + 1);
         t->deprel[marker] = (uint8_t)vg_deprel_id("mark");
