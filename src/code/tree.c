@@ -937,6 +937,39 @@ static void repair_vocative_subject(vg_tree *t)
     }
 }
 
+/* See vg_tree_build: "had met Iraqi Prime Minister Mohammed Shia al-Sudani" read with "Iraqi"
+ * a complement of "met" and the name its object (or an oblique with no preposition). An
+ * adjective takes no object: the noun is the verb's object, and the adjective modifies the
+ * phrase it begins (the title "Prime Minister", else the noun). */
+static void repair_adjective_object(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    const struct tree_ids *id = tree_ids();
+    const int obj = id->obj, amod = id->amod, obl = id->obl;
+    for (uint32_t c = 0; c < t->n; c++) {
+        int a = t->head[c] - 1;
+        /* the object, or a noun hung on the adjective with no preposition (an "obl" unmarked) */
+        int unmarked = t->deprel[c] == obj || (t->deprel[c] == obl && !has_child(t, c, id->case_id));
+        if (!unmarked || a < 0 || (uint32_t)a >= c || tok[a].upos != VG_UPOS_ADJ ||
+            (tok[c].upos != VG_UPOS_NOUN && tok[c].upos != VG_UPOS_PROPN))
+            continue;
+        int v = t->head[a] - 1;
+        if (v < 0 || (uint32_t)v >= t->n || tok[v].upos != VG_UPOS_VERB || has_child(t, (uint32_t)v, obj))
+            continue;
+        int modified = (int)c;
+        int next = (uint32_t)a + 1 < t->n ? t->head[a + 1] - 1 : -1;
+        while (next > a && next < (int)c && t->head[next] - 1 > next && t->head[next] - 1 <= (int)c)
+            next = t->head[next] - 1;   /* up the title's words to its head ("Prime" -> "Minister") */
+        if (next > a && next < (int)c)
+            modified = next;
+        t->head[c] = (int16_t)(v + 1);
+        t->deprel[c] = (uint8_t)obj;
+        t->head[a] = (int16_t)(modified + 1);
+        t->deprel[a] = (uint8_t)amod;
+        t->repaired = 1;
+    }
+}
+
 /* See vg_tree_build: "The Philippines was heavily criticized" with "criticized" a past tense
  * and "was" its copula. A copula joins a subject to a noun or adjective, never to a verb: "be"
  * on a verb is the passive's auxiliary, and the subject the passive's. So is the subject of a
@@ -1073,6 +1106,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_vocative_subject(t);
     repair_said_that_clause(t);
     repair_passive_subject(t);
+    repair_adjective_object(t);
     repair_active_by(t);
     const char **lower = vg_arena_alloc(arena, (n + 1) * sizeof *lower);
     const char **lower_form = vg_arena_alloc(arena, (n + 1) * sizeof *lower_form);
