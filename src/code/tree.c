@@ -518,7 +518,13 @@ static void repair_her_object(vg_tree *t)
     for (uint32_t x = 1; x < t->n; x++) {
         int h = t->head[x] - 1;
         if (t->deprel[x] != poss || !tok[x].form || !same_word(tok[x].form, "her") || h <= (int)x ||
-            (uint32_t)h >= t->n || tok[x - 1].upos != VG_UPOS_VERB || has_child(t, x - 1, obj))
+            (uint32_t)h >= t->n || tok[x - 1].upos != VG_UPOS_VERB)
+            continue;
+        /* the verb has no object, or only the time itself ("kill [her last month]" as one object) */
+        int other_object = 0;
+        for (uint32_t c = 0; c < t->n; c++)
+            other_object |= t->head[c] == (int)x && t->deprel[c] == obj && (int)c != h;
+        if (other_object)
             continue;
         int time = 0;
         for (size_t k = 0; k < sizeof times / sizeof *times && !time; k++)
@@ -527,6 +533,8 @@ static void repair_her_object(vg_tree *t)
             continue;
         t->head[x] = (int16_t)x;          /* the verb before it, 1-based */
         t->deprel[x] = (uint8_t)obj;
+        if (t->head[h] == (int)x && t->deprel[h] == obj)
+            t->deprel[h] = (uint8_t)vg_deprel_id("obl:tmod"); /* "last month" is when, not whom */
         t->repaired = 1;
     }
 }

@@ -101,4 +101,8 @@ printf 'Iran on Monday denied the accusations.\n' >"$work/time.txt"
   cmp -s "$work/beam.jsonl" "$work/env.jsonl" && ok || fail "--beam 4 and VIGIL_PARSE_BEAM=4 differ"
 "$vigil" code --beam 0 "$work/time.txt" >/dev/null 2>"$work/err"; [ $? -eq 2 ] && grep -q 'from 1 to 16' "$work/err" \
   && ok || fail "--beam 0: $(cat "$work/err")"
+# "threatened to kill [her last month]" read with the time as the object: the target is "her".
+"$vigil" code --actors "$src/examples/actors.txt" "$src/examples/reports/18-brandt-visits-valdoria.txt" >"$work/her.jsonl" 2>/dev/null
+grep -q '"cameo":"1383"' "$work/her.jsonl" && grep '"cameo":"1383"' "$work/her.jsonl" | grep -q '"target":{"text":"her",' \
+  && ok || fail "a time read as the object: $(grep '"cameo":"1383"' "$work/her.jsonl")"
 finish
