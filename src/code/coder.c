@@ -569,6 +569,22 @@ static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
             if (take_date(sc, vg_tree_child(t, c, g), e))
                 return;
     }
+    /* "threatened to kill the minister last month": a time wholly before the report in the
+     * clause the act is about dates the act ("next week" there is when the threatened act
+     * would be, not the threat). */
+    for (uint32_t j = 0; j < vg_tree_n_children(t, e->head); j++) {
+        uint32_t c = vg_tree_child(t, e->head, j);
+        if (strcmp(vg_tree_deprel(t, c), "xcomp") || t->s->tokens[c].upos != VG_UPOS_VERB)
+            continue;
+        for (uint32_t g = 0; g < vg_tree_n_children(t, c); g++) {
+            vg_event dated = *e;
+            if (take_date(sc, vg_tree_child(t, c, g), &dated) && dated.date && sc->coding->pubdate &&
+                dated.date_end && dated.date_end < sc->coding->pubdate) {
+                *e = dated;
+                return;
+            }
+        }
+    }
     if (sc->coding->pubdate) {
         e->date = e->date_end = sc->coding->pubdate;
         e->date_precision = VG_DATE_PUBLICATION;
