@@ -105,4 +105,9 @@ printf 'Iran on Monday denied the accusations.\n' >"$work/time.txt"
 "$vigil" code --actors "$src/examples/actors.txt" "$src/examples/reports/18-brandt-visits-valdoria.txt" >"$work/her.jsonl" 2>/dev/null
 grep -q '"cameo":"1383"' "$work/her.jsonl" && grep '"cameo":"1383"' "$work/her.jsonl" | grep -q '"target":{"text":"her",' \
   && ok || fail "a time read as the object: $(grep '"cameo":"1383"' "$work/her.jsonl")"
+# A past time in the threatened act's clause dates the threat; a future one does not.
+printf 'Hezbollah threatened to kill the minister last month.\n\nHezbollah threatened to kill the minister next week.\n' >"$work/when.txt"
+"$vigil" code --date 2025-11-07 "$work/when.txt" >"$work/when.jsonl" 2>/dev/null
+grep '"sentence":1,' "$work/when.jsonl" | grep -q '"date":"2025-10-01"' && grep '"sentence":2,' "$work/when.jsonl" | grep -q '"date_precision":"publication"' \
+  && ok || fail "the time of a threatened act: $(cat "$work/when.jsonl")"
 finish
