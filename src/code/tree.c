@@ -506,6 +506,45 @@ static void repair_participle_adjective(vg_tree *t)
     }
 }
 
+/* See vg_tree_build: "Central Command said American warplanes later struck Houthi radar
+ * sites" read as "said [warplanes [of] struck sites]": "struck" an adjective of "sites", and
+ * "sites" hung on "warplanes" with no preposition (which no noun's modifier is without). The
+ * verb is finite: the noun before it its subject, the noun after it its object, and the
+ * clause what the first noun was to the reporting verb (its object: now its complement). */
+static void repair_caseless_nmod_verb(vg_tree *t)
+{
+    const vg_token *tok = t->s->tokens;
+    const struct tree_ids *id = tree_ids();
+    const int amod = id->amod, nmod = id->nmod, obj = id->obj, nsubj = id->nsubj, ccomp = id->ccomp;
+    const int vbn = id->vbn, vbd = id->vbd;
+    for (uint32_t v = 1; v + 1 < t->n; v++) {
+        int h = t->head[v] - 1;
+        if (t->deprel[v] != amod || tok[v].upos != VG_UPOS_VERB || (tok[v].xpos != vbn && tok[v].xpos != vbd) ||
+            h <= (int)v || (uint32_t)h >= t->n || (tok[h].upos != VG_UPOS_NOUN && tok[h].upos != VG_UPOS_PROPN) ||
+            t->deprel[h] != nmod || has_child(t, (uint32_t)h, id->case_id))
+            continue;
+        int n = t->head[h] - 1;
+        if (n < 0 || n >= (int)v || (tok[n].upos != VG_UPOS_NOUN && tok[n].upos != VG_UPOS_PROPN) ||
+            t->deprel[n] != obj)
+            continue;
+        int g = t->head[n] - 1;
+        if (g < 0 || (uint32_t)g >= t->n || tok[g].upos != VG_UPOS_VERB)
+            continue;
+        int between = 1; /* only the verb's own words ("later") between the noun and the verb */
+        for (uint32_t k = (uint32_t)n + 1; k < v; k++)
+            between &= t->head[k] == (int)v + 1;
+        if (!between)
+            continue;
+        t->head[v] = (int16_t)(g + 1);
+        t->deprel[v] = (uint8_t)ccomp;
+        t->head[n] = (int16_t)(v + 1);
+        t->deprel[n] = (uint8_t)nsubj;
+        t->head[h] = (int16_t)(v + 1);
+        t->deprel[h] = (uint8_t)obj;
+        t->repaired = 1;
+    }
+}
+
 /* See vg_tree_build: "threatened to kill her last month" read as "kill [her last month]": "her"
  * right after a verb with no object, as the possessive of a time, is the verb's object. */
 static void repair_her_object(vg_tree *t)
@@ -1106,6 +1145,7 @@ int vg_tree_build(vg_tree *t, const vg_sentence *s, vg_arena *arena)
     repair_subordinate_subject(t);
     repair_subordinate_obl(t);
     repair_participle_adjective(t);
+    repair_caseless_nmod_verb(t);
     repair_her_object(t);
     repair_participle_parataxis(t);
     repair_coordinated_modifier(t);

@@ -70,7 +70,9 @@ typedef struct vg_tree {
  * that ...") is what was said. "be" as the copula of a verb is the passive's auxiliary, and the
  * subject of a verb with a passive auxiliary the passive's subject. An adjective takes no object
  * ("met Iraqi Prime Minister Mohammed Shia al-Sudani" with the name hung on "Iraqi"): the noun is
- * the verb's object, the adjective its title's. A "by"
+ * the verb's object, the adjective its title's. A past tense read as the adjective of a noun
+ * hung with no preposition on the object before it ("said American warplanes later struck
+ * Houthi radar sites") is the reported clause's verb. A "by"
  * phrase on an active verb with a noun object is the object's ("condemned the attack by X"). */
 int vg_tree_build(vg_tree *tree, const vg_sentence *s, vg_arena *arena);
 
