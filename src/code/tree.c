@@ -59,7 +59,8 @@ int vg_tree_is_passive(const vg_tree *t, uint32_t i) { return t->passive[i]; }
  * on every sentence coded; a lookup by name costs a binary search of strings). */
 struct tree_ids {
     int acl, advcl, agent, amod, appos, aux, aux_pass, case_id, cc, ccomp, compound, conj, csubj_pass;
-    int det, fixed, mark, nmod, nsubj, nsubj_pass, obj, obl, parataxis, poss, punct, relcl, xcomp; /* relations */
+    int cop, det, fixed, flat, mark, nmod, nsubj, nsubj_pass, obj, obl, obl_tmod, parataxis, poss, punct, relcl,
+        vocative, xcomp; /* relations */
     int vbd, vbn, vbp, vbz, wdt, wp;                                                          /* tags */
 };
 
@@ -81,7 +82,11 @@ static const struct tree_ids *tree_ids(void)
         ids.compound = vg_deprel_id("compound");
         ids.conj = vg_deprel_id("conj");
         ids.csubj_pass = vg_deprel_id("csubj:pass");
+        ids.cop = vg_deprel_id("cop");
         ids.det = vg_deprel_id("det");
+        ids.flat = vg_deprel_id("flat");
+        ids.obl_tmod = vg_deprel_id("obl:tmod");
+        ids.vocative = vg_deprel_id("vocative");
         ids.fixed = vg_deprel_id("fixed");
         ids.mark = vg_deprel_id("mark");
         ids.nmod = vg_deprel_id("nmod");
@@ -573,7 +578,7 @@ static void repair_her_object(vg_tree *t)
         t->head[x] = (int16_t)x;          /* the verb before it, 1-based */
         t->deprel[x] = (uint8_t)obj;
         if (t->head[h] == (int)x && t->deprel[h] == obj)
-            t->deprel[h] = (uint8_t)vg_deprel_id("obl:tmod"); /* "last month" is when, not whom */
+            t->deprel[h] = (uint8_t)id->obl_tmod; /* "last month" is when, not whom */
         t->repaired = 1;
     }
 }
@@ -613,7 +618,7 @@ static int phrase_head_before(const vg_tree *t, uint32_t v)
             break;
         int r = t->deprel[x];
         int noun_head = t->s->tokens[h].upos == VG_UPOS_NOUN || t->s->tokens[h].upos == VG_UPOS_PROPN;
-        if (h < x && !(noun_head && (r == id->nmod || r == id->compound || r == vg_deprel_id("flat"))))
+        if (h < x && !(noun_head && (r == id->nmod || r == id->compound || r == id->flat)))
             break;
         /* ... but not past a phrase with a preposition of its own other than "of": "after the
          * leader" is where the phrase begins */
@@ -632,9 +637,8 @@ static int phrase_head_before(const vg_tree *t, uint32_t v)
 static void repair_subordinate_subject(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
-    int nsubj = vg_deprel_id("nsubj");
     const struct tree_ids *id = tree_ids();
-    const int vbd = id->vbd, vbz = id->vbz, vbp = id->vbp;
+    const int nsubj = id->nsubj, vbd = id->vbd, vbz = id->vbz, vbp = id->vbp;
     for (uint32_t v = 1; v < t->n; v++) {
         if (tok[v].upos != VG_UPOS_VERB || (tok[v].xpos != vbd && tok[v].xpos != vbz && tok[v].xpos != vbp))
             continue;
@@ -709,8 +713,7 @@ static void repair_double_subject(vg_tree *t)
     const vg_token *tok = t->s->tokens;
     const struct tree_ids *id = tree_ids();
     const int nsubj = id->nsubj, acl = id->acl, ccomp = id->ccomp;
-    const int vbd = id->vbd, vbz = id->vbz, vbp = id->vbp, vbn = id->vbn;
-    int obj = vg_deprel_id("obj");
+    const int vbd = id->vbd, vbz = id->vbz, vbp = id->vbp, vbn = id->vbn, obj = id->obj;
     /* The first and last subject of each head, in one pass (a sentence is short, but this runs
      * on every sentence coded). */
     /* (A CoNLL-U sentence may hold up to four times the segmenter's limit.) */
@@ -877,7 +880,7 @@ static void repair_reporting_conjunct(vg_tree *t)
         /* a day name after the verb is its time, not a second subject */
         for (uint32_t c = v + 1; c < t->n; c++)
             if (t->head[c] == (int)v + 1 && t->deprel[c] == nsubj && is_day_name(tok[c].form))
-                t->deprel[c] = (uint8_t)vg_deprel_id("obl:tmod");
+                t->deprel[c] = (uint8_t)id->obl_tmod;
         t->repaired = 1;
         return;
     }
@@ -933,8 +936,7 @@ static void repair_vocative_subject(vg_tree *t)
     const vg_token *tok = t->s->tokens;
     const struct tree_ids *id = tree_ids();
     const int nsubj = id->nsubj, nsubj_pass = id->nsubj_pass, aux = id->aux, aux_pass = id->aux_pass;
-    const int vbn = id->vbn, acl = id->acl, appos = id->appos;
-    int vocative = vg_deprel_id("vocative");
+    const int vbn = id->vbn, acl = id->acl, appos = id->appos, vocative = id->vocative;
     uint32_t x = 0;
     while (x < t->n && (tok[x].upos == VG_UPOS_DET || tok[x].upos == VG_UPOS_ADJ || t->head[x] == (int)x + 2))
         x++;   /* "The veteran diplomat Smith": the words before the noun's head */
@@ -1026,8 +1028,7 @@ static void repair_passive_subject(vg_tree *t)
 {
     const vg_token *tok = t->s->tokens;
     const struct tree_ids *id = tree_ids();
-    const int nsubj = id->nsubj, nsubj_pass = id->nsubj_pass, aux_pass = id->aux_pass;
-    int cop = vg_deprel_id("cop");
+    const int nsubj = id->nsubj, nsubj_pass = id->nsubj_pass, aux_pass = id->aux_pass, cop = id->cop;
     for (uint32_t c = 0; c < t->n; c++) {
         int v = t->head[c] - 1;
         if (t->deprel[c] != cop || v < 0 || (uint32_t)v >= t->n || tok[v].upos != VG_UPOS_VERB || !tok[c].lemma ||
