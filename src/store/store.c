@@ -443,7 +443,7 @@ int vg_store_has(vg_store *store, const vg_store_key *key, int *found, vg_error 
 /* A 64-bit simhash of the body's word trigrams (lowercased ASCII letters and digits; other
  * bytes kept as they are), so copies of one story with small edits hash within a few bits. */
 /* Bit b of each shingle counted into ones[b]: a byte of the shingle at a time, its eight bits
- * spread over the eight byte-lanes of a word (spread[x] has byte k = bit k of x) and added to
+ * spread over the eight byte-lanes of a word (spread(x) has byte k = bit k of x) and added to
  * that byte's lane counters, which are flushed into ones[] before they can overflow. */
 typedef struct bit_counts {
     uint64_t lanes[8];   /* lanes[j] byte k: how many shingles had bit 8j + k set, since the flush */
@@ -451,7 +451,11 @@ typedef struct bit_counts {
     uint32_t pending, total;
 } bit_counts;
 
-static uint64_t spread[256];
+static uint64_t spread(uint64_t x)
+{
+    /* bits 0-6 copied to 8k by one multiply (the copies do not overlap), bit 7 by a shift */
+    return ((x & 0x7F) * 0x0002040810204081ULL & 0x0101010101010101ULL) | (x >> 7 & 1) << 56;
+}
 
 static void bit_counts_flush(bit_counts *c)
 {
@@ -465,12 +469,8 @@ static void bit_counts_flush(bit_counts *c)
 
 static void bit_counts_add(bit_counts *c, uint64_t shingle)
 {
-    if (!spread[1])
-        for (int x = 0; x < 256; x++)
-            for (int k = 0; k < 8; k++)
-                spread[x] |= (uint64_t)(x >> k & 1) << (8 * k);
     for (int j = 0; j < 8; j++)
-        c->lanes[j] += spread[shingle >> (8 * j) & 0xFF];
+        c->lanes[j] += spread(shingle >> (8 * j) & 0xFF);
     c->total++;
     if (++c->pending == 255)
         bit_counts_flush(c);
