@@ -830,13 +830,17 @@ static void repair_coordinated_modifier(vg_tree *t)
     }
 }
 
+/* Whether form names a day of the week ("Friday"), any case. */
 static int is_day_name(const char *form)
 {
-    static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-    for (size_t i = 0; form && i < sizeof days / sizeof days[0]; i++)
-        if (!strcmp(form, days[i]))
-            return 1;
-    return 0;
+    char lower[16];
+    size_t i = 0;
+    for (; form && form[i] && i + 1 < sizeof lower; i++)
+        lower[i] = form[i] >= 'A' && form[i] <= 'Z' ? (char)(form[i] - 'A' + 'a') : form[i];
+    if (!form || form[i])
+        return 0;
+    lower[i] = '\0';
+    return vg_when_weekday(lower) > 0;
 }
 
 /* See vg_tree_build: "Mexican authorities thwarted a plot ..., officials said Friday" read with

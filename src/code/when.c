@@ -31,6 +31,11 @@ static int weekday_of(const char *w)
     return word_in(w, days, 7);
 }
 
+int vg_when_weekday(const char *lower)
+{
+    return weekday_of(lower);
+}
+
 static int number_of(const char *w, int lo, int hi)
 {
     char *end;

@@ -16,6 +16,9 @@ typedef struct vg_when {
 
 /* Whether token i heads a temporal modifier of its head (by relation and words). */
 int vg_when_is_temporal(const vg_tree *tree, uint32_t i);
+
+/* The day of the week a lowercase word names, 1 (Monday) to 7, or 0. */
+int vg_when_weekday(const char *lower);
 /* Reads the date the phrase of token i names, resolved against pubdate (YYYYMMDD, 0 unknown:
  * then only absolute dates resolve). Returns 1 and fills out when the phrase is a date. */
 int vg_when_phrase(const vg_tree *tree, uint32_t i, int32_t pubdate, vg_when *out, vg_arena *arena);
