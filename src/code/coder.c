@@ -884,6 +884,27 @@ static int quantified(const vg_tree *t, uint32_t i)
     return 0;
 }
 
+/* Whether act noun i names a kind of act rather than one: a plural with nothing to single its
+ * acts out (no determiner, owner, number or adjective) that something is about ("would share
+ * intelligence on threats to diplomats", "a report about attacks against journalists",
+ * "commented on killings of civilians"). */
+static int kind_of_act(const vg_tree *t, uint32_t i)
+{
+    if (t->s->tokens[i].upos != VG_UPOS_NOUN || !vg_tree_is_plural(t, i))
+        return 0;
+    int topic = 0;
+    for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
+        uint32_t c = vg_tree_child(t, i, k);
+        const char *d = vg_tree_deprel(t, c), *w = t->lower[c];
+        if (!strcmp(d, "det") || !strcmp(d, "nmod:poss") || !strcmp(d, "nummod") || !strcmp(d, "amod") ||
+            !strcmp(d, "compound"))
+            return 0;
+        topic |= !strcmp(d, "case") && (!strcmp(w, "on") || !strcmp(w, "about") || !strcmp(w, "regarding") ||
+                                        !strcmp(w, "concerning"));
+    }
+    return topic;
+}
+
 /* Whether the content of marker m (a mode or an event taking content) at token i holds an
  * event head of its own: then the marker adds its mode or stance to that event instead of
  * standing alone. */
@@ -1123,6 +1144,9 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
         /* "We take every threat seriously", "will respond to any attack": a quantified act is
          * no particular one. */
         if (m->event && t->s->tokens[i].upos == VG_UPOS_NOUN && quantified(t, i))
+            continue;
+        /* "would share intelligence on threats to diplomats": a kind of act is none in particular. */
+        if (m->event && kind_of_act(t, i))
             continue;
         if (m->event) {
             /* A marker whose content is an event lends it its mode ("threatened to kill" is

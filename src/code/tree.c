@@ -61,7 +61,7 @@ struct tree_ids {
     int acl, advcl, agent, amod, appos, aux, aux_pass, case_id, cc, ccomp, compound, conj, csubj_pass;
     int cop, det, fixed, flat, mark, nmod, nsubj, nsubj_pass, obj, obl, obl_tmod, parataxis, poss, punct, relcl,
         vocative, xcomp; /* relations */
-    int vbd, vbn, vbp, vbz, wdt, wp;                                                          /* tags */
+    int nns, nnps, vbd, vbn, vbp, vbz, wdt, wp;                                               /* tags */
 };
 
 static const struct tree_ids *tree_ids(void)
@@ -98,6 +98,8 @@ static const struct tree_ids *tree_ids(void)
         ids.poss = vg_deprel_id("nmod:poss");
         ids.punct = vg_deprel_id("punct");
         ids.relcl = vg_deprel_id("acl:relcl");
+        ids.nns = vg_xpos_id("NNS");
+        ids.nnps = vg_xpos_id("NNPS");
         ids.vbd = vg_xpos_id("VBD");
         ids.vbn = vg_xpos_id("VBN");
         ids.vbp = vg_xpos_id("VBP");
@@ -108,6 +110,13 @@ static const struct tree_ids *tree_ids(void)
         ready = 1;
     }
     return &ids;
+}
+
+int vg_tree_is_plural(const vg_tree *t, uint32_t i)
+{
+    const struct tree_ids *id = tree_ids();
+    int x = t->s->tokens[i].xpos;
+    return x && (x == id->nns || x == id->nnps);
 }
 
 /* Computed once per token by vg_tree_build: the relations are compared by id. */

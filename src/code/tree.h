@@ -82,6 +82,9 @@ int vg_tree_build(vg_tree *tree, const vg_sentence *s, vg_arena *arena);
  * when out of memory, after which the view must not be used. */
 int vg_tree_reattach(vg_tree *tree, uint32_t i, uint32_t head, const char *deprel, vg_arena *arena);
 
+/* Whether token i is a plural noun (NNS, NNPS). */
+int vg_tree_is_plural(const vg_tree *tree, uint32_t i);
+
 /* Whether token i is a reflexive pronoun ("herself", "themselves"). */
 int vg_tree_is_reflexive(const vg_tree *tree, uint32_t i);
 
