@@ -59,7 +59,7 @@ int vg_tree_is_passive(const vg_tree *t, uint32_t i) { return t->passive[i]; }
  * on every sentence coded; a lookup by name costs a binary search of strings). */
 struct tree_ids {
     int acl, advcl, agent, amod, appos, aux, aux_pass, case_id, cc, ccomp, compound, conj, csubj_pass;
-    int cop, det, fixed, flat, mark, nmod, nsubj, nsubj_pass, obj, obl, obl_tmod, parataxis, poss, punct, relcl,
+    int cop, det, fixed, flat, mark, nmod, nsubj, nsubj_pass, obj, obl, obl_unmarked, parataxis, poss, punct, relcl,
         vocative, xcomp; /* relations */
     int nns, nnps, vbd, vbn, vbp, vbz, wdt, wp;                                               /* tags */
 };
@@ -85,7 +85,7 @@ static const struct tree_ids *tree_ids(void)
         ids.cop = vg_deprel_id("cop");
         ids.det = vg_deprel_id("det");
         ids.flat = vg_deprel_id("flat");
-        ids.obl_tmod = vg_deprel_id("obl:tmod");
+        ids.obl_unmarked = vg_deprel_id("obl:unmarked"); /* UD 2.13+ for a bare time: "last month" */
         ids.vocative = vg_deprel_id("vocative");
         ids.fixed = vg_deprel_id("fixed");
         ids.mark = vg_deprel_id("mark");
@@ -587,7 +587,7 @@ static void repair_her_object(vg_tree *t)
         t->head[x] = (int16_t)x;          /* the verb before it, 1-based */
         t->deprel[x] = (uint8_t)obj;
         if (t->head[h] == (int)x && t->deprel[h] == obj)
-            t->deprel[h] = (uint8_t)id->obl_tmod; /* "last month" is when, not whom */
+            t->deprel[h] = (uint8_t)id->obl_unmarked; /* "last month" is when, not whom */
         t->repaired = 1;
     }
 }
@@ -893,7 +893,7 @@ static void repair_reporting_conjunct(vg_tree *t)
         /* a day name after the verb is its time, not a second subject */
         for (uint32_t c = v + 1; c < t->n; c++)
             if (t->head[c] == (int)v + 1 && t->deprel[c] == nsubj && is_day_name(tok[c].form))
-                t->deprel[c] = (uint8_t)id->obl_tmod;
+                t->deprel[c] = (uint8_t)id->obl_unmarked;
         t->repaired = 1;
         return;
     }
