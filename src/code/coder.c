@@ -531,6 +531,28 @@ static int take_date(sentence_ctx *sc, uint32_t c, vg_event *e)
     return 1;
 }
 
+/* "threatened to kill the minister last month": a time wholly before the report in the
+ * clause the act is about dates the act ("next week" there is when the threatened act would
+ * be, not the threat). */
+static int date_of_content(sentence_ctx *sc, vg_event *e)
+{
+    const vg_tree *t = &sc->tree;
+    for (uint32_t j = 0; j < vg_tree_n_children(t, e->head); j++) {
+        uint32_t c = vg_tree_child(t, e->head, j);
+        if (strcmp(vg_tree_deprel(t, c), "xcomp") || t->s->tokens[c].upos != VG_UPOS_VERB)
+            continue;
+        for (uint32_t g = 0; g < vg_tree_n_children(t, c); g++) {
+            vg_event dated = *e;
+            if (take_date(sc, vg_tree_child(t, c, g), &dated) && dated.date && sc->coding->pubdate &&
+                dated.date_end && dated.date_end < sc->coding->pubdate) {
+                *e = dated;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
 {
     const vg_tree *t = &sc->tree;
@@ -538,6 +560,10 @@ static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
         uint32_t i = w->chain[k];
         if ((int)i == w->attribution)
             break;
+        /* "arrived on Monday ... and threatened to kill her last month": the act's own content
+         * dates it before the clause it is joined to does. */
+        if (k == 1 && date_of_content(sc, e))
+            return;
         for (uint32_t j = 0; j < vg_tree_n_children(t, i); j++) {
             uint32_t c = vg_tree_child(t, i, j);
             /* "had been under surveillance since December and were detained at a warehouse": a
@@ -569,22 +595,8 @@ static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
             if (take_date(sc, vg_tree_child(t, c, g), e))
                 return;
     }
-    /* "threatened to kill the minister last month": a time wholly before the report in the
-     * clause the act is about dates the act ("next week" there is when the threatened act
-     * would be, not the threat). */
-    for (uint32_t j = 0; j < vg_tree_n_children(t, e->head); j++) {
-        uint32_t c = vg_tree_child(t, e->head, j);
-        if (strcmp(vg_tree_deprel(t, c), "xcomp") || t->s->tokens[c].upos != VG_UPOS_VERB)
-            continue;
-        for (uint32_t g = 0; g < vg_tree_n_children(t, c); g++) {
-            vg_event dated = *e;
-            if (take_date(sc, vg_tree_child(t, c, g), &dated) && dated.date && sc->coding->pubdate &&
-                dated.date_end && dated.date_end < sc->coding->pubdate) {
-                *e = dated;
-                return;
-            }
-        }
-    }
+    if (date_of_content(sc, e))
+        return;
     if (sc->coding->pubdate) {
         e->date = e->date_end = sc->coding->pubdate;
         e->date_precision = VG_DATE_PUBLICATION;
