@@ -24,6 +24,48 @@ static int month_of(const char *w)
     return m ? m : word_in(w, abbr, 12);
 }
 
+/* 1 spring, 2 summer, 3 autumn, 4 winter ("fall" is left out: "after the fall of Kabul"). */
+static int season_of(const char *w)
+{
+    static const char *const seasons[] = { "spring", "summer", "autumn", "winter" };
+    return word_in(w, seasons, 4);
+}
+
+/* Season s of year y as a range of days, in the northern hemisphere's months (spring March to
+ * May, summer June to August, autumn September to November, winter December to February; the
+ * winter of y begins in December of y). */
+static void season_range(int s, int y, vg_when *out)
+{
+    int m0 = 3 * s, y1 = y, m1 = m0 + 2;
+    if (m1 > 12) {
+        m1 -= 12;
+        y1++;
+    }
+    out->date = vg_date_make(y, m0, 1);
+    out->date_end = vg_date_make(y1, m1, vg_date_days_in_month(y1, m1));
+    out->precision = VG_DATE_PART_OF_YEAR;
+}
+
+/* "last summer" (the latest that ended before publication), "next winter" (the first that
+ * begins after it), "this spring" (the one beginning in the publication's year), "in the summer"
+ * (the latest begun by publication). */
+static void season_near(int s, int pub, int last, int next, int this_one, vg_when *out)
+{
+    int y = pub / 10000;
+    if (!this_one) {
+        season_range(s, y, out);
+        if (last || !next) {
+            while (last ? out->date_end >= pub : out->date > pub)
+                season_range(s, --y, out);
+        } else {
+            while (out->date <= pub)
+                season_range(s, ++y, out);
+        }
+        return;
+    }
+    season_range(s, y, out);
+}
+
 static int weekday_of(const char *w)
 {
     static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -51,6 +93,7 @@ int vg_when_words(const char *const *w, uint32_t n, int32_t pub, vg_when *out)
     int weekday = 0, day = 0, month = 0, year = 0, rel_year = 0, has_rel_year = 0, part = 0;
     int vague = 0, rel_month = 0, has_rel_month = 0, rel_day = 0, has_rel_day = 0, next = 0, last = 0;
     int counted = 0, anchored = 0;   /* "three days", and whether "ago", "earlier", ... place them */
+    int season = 0, season_last = 0, season_next = 0, season_this = 0;
     for (uint32_t i = 0; i < n; i++) {
         const char *x = w[i];
         int v;
@@ -62,7 +105,13 @@ int vg_when_words(const char *const *w, uint32_t n, int32_t pub, vg_when *out)
         if (!strcmp(x, "ago") || !strcmp(x, "earlier") || !strcmp(x, "later") || !strcmp(x, "recently") ||
             !strcmp(x, "recent") || !strcmp(x, "past") || !strcmp(x, "last"))
             anchored = 1;
-        if ((v = weekday_of(x)))
+        if ((v = season_of(x))) {
+            season = v;
+            season_last = last;
+            season_next = next;
+            season_this = i > 0 && (!strcmp(w[i - 1], "this") || !strcmp(w[i - 1], "current"));
+            last = next = 0;
+        } else if ((v = weekday_of(x)))
             weekday = v;
         else if ((v = month_of(x)) && !(v == 5 && i + 1 < n && !strcmp(w[i + 1], "be")))
             month = v;
@@ -125,6 +174,13 @@ int vg_when_words(const char *const *w, uint32_t n, int32_t pub, vg_when *out)
             delta -= 7;
         out->date = out->date_end = vg_date_add_days(pub, delta);
         out->precision = VG_DATE_DAY;
+        return 1;
+    }
+    if (season && (year || pub)) {
+        if (year)
+            season_range(season, year, out);
+        else
+            season_near(season, pub, season_last, season_next, season_this, out);
         return 1;
     }
     if (has_rel_day && pub) {
@@ -237,7 +293,7 @@ int vg_when_is_temporal(const vg_tree *t, uint32_t i)
     /* The words decide: a month, weekday, year or relative date word somewhere in the head's
      * immediate phrase. */
     const char *w = t->lower_form[i];
-    if (weekday_of(w) || month_of(w) || number_of(w, 1800, 2100) || !strncmp(w, "mid-", 4))
+    if (weekday_of(w) || month_of(w) || season_of(w) || number_of(w, 1800, 2100) || !strncmp(w, "mid-", 4))
         return 1;
     static const char *const words[] = { "year", "month", "week", "yesterday", "today", "tonight", "tomorrow",
                                          "end", "beginning", "start", "middle", "days", "weeks", "recently",

@@ -75,6 +75,21 @@ static void months_and_years(void)
     expect("last month", 20250115, 20241201, 20241231, VG_DATE_MONTH); /* across a year */
 }
 
+/* Seasons in the northern hemisphere's months; the winter of y begins in December of y. */
+static void seasons(void)
+{
+    expect("last summer", PUB, 20250601, 20250831, VG_DATE_PART_OF_YEAR);
+    expect("last summer", 20250715, 20240601, 20240831, VG_DATE_PART_OF_YEAR); /* this one is not over */
+    expect("last winter", PUB, 20241201, 20250228, VG_DATE_PART_OF_YEAR);
+    expect("this spring", PUB, 20250301, 20250531, VG_DATE_PART_OF_YEAR);
+    expect("next spring", PUB, 20260301, 20260531, VG_DATE_PART_OF_YEAR);
+    expect("in the summer of 2023", PUB, 20230601, 20230831, VG_DATE_PART_OF_YEAR);
+    expect("in the winter", PUB, 20241201, 20250228, VG_DATE_PART_OF_YEAR); /* the latest begun */
+    expect("in autumn", PUB, 20250901, 20251130, VG_DATE_PART_OF_YEAR);
+    vg_when w;
+    CHECK(!when("the fall of kabul", PUB, &w)); /* "fall" is no season here */
+}
+
 static void vague(void)
 {
     expect("days after", PUB, 20251008, 20251107, VG_DATE_APPROXIMATE);
@@ -104,6 +119,7 @@ int main(void)
     calendar();
     weekdays();
     months_and_years();
+    seasons();
     vague();
     not_dates();
     return check_finish("code_when");
