@@ -551,6 +551,20 @@ static int quotation_speaker(vg_mentions *m, uint32_t token, vg_actor *out, unsi
     return 1;
 }
 
+/* Whether the words ending at token name a diplomatic role (one with host words: ambassador,
+ * diplomats, embassy), which only a state has. */
+static int diplomatic_role_at(const vg_mentions *m, uint32_t token)
+{
+    const vg_tree *t = m->tree;
+    for (uint32_t start = token > 4 ? token - 4 : 0; start <= token; start++) {
+        vg_dict_match match;
+        size_t k = vg_dict_match_role_tokens(m->dict, t->s->tokens, t->n, start, &match);
+        if (k && start + k - 1 == token)
+            return match.hits[0].entry->n_host_words > 0;
+    }
+    return 0;
+}
+
 static size_t pronoun_actors(vg_mentions *m, uint32_t token, int kind, vg_actor *out, size_t max,
                              unsigned depth)
 {
@@ -593,10 +607,15 @@ static size_t pronoun_actors(vg_mentions *m, uint32_t token, int kind, vg_actor 
     int h = vg_tree_head(t, token);
     int people_only = kind == 3 && h >= 0 && !strcmp(vg_tree_deprel(t, token), "nmod:poss") &&
                       is_word(m, VG_WORDS_PERSON, t->lower[h]);
+    /* "the Brigade threatened to attack its diplomats": only a state has diplomats and
+     * embassies, so the owner is the latest state named. */
+    int state_only = h >= 0 && !strcmp(vg_tree_deprel(t, token), "nmod:poss") && diplomatic_role_at(m, (uint32_t)h);
     const memory_entry *e = NULL, *any = NULL;
     for (uint32_t k = 0; (e = recent(m->memory, k)) != NULL; k++) {
         int fits = (kind == 1 && e->person && !e->plural) || (kind == 2 && !e->person && !e->plural) ||
                    (kind == 3 && (people_only ? e->plural && e->person : e->plural || !e->person));
+        if (state_only && !(e->code && vg_dict_country(m->dict, e->code)))
+            fits = 0;
         if (!fits || (subject && e->sentence == m->sentence && !strcmp(e->code, subject)))
             continue;
         if (!any)
