@@ -159,6 +159,19 @@ static const char *target_name(const vg_event *e)
     return e->target && !e->target->resolved ? nonempty(e->target->name) : NULL;
 }
 
+/* What the act's target is, for telling acts apart: "person", "facility", or "people" for an
+ * unnamed class of people ("diplomats", "officials"): a threat against Norland's diplomats is
+ * not the threat against its foreign minister, though both target XNLGOV people. NULL when
+ * the words do not tell. */
+static const char *target_kind(const vg_event *e)
+{
+    if (!e->target)
+        return NULL;
+    if (e->target->kind == VG_KIND_PERSON && e->target->anonymous)
+        return "people";
+    return vg_actor_kind_name((vg_actor_kind)e->target->kind);
+}
+
 /* The best incident an act can join, or "" in best. this_doc: the incidents the document
  * being linked has reported so far. */
 static int find_incident(vg_store *store, const vg_link_event *le, const char *family, const touched *this_doc,
@@ -168,7 +181,7 @@ static int find_incident(vg_store *store, const vg_link_event *le, const char *f
     const char *src = e->source ? nonempty(e->source->code) : NULL;
     const char *tgt = e->target && !guessed_country(e->target) ? nonempty(e->target->code) : NULL;
     const char *tgt_name = target_name(e);
-    const char *tgt_kind = e->target ? vg_actor_kind_name((vg_actor_kind)e->target->kind) : NULL;
+    const char *tgt_kind = target_kind(e);
     const char *place = place_of(e);
     best[0] = '\0';
     if (!src && !tgt)
@@ -314,7 +327,7 @@ static void bind_sides_and_time(sqlite3_stmt *stmt, int k, const vg_link_documen
     sqlite3_bind_int(stmt, k + 4, le->precision_rank);
     vg_store_bind_text(stmt, k + 5, lo);
     vg_store_bind_text(stmt, k + 6, hi);
-    vg_store_bind_text(stmt, k + 7, e->target ? vg_actor_kind_name((vg_actor_kind)e->target->kind) : NULL);
+    vg_store_bind_text(stmt, k + 7, target_kind(e));
 }
 
 static int open_incident(vg_store *store, const vg_link_document *doc, const vg_link_event *le, size_t index,

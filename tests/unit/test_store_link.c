@@ -332,6 +332,50 @@ static void check_target_kinds_and_answers(const char *dir)
     vg_document_free(charges);
 }
 
+/* A threat against a country's diplomats, an unnamed class of people, is not the threat
+ * against its named foreign minister a month before, though the source and the target's code
+ * are the same; a later report of threats against "Norland's diplomats" joins the former. */
+static void check_people_and_person(const char *dir)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/people.db", dir);
+    vg_store *store = NULL;
+    vg_error err = {0};
+    CHECK_INT(vg_store_open(&store, path, 0, &err), 0);
+    if (!store)
+        return;
+    vg_actor brigade = actor("the Red Hand Brigade", "IMGUAFRHB", "Red Hand Brigade");
+    vg_actor minister = actor("Foreign Minister Helga Brandt", "XNLGOV", "Helga Brandt");
+    minister.kind = VG_KIND_PERSON;
+    vg_actor diplomats = actor("Norland's diplomats", "XNLGOV", NULL);
+    diplomats.kind = VG_KIND_PERSON;
+    diplomats.anonymous = 1;
+    vg_document *first = check_document("first", "Wire", "2026-01-07", "The Brigade threatened to kill Brandt.");
+    vg_event first_events[1] = {
+        event("138", &brigade, &minister, VG_MODE_THREATENED, VG_STANCE_ASSERTED, 20260107, VG_DATE_DAY)};
+    add(store, first, first_events, 1);
+    /* undated: the report's date stands in, and its window reaches back to the first threat */
+    vg_document *video = check_document("video", "Courier", "2026-02-10", "The Brigade threatened Norland's diplomats.");
+    vg_event video_events[1] = {
+        event("138", &brigade, &diplomats, VG_MODE_THREATENED, VG_STANCE_ASSERTED, 20260210, VG_DATE_PUBLICATION)};
+    add(store, video, video_events, 1);
+    vg_document *again = check_document("again", "Ledger", "2026-02-12", "The Brigade's threats to Norland's diplomats.");
+    vg_event again_events[1] = {
+        event("138", &brigade, &diplomats, VG_MODE_THREATENED, VG_STANCE_ASSERTED, 20260212, VG_DATE_PUBLICATION)};
+    add(store, again, again_events, 1);
+    char a[32], b[32], c[32];
+    incident_of(path, "first", 0, a, sizeof a);
+    incident_of(path, "video", 0, b, sizeof b);
+    incident_of(path, "again", 0, c, sizeof c);
+    CHECK(a[0] && b[0] && strcmp(a, b) != 0);
+    CHECK_STR(c, b);
+    CHECK_INT(query_int(path, "SELECT count(*) FROM incidents WHERE target_kind = 'people'"), 1);
+    vg_store_close(store);
+    vg_document_free(first);
+    vg_document_free(video);
+    vg_document_free(again);
+}
+
 int main(void)
 {
     vg_error err = {0};
@@ -344,6 +388,7 @@ int main(void)
     snprintf(path2, sizeof path2, "%s/b.db", dir);
 
     check_target_kinds_and_answers(dir);
+    check_people_and_person(dir);
 
     char plot[32];
     run_scenario(path, plot, sizeof plot, 1);
