@@ -608,13 +608,15 @@ static size_t pronoun_actors(vg_mentions *m, uint32_t token, int kind, vg_actor 
     int people_only = kind == 3 && h >= 0 && !strcmp(vg_tree_deprel(t, token), "nmod:poss") &&
                       is_word(m, VG_WORDS_PERSON, t->lower[h]);
     /* "the Brigade threatened to attack its diplomats": only a state has diplomats and
-     * embassies, so the owner is the latest state named. */
+     * embassies, so the owner is the latest state or government named (not a country's
+     * rebels or army: "AFGINS", "XNLMIL"). */
     int state_only = h >= 0 && !strcmp(vg_tree_deprel(t, token), "nmod:poss") && diplomatic_role_at(m, (uint32_t)h);
     const memory_entry *e = NULL, *any = NULL;
     for (uint32_t k = 0; (e = recent(m->memory, k)) != NULL; k++) {
         int fits = (kind == 1 && e->person && !e->plural) || (kind == 2 && !e->person && !e->plural) ||
                    (kind == 3 && (people_only ? e->plural && e->person : e->plural || !e->person));
-        if (state_only && !(e->code && vg_dict_country(m->dict, e->code)))
+        if (state_only && !(e->code && vg_dict_country(m->dict, e->code) &&
+                            (strlen(e->code) == 3 || !strncmp(e->code + 3, "GOV", 3))))
             fits = 0;
         if (!fits || (subject && e->sentence == m->sentence && !strcmp(e->code, subject)))
             continue;
