@@ -34,7 +34,8 @@ static void print_claims(const store_query *q, const json_t *answer)
         printf("what %s said:\n", entity);
         for (size_t i = 0; i < json_array_size(said); i++) {
             const json_t *c = json_array_get(said, i);
-            printf("  %s %s of %s (%s against %s), %s, %s #%lld\n", ledger_text_or(c, "actor", "?"),
+            char who[512];
+            printf("  %s %s of %s (%s against %s), %s, %s #%lld\n", ledger_claimant(c, who, sizeof who),
                    ledger_text_or(c, "role", "?"), ledger_text_or(c, "incident", "?"),
                    ledger_text_or(c, "event", "?"), ledger_text_or(c, "target", "?"),
                    ledger_text_or(c, "said_on", "undated"), ledger_text_or(c, "doc", "?"),

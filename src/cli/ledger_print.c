@@ -1,6 +1,7 @@
 /* Printing incidents and their claims ledgers as text (see ledger_print.h). */
 #include "cli/ledger_print.h"
 #include <string.h>
+#include <strings.h>
 
 const char *ledger_text_or(const json_t *o, const char *key, const char *missing)
 {
@@ -29,6 +30,31 @@ const char *ledger_actor_label(const json_t *actor, char *buf, size_t size)
     return buf;
 }
 
+/* Whether some word of `words` (split at spaces) occurs in `name`, ignoring case. */
+static int shares_word(const char *words, const char *name)
+{
+    while (*words) {
+        size_t len = strcspn(words, " ");
+        for (const char *p = name; len && *p; p++)
+            if (!strncasecmp(p, words, len) && (p == name || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' ' ||
+                                                                            p[len] == '\''))
+                return 1;
+        words += len;
+        words += strspn(words, " ");
+    }
+    return 0;
+}
+
+const char *ledger_claimant(const json_t *claim, char *buf, size_t size)
+{
+    const char *words = ledger_text(claim, "actor"), *name = ledger_text(claim, "name");
+    if (*name && *words && !strchr(words, ' ') && !shares_word(words, name))
+        snprintf(buf, size, "%s [%s]", words, name);
+    else
+        snprintf(buf, size, "%s", words);
+    return buf;
+}
+
 int ledger_print_json(FILE *out, const json_t *value)
 {
     if (json_dumpf(value, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4)) != 0)
@@ -42,6 +68,13 @@ static int same_words(const json_t *a, const json_t *b)
 {
     return !strcmp(ledger_text(a, "actor"), ledger_text(b, "actor")) && *ledger_text(a, "text") &&
            !strcmp(ledger_text(a, "text"), ledger_text(b, "text"));
+}
+
+/* Whether claims a and b have one speaker: the same name the coder resolved, or the same words. */
+static int same_speaker(const json_t *a, const json_t *b)
+{
+    const char *name = ledger_text(a, "name");
+    return (*name && !strcmp(name, ledger_text(b, "name"))) || !strcmp(ledger_text(a, "actor"), ledger_text(b, "actor"));
 }
 
 static void print_claims(FILE *out, const json_t *ledger, const char *role, const char *label, int sentences,
@@ -62,7 +95,8 @@ static void print_claims(FILE *out, const json_t *ledger, const char *role, cons
                 repeated = same_words(json_array_get(list, k), c);
             if (repeated)
                 continue;
-            fprintf(out, "%s    %s%s — %s, %s (%s #%lld)\n", indent, ledger_text(c, "actor"),
+            char who[512];
+            fprintf(out, "%s    %s%s — %s, %s (%s #%lld)\n", indent, ledger_claimant(c, who, sizeof who),
                     json_is_true(json_object_get(c, "anonymous")) ? " [anonymous]" : "",
                     ledger_text_or(c, "said_on", "undated"),
                     ledger_text_or(c, "publisher", "unknown publisher"), ledger_text(c, "doc"),
@@ -91,10 +125,11 @@ static void print_claims(FILE *out, const json_t *ledger, const char *role, cons
         const json_t *c = json_array_get(list, i);
         int seen = 0;
         for (size_t k = 0; k < i && !seen; k++)
-            seen = !strcmp(ledger_text(json_array_get(list, k), "actor"), ledger_text(c, "actor"));
+            seen = same_speaker(json_array_get(list, k), c);
         if (seen)
             continue;
-        fprintf(out, "%s%s%s (%s)", first ? " " : "; ", ledger_text(c, "actor"),
+        char who[512];
+        fprintf(out, "%s%s%s (%s)", first ? " " : "; ", ledger_claimant(c, who, sizeof who),
                 json_is_true(json_object_get(c, "anonymous")) ? " [anon.]" : "",
                 ledger_text_or(c, "said_on", "undated"));
         first = 0;

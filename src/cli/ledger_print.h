@@ -14,6 +14,9 @@ int ledger_print_json(FILE *out, const json_t *value);
 const char *ledger_text_or(const json_t *o, const char *key, const char *missing);
 /* The string under key in o, or "" when there is none. */
 const char *ledger_text(const json_t *o, const char *key);
+/* Who makes a claim, into buf: its words, and when they are one word that is not the name
+ * the coder resolved them to ("He" for Faris Adel), the name too: "He [Faris Adel]". */
+const char *ledger_claimant(const json_t *claim, char *buf, size_t size);
 /* "text (CODE)" of an actor object, or "?" into buf. */
 const char *ledger_actor_label(const json_t *actor, char *buf, size_t size);
 

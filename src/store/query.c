@@ -321,7 +321,7 @@ int vg_store_claims(vg_store *store, const char *entity, size_t limit, json_t **
     if (!rc)
         rc = prepare(store,
                      "SELECT c.incident, c.role, c.actor_text, c.said_on, c.publisher, d.doc_id, c.sentence, s.text,"
-                     " i.cameo_name, i.target_text FROM claims c JOIN documents d ON d.id = c.document"
+                     " i.cameo_name, i.target_text, c.actor_name FROM claims c JOIN documents d ON d.id = c.document"
                      " JOIN incidents i ON i.id = c.incident"
                      " LEFT JOIN sentences s ON s.document = c.document AND s.idx = c.sentence"
                      " WHERE c.actor_code = ?1 OR c.actor_name = ?1 COLLATE NOCASE OR c.actor_text LIKE '%' || ?1 || '%'"
@@ -350,7 +350,7 @@ int vg_store_claims(vg_store *store, const char *entity, size_t limit, json_t **
         static const column said_columns[] = {
             {"incident", AS_TEXT}, {"role", AS_TEXT}, {"actor", AS_TEXT}, {"said_on", AS_TEXT},
             {"publisher", AS_TEXT}, {"doc", AS_TEXT}, {"sentence", AS_INTEGER}, {"text", AS_TEXT},
-            {"event", AS_TEXT}, {"target", AS_TEXT},
+            {"event", AS_TEXT}, {"target", AS_TEXT}, {"name", AS_TEXT},
         };
         while ((step = sqlite3_step(said)) == SQLITE_ROW)
             json_array_append_new(said_list, row_json(said, said_columns, N_COLUMNS(said_columns)));

@@ -63,6 +63,8 @@ grep -q "THREAT BOARD as of 2026-02-17" "$work/board.txt" && grep -q "Norland's 
 grep -q "the same words in 10-wire-embassy-plot-charges-herald #8, 11-wire" "$work/board.txt" && ok \
   || fail "copies of one claim not collapsed"
 grep -q "(10-wire-embassy-plot-charges-herald #8)" "$work/board.txt" && fail "a copied denial printed again" || ok
+# a claimant found through a pronoun shows whom the coder took it for ("He" of 21 #3 is Faris Adel)
+"$vigil" claims --db "$db" "Faris Adel" | grep -q "He \[Faris Adel\] denies" && ok || fail "a resolved claimant's name"
 
 # claims and actor.
 "$vigil" claims --db "$db" "Helga Brandt" >"$work/claims.txt" && grep -q "incident" "$work/claims.txt" && ok \
