@@ -78,9 +78,16 @@ static json_t *actor_json(sqlite3_stmt *stmt, int text_col, int code_col, int na
     return a;
 }
 
+/* An incident's place by name: its own, else the name of the country it is in ("XAS" of "the
+ * convoy of Norland's ambassador to Astoria" is Astoria), the most mentioned actor of that
+ * code with a name. */
+#define PLACE_NAME                                                                                            \
+    "coalesce(i.place_name, (SELECT a.name FROM actor_codes ac JOIN actors a ON a.id = ac.actor"           \
+    " WHERE ac.code = i.place_country AND a.name IS NOT NULL ORDER BY ac.mentions DESC LIMIT 1))"
+
 #define INCIDENT_COLUMNS                                                                                      \
     "i.id, i.family, i.cameo, i.cameo_name, i.severity, i.mode, i.stance, i.source_text, i.source_code,"      \
-    " i.source_name, i.target_text, i.target_code, i.target_name, i.place_name, i.place_country, i.date,"     \
+    " i.source_name, i.target_text, i.target_code, i.target_name, " PLACE_NAME ", i.place_country, i.date,"  \
     " i.date_precision, i.first_reported, i.last_reported, i.n_events, i.n_documents, i.n_sources, i.n_claims," \
     " i.weight"
 

@@ -63,6 +63,9 @@ grep -q "THREAT BOARD as of 2026-02-17" "$work/board.txt" && grep -q "Norland's 
 grep -q "the same words in 10-wire-embassy-plot-charges-herald #8, 11-wire" "$work/board.txt" && ok \
   || fail "copies of one claim not collapsed"
 grep -q "(10-wire-embassy-plot-charges-herald #8)" "$work/board.txt" && fail "a copied denial printed again" || ok
+# a place known only by its country's code is named ("the convoy of Norland's ambassador to Astoria")
+grep -q "place Astoria" "$work/board.txt" && ok || fail "a place by its country's name"
+grep -q "place XAS" "$work/board.txt" && fail "a place printed as a code" || ok
 # a claimant found through a pronoun shows whom the coder took it for ("He" of 21 #3 is Faris Adel)
 "$vigil" claims --db "$db" "Faris Adel" | grep -q "He \[Faris Adel\] denies" && ok || fail "a resolved claimant's name"
 
