@@ -253,6 +253,18 @@ int vg_when_words(const char *const *w, uint32_t n, int32_t pub, vg_when *out)
     return 0;
 }
 
+/* Whether w is a word of dates: a month, weekday, season, year, or one of the words that
+ * place a time ("week", "yesterday", "end", ...). */
+static int time_word(const char *w)
+{
+    if (weekday_of(w) || month_of(w) || season_of(w) || number_of(w, 1800, 2100) || !strncmp(w, "mid-", 4))
+        return 1;
+    static const char *const words[] = { "year", "month", "week", "yesterday", "today", "tonight", "tomorrow",
+                                         "end", "beginning", "start", "middle", "days", "weeks", "recently",
+                                         "past" };
+    return word_in(w, words, (int)(sizeof words / sizeof *words)) > 0;
+}
+
 /* The relations a time phrase may hang by, without their markers: most tokens' relations are
  * none of them, and are turned away by id before any name is compared. */
 static const uint8_t *temporal_relations(void)
@@ -291,25 +303,46 @@ int vg_when_is_temporal(const vg_tree *t, uint32_t i)
     if (!ok)
         return 0;
     /* The words decide: a month, weekday, year or relative date word somewhere in the head's
-     * immediate phrase. */
-    const char *w = t->lower_form[i];
-    if (weekday_of(w) || month_of(w) || season_of(w) || number_of(w, 1800, 2100) || !strncmp(w, "mid-", 4))
+     * immediate phrase; a day's number read as the head of its month ("on January 19" with
+     * "January" under "19"). */
+    if (time_word(t->lower_form[i]))
         return 1;
-    static const char *const words[] = { "year", "month", "week", "yesterday", "today", "tonight", "tomorrow",
-                                         "end", "beginning", "start", "middle", "days", "weeks", "recently",
-                                         "past" };
-    return word_in(w, words, (int)(sizeof words / sizeof *words)) > 0;
+    if (number_of(t->lower_form[i], 1, 31))
+        for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++)
+            if (month_of(t->lower_form[vg_tree_child(t, i, k)]))
+                return 1;
+    return 0;
+}
+
+/* The span of the time phrase headed by token x: x and, below it, the words that make up a
+ * date (determiners, numbers, modifiers, a month read as a modifier, "of last year"), not the
+ * phrases and clauses a misparse may hang on it ("on January 19 at a warehouse near the port,
+ * where ..." read with the place under "19"). */
+static void date_words_span(const vg_tree *t, uint32_t x, unsigned depth, uint32_t *first, uint32_t *last)
+{
+    if (x < *first)
+        *first = x;
+    if (x > *last)
+        *last = x;
+    if (depth > 4)
+        return;
+    static const char *const inner[] = { "det", "amod", "nummod", "case", "cc", "compound", "nmod:unmarked",
+                                         "nmod:poss", "advmod", "fixed", "flat" };
+    for (uint32_t k = 0; k < vg_tree_n_children(t, x); k++) {
+        uint32_t c = vg_tree_child(t, x, k);
+        const char *d = vg_tree_deprel(t, c);
+        if (word_in(d, inner, (int)(sizeof inner / sizeof *inner)) ||
+            ((!strncmp(d, "nmod", 4) || !strcmp(d, "conj")) && time_word(t->lower_form[c])))
+            date_words_span(t, c, depth + 1, first, last);
+    }
 }
 
 int vg_when_phrase(const vg_tree *t, uint32_t i, int32_t pub, vg_when *out, vg_arena *arena)
 {
+    /* The date's own words below its head: "the end of last year" has "year" two levels
+     * down; "on March 4 at a hotel near the airport" is read as "on March 4". */
     uint32_t first = i, last = i;
-    /* The whole subtree: "the end of last year" has "year" two levels down. */
-    for (uint32_t k = 0; k < t->n; k++)
-        if (vg_tree_dominates(t, i, k)) {
-            if (k < first) first = k;
-            if (k > last) last = k;
-        }
+    date_words_span(t, i, 0, &first, &last);
     if (last - first > 12)
         return 0;
     const char *words[16];
