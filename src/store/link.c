@@ -4,6 +4,7 @@
 #include "store/store_internal.h"
 #include "store/threat.h"
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/hash.h"
 #include <stdio.h>
 #include <string.h>
@@ -224,6 +225,15 @@ static int find_incident(vg_store *store, const vg_link_event *le, const char *f
             const char *c_kind = column_text(stmt, 8);
             if (tgt_kind && c_kind && strcmp(tgt_kind, c_kind) != 0)
                 continue;
+            /* Two acts each dated to a day, days apart, are two acts ("arrested on January 19",
+             * "charged on Thursday", the 22nd): the days' windows allow for reports that
+             * disagree about a date, not for two dates both stated. */
+            if (le->precision_rank == 1 && sqlite3_column_int(stmt, 5) == 1 && e->date) {
+                int32_t c_date = vg_date_parse_iso(column_text(stmt, 10) ? column_text(stmt, 10) : "");
+                long apart = c_date ? vg_date_diff_days(c_date, e->date) : 0;
+                if (apart > 1 || apart < -1)
+                    continue;
+            }
             int same_doc = touched_has(this_doc, c_id);
             int undated = le->precision_rank == 7 || sqlite3_column_int(stmt, 5) == 7;
             /* Who was targeted tells acts apart; without it only the document's own earlier

@@ -162,12 +162,12 @@ static const char *const statement_sql[ST_COUNT] = {
      * the limit bounds the work however many incidents the store holds. */
     [ST_INCIDENT_CANDIDATES] =
         "SELECT id, source_code, target_code, target_name, place_country, precision_rank, window_lo, window_hi,"
-        " target_kind, n_events"
+        " target_kind, n_events, date"
         " FROM incidents WHERE family = ?1 AND target_country = ?4 AND window_hi >= ?2 AND window_lo <= ?3"
         " ORDER BY window_hi DESC LIMIT 200",
     [ST_INCIDENT_BY_ID] =
         "SELECT id, source_code, target_code, target_name, place_country, precision_rank, window_lo, window_hi,"
-        " target_kind, n_events"
+        " target_kind, n_events, date"
         " FROM incidents WHERE id = ?1 AND family = ?2 AND window_hi >= ?3 AND window_lo <= ?4",
     /* The incident of the act a near copy's event repeats: the same code and actors in the same
      * sentence of the story's stored copy (the nearest, should an outlet have added some). */

@@ -376,6 +376,44 @@ static void check_people_and_person(const char *dir)
     vg_document_free(again);
 }
 
+/* Two acts each dated to a day, days apart, are two acts (the arrests on the 19th, the
+ * charges on the 22nd); a report a day off joins (an act late at night, another time zone). */
+static void check_days_apart(const char *dir)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/days.db", dir);
+    vg_store *store = NULL;
+    vg_error err = {0};
+    CHECK_INT(vg_store_open(&store, path, 0, &err), 0);
+    if (!store)
+        return;
+    vg_actor police = actor("Valdorian police", "XVDCOP", NULL);
+    vg_actor men = actor("three Karesh men", "XKR", NULL);
+    vg_document *arrest = check_document("arrest", "Wire", "2026-01-19", "Police arrested three men.");
+    vg_event arrest_events[1] = {
+        event("173", &police, &men, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260119, VG_DATE_DAY)};
+    add(store, arrest, arrest_events, 1);
+    vg_document *late = check_document("late", "Herald", "2026-01-20", "Police arrested three men late on Monday.");
+    vg_event late_events[1] = {
+        event("173", &police, &men, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260120, VG_DATE_DAY)};
+    add(store, late, late_events, 1);
+    vg_document *charge = check_document("charge", "Ledger", "2026-01-22", "Police charged three men on Thursday.");
+    vg_event charge_events[1] = {
+        event("173", &police, &men, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260122, VG_DATE_DAY)};
+    add(store, charge, charge_events, 1);
+    char a[32], b[32], c[32];
+    incident_of(path, "arrest", 0, a, sizeof a);
+    incident_of(path, "late", 0, b, sizeof b);
+    incident_of(path, "charge", 0, c, sizeof c);
+    CHECK(a[0] && c[0]);
+    CHECK_STR(b, a);
+    CHECK(strcmp(a, c) != 0);
+    vg_store_close(store);
+    vg_document_free(arrest);
+    vg_document_free(late);
+    vg_document_free(charge);
+}
+
 int main(void)
 {
     vg_error err = {0};
@@ -389,6 +427,7 @@ int main(void)
 
     check_target_kinds_and_answers(dir);
     check_people_and_person(dir);
+    check_days_apart(dir);
 
     char plot[32];
     run_scenario(path, plot, sizeof plot, 1);
