@@ -852,9 +852,26 @@ void vg_coder_participants_from_speech(sentence_ctx *sc, draft *d)
         if (!d->n_tgt && (d->n_tgt = accuser_of_side(sc, d, &d->tgt)) > 0)
             d->tgt_how = "who accused the denier's side";
     }
-    /* "Two men were arrested, police said": who reports an arrest with no agent made it. */
-    if (!d->n_src && d->w.n_speakers && vg_tree_is_passive(&sc->tree, i) && !strcmp(d->act->root, "17"))
-        take_source(d, d->w.speakers, d->w.n_speakers, "the speaker (passive with no agent)");
+    /* "Two men were arrested, police said": who reports an arrest with no agent made it — but
+     * courts and prosecutors charge and try, they do not arrest: "were arrested ..., the
+     * prosecutors said" is an arrest by their country's authorities (DEU of DEUJUD). */
+    if (!d->n_src && d->w.n_speakers && vg_tree_is_passive(&sc->tree, i) && !strcmp(d->act->root, "17")) {
+        const vg_actor *s = &d->w.speakers[0];
+        const char *lemma = sc->tree.lower[i];
+        int arrest = !strcmp(lemma, "arrest") || !strcmp(lemma, "detain");
+        if (arrest && s->code && strlen(s->code) >= 6 && !strncmp(s->code + 3, "JUD", 3)) {
+            vg_actor *country = vg_arena_alloc(sc->coding->arena, sizeof *country);
+            if (country) {
+                *country = (vg_actor){ .text = s->text, .code = vg_arena_strndup(sc->coding->arena, s->code, 3),
+                                       .start = s->start, .end = s->end, .token = s->token,
+                                       .sentence = s->sentence, .resolved = 1 };
+                if (country->code)
+                    take_source(d, country, 1, "the speaker's country (a court reporting an arrest)");
+            }
+        } else {
+            take_source(d, d->w.speakers, d->w.n_speakers, "the speaker (passive with no agent)");
+        }
+    }
     /* "From Iran's perspective, Trump is a criminal", "X is a traitor, the ministry said": a
      * judgement with no one passing it is the speaker's. */
     if (!d->n_src && d->w.n_speakers && !strcmp(d->act->root, "11") && p->pos == VG_PATTERN_NOUN &&
