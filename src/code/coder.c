@@ -579,10 +579,12 @@ static void date_of(sentence_ctx *sc, const walk *w, vg_event *e)
         /* A clause that describes a person or thing ("Sowan, the officer accused of organising
          * the plot", "men charged with plotting") tells of another time than the sentence's
          * verb ("the EU on Tuesday imposed sanctions on ..."), unless it spells out an act
-         * named by its noun ("a plot to kill"). */
+         * named by its noun ("a plot to kill") or what a message says ("released a video on
+         * Tuesday threatening to attack": the threat is Tuesday's). */
         int noun = vg_tree_head(t, i);
         if (noun >= 0 && !strncmp(vg_tree_deprel(t, i), "acl", 3) && vg_tree_is_nominal(t, (uint32_t)noun) &&
-            !sc->marks[noun].event && !sc->marks[noun].mode)
+            !sc->marks[noun].event && !sc->marks[noun].mode &&
+            !vg_coder_is_word(sc, VG_WORDS_MESSAGE, t->lower[noun]))
             break;
     }
     /* "arrested an Iranian agent on Monday" is often parsed with the date on the agent: a date

@@ -804,6 +804,21 @@ void vg_coder_targets_around(sentence_ctx *sc, draft *d)
 /* Sources the act does not name itself: from the walk (a mode marker, a controlling verb),
  * the words around it, the act told again on its victim, the document's last act of its
  * family. */
+/* "the Brigade released a video threatening to attack diplomats": what a message says (a
+ * clause describing a [message] word) is said by whoever put the message out, the subject of
+ * the verb the message is the object of. */
+static size_t message_author(sentence_ctx *sc, uint32_t i, const vg_actor **out)
+{
+    const vg_tree *t = &sc->tree;
+    int noun = vg_tree_head(t, i);
+    if (noun < 0 || strncmp(vg_tree_deprel(t, i), "acl", 3) ||
+        !vg_coder_is_word(sc, VG_WORDS_MESSAGE, t->lower[noun]) || strcmp(vg_tree_deprel(t, (uint32_t)noun), "obj"))
+        return 0;
+    int verb = vg_tree_head(t, (uint32_t)noun);
+    int subject = verb < 0 ? -1 : vg_tree_find_child(t, (uint32_t)verb, "nsubj");
+    return subject < 0 ? 0 : vg_coder_actors_of(sc, (uint32_t)subject, out);
+}
+
 void vg_coder_sources_around(sentence_ctx *sc, draft *d)
 {
     uint32_t i = d->i;
@@ -814,6 +829,8 @@ void vg_coder_sources_around(sentence_ctx *sc, draft *d)
      * Trump", "killed in a strike ordered by Trump": the author named around the act. */
     if (!d->n_src)
         d->n_src = author_around(sc, i, &d->src, &d->src_how, &d->attributed_author, 0);
+    if (!d->n_src && (d->n_src = message_author(sc, i, &d->src)) > 0)
+        d->src_how = "who put the message out";
     /* "the assassination of Soleimani, killed in a strike ordered by Trump": the act told again
      * on its victim names the author. */
     if (!d->n_src && d->n_tgt && d->tgt[0].sentence == sc->index)

@@ -32,6 +32,7 @@ static const char *const class_names[VG_WORDS_N_CLASSES] = {
     [VG_WORDS_COUNT_WORD] = "count",
     [VG_WORDS_RELATIONAL] = "relational",
     [VG_WORDS_BOTH_SIDES] = "both-sides",
+    [VG_WORDS_MESSAGE] = "message",
     [VG_WORDS_STATE_ROLE] = "state-role",
     [VG_WORDS_PROMINENT_ROLE] = "prominent-role",
     [VG_WORDS_ARMED_ROLE] = "armed-role",

@@ -31,6 +31,7 @@ typedef enum vg_wordclass {
     VG_WORDS_COUNT_WORD,       /* "hundreds of civilians": the people counted */
     VG_WORDS_RELATIONAL,       /* "Iran's allies": others, named by their relation to the owner */
     VG_WORDS_BOTH_SIDES,       /* "both countries", "the two sides": the last two named */
+    VG_WORDS_MESSAGE,          /* "a video threatening X": what a message says, said when it came out */
     VG_WORDS_STATE_ROLE,       /* actor role codes of a state's own bodies (GOV, MIL, ...) */
     VG_WORDS_PROMINENT_ROLE,   /* role codes whose killing is an assassination (186) */
     VG_WORDS_ARMED_ROLE,       /* role codes of armed figures, prominent when named */
