@@ -332,16 +332,34 @@ static void check_target_kinds_and_answers(const char *dir)
     vg_document_free(charges);
 }
 
+/* A store of its own for one case, in dir. */
+static vg_store *case_store(const char *dir, const char *name, char *path, size_t size)
+{
+    snprintf(path, size, "%s/%s.db", dir, name);
+    vg_store *store = NULL;
+    vg_error err = {0};
+    CHECK_INT(vg_store_open(&store, path, 0, &err), 0);
+    return store;
+}
+
+/* Stores a report of one act (freed at once: the store keeps its own copy) and writes the
+ * incident the act joined into id. */
+static void report_one(vg_store *store, const char *path, const char *doc_id, const char *publisher,
+                       const char *date, const char *text, vg_event ev, char id[32])
+{
+    vg_document *doc = check_document(doc_id, publisher, date, text);
+    add(store, doc, &ev, 1);
+    incident_of(path, doc_id, 0, id, 32);
+    vg_document_free(doc);
+}
+
 /* A threat against a country's diplomats, an unnamed class of people, is not the threat
  * against its named foreign minister a month before, though the source and the target's code
  * are the same; a later report of threats against "Norland's diplomats" joins the former. */
 static void check_people_and_person(const char *dir)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/people.db", dir);
-    vg_store *store = NULL;
-    vg_error err = {0};
-    CHECK_INT(vg_store_open(&store, path, 0, &err), 0);
+    char path[256], a[32], b[32], c[32];
+    vg_store *store = case_store(dir, "people", path, sizeof path);
     if (!store)
         return;
     vg_actor brigade = actor("the Red Hand Brigade", "IMGUAFRHB", "Red Hand Brigade");
@@ -350,68 +368,41 @@ static void check_people_and_person(const char *dir)
     vg_actor diplomats = actor("Norland's diplomats", "XNLGOV", NULL);
     diplomats.kind = VG_KIND_PERSON;
     diplomats.anonymous = 1;
-    vg_document *first = check_document("first", "Wire", "2026-01-07", "The Brigade threatened to kill Brandt.");
-    vg_event first_events[1] = {
-        event("138", &brigade, &minister, VG_MODE_THREATENED, VG_STANCE_ASSERTED, 20260107, VG_DATE_DAY)};
-    add(store, first, first_events, 1);
+    report_one(store, path, "first", "Wire", "2026-01-07", "The Brigade threatened to kill Brandt.",
+               event("138", &brigade, &minister, VG_MODE_THREATENED, VG_STANCE_ASSERTED, 20260107, VG_DATE_DAY), a);
     /* undated: the report's date stands in, and its window reaches back to the first threat */
-    vg_document *video = check_document("video", "Courier", "2026-02-10", "The Brigade threatened Norland's diplomats.");
-    vg_event video_events[1] = {
-        event("138", &brigade, &diplomats, VG_MODE_THREATENED, VG_STANCE_ASSERTED, 20260210, VG_DATE_PUBLICATION)};
-    add(store, video, video_events, 1);
-    vg_document *again = check_document("again", "Ledger", "2026-02-12", "The Brigade's threats to Norland's diplomats.");
-    vg_event again_events[1] = {
-        event("138", &brigade, &diplomats, VG_MODE_THREATENED, VG_STANCE_ASSERTED, 20260212, VG_DATE_PUBLICATION)};
-    add(store, again, again_events, 1);
-    char a[32], b[32], c[32];
-    incident_of(path, "first", 0, a, sizeof a);
-    incident_of(path, "video", 0, b, sizeof b);
-    incident_of(path, "again", 0, c, sizeof c);
+    report_one(store, path, "video", "Courier", "2026-02-10", "The Brigade threatened Norland's diplomats.",
+               event("138", &brigade, &diplomats, VG_MODE_THREATENED, VG_STANCE_ASSERTED, 20260210,
+                     VG_DATE_PUBLICATION), b);
+    report_one(store, path, "again", "Ledger", "2026-02-12", "The Brigade's threats to Norland's diplomats.",
+               event("138", &brigade, &diplomats, VG_MODE_THREATENED, VG_STANCE_ASSERTED, 20260212,
+                     VG_DATE_PUBLICATION), c);
     CHECK(a[0] && b[0] && strcmp(a, b) != 0);
     CHECK_STR(c, b);
     CHECK_INT(query_int(path, "SELECT count(*) FROM incidents WHERE target_kind = 'people'"), 1);
     vg_store_close(store);
-    vg_document_free(first);
-    vg_document_free(video);
-    vg_document_free(again);
 }
 
 /* Two acts each dated to a day, days apart, are two acts (the arrests on the 19th, the
  * charges on the 22nd); a report a day off joins (an act late at night, another time zone). */
 static void check_days_apart(const char *dir)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/days.db", dir);
-    vg_store *store = NULL;
-    vg_error err = {0};
-    CHECK_INT(vg_store_open(&store, path, 0, &err), 0);
+    char path[256], a[32], b[32], c[32];
+    vg_store *store = case_store(dir, "days", path, sizeof path);
     if (!store)
         return;
     vg_actor police = actor("Valdorian police", "XVDCOP", NULL);
     vg_actor men = actor("three Karesh men", "XKR", NULL);
-    vg_document *arrest = check_document("arrest", "Wire", "2026-01-19", "Police arrested three men.");
-    vg_event arrest_events[1] = {
-        event("173", &police, &men, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260119, VG_DATE_DAY)};
-    add(store, arrest, arrest_events, 1);
-    vg_document *late = check_document("late", "Herald", "2026-01-20", "Police arrested three men late on Monday.");
-    vg_event late_events[1] = {
-        event("173", &police, &men, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260120, VG_DATE_DAY)};
-    add(store, late, late_events, 1);
-    vg_document *charge = check_document("charge", "Ledger", "2026-01-22", "Police charged three men on Thursday.");
-    vg_event charge_events[1] = {
-        event("173", &police, &men, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260122, VG_DATE_DAY)};
-    add(store, charge, charge_events, 1);
-    char a[32], b[32], c[32];
-    incident_of(path, "arrest", 0, a, sizeof a);
-    incident_of(path, "late", 0, b, sizeof b);
-    incident_of(path, "charge", 0, c, sizeof c);
+    report_one(store, path, "arrest", "Wire", "2026-01-19", "Police arrested three men.",
+               event("173", &police, &men, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260119, VG_DATE_DAY), a);
+    report_one(store, path, "late", "Herald", "2026-01-20", "Police arrested three men late on Monday.",
+               event("173", &police, &men, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260120, VG_DATE_DAY), b);
+    report_one(store, path, "charge", "Ledger", "2026-01-22", "Police charged three men on Thursday.",
+               event("173", &police, &men, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260122, VG_DATE_DAY), c);
     CHECK(a[0] && c[0]);
     CHECK_STR(b, a);
     CHECK(strcmp(a, c) != 0);
     vg_store_close(store);
-    vg_document_free(arrest);
-    vg_document_free(late);
-    vg_document_free(charge);
 }
 
 int main(void)
