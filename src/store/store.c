@@ -569,8 +569,9 @@ static void event_window(const vg_event *e, int32_t pubdate, int32_t *lo, int32_
         *lo = vg_store_date_add_days(from, -30);
         *hi = vg_store_date_add_days(to, 30);
         break;
-    case 6: /* undated: a fresh act is reported within a quarter of happening */
-        *lo = vg_store_date_add_days(from, -91);
+    case 6: /* undated: a fresh act is reported within a quarter of happening; words (statements,
+             * appeals, consultations, praise: roots 01-05) within the week */
+        *lo = vg_store_date_add_days(from, e->cameo && e->cameo->root[0] == '0' && e->cameo->root[1] <= '5' ? -7 : -91);
         *hi = to;
         break;
     default: /* a stated day, month or year, give or take the days reports disagree by */

@@ -405,6 +405,32 @@ static void check_days_apart(const char *dir)
     vg_store_close(store);
 }
 
+/* Words are news within the week: an undated "thanked" in a report joins a thanks of the days
+ * before, not one three weeks earlier (an undated attack may be months old). The reports'
+ * texts differ: a near copy of a stored story would join its acts whatever their dates. */
+static void check_words_within_week(const char *dir)
+{
+    char path[256], a[32], b[32], c[32];
+    vg_store *store = case_store(dir, "words", path, sizeof path);
+    if (!store)
+        return;
+    vg_actor minister = actor("Foreign Minister Helga Brandt", "XNLGOV", "Helga Brandt");
+    vg_actor police = actor("Valdoria's police", "XVDCOP", NULL);
+    report_one(store, path, "thanks", "Wire", "2026-01-22", "Brandt thanked Valdoria's police on Thursday.",
+               event("051", &minister, &police, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260122, VG_DATE_DAY), a);
+    report_one(store, path, "again", "Herald", "2026-01-24", "Brandt thanked Valdoria's police.",
+               event("051", &minister, &police, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260124,
+                     VG_DATE_PUBLICATION), b);
+    report_one(store, path, "visit", "Ledger", "2026-02-12",
+               "On a visit to Valdoria City, the minister again thanked its police for their work.",
+               event("051", &minister, &police, VG_MODE_OCCURRED, VG_STANCE_ASSERTED, 20260212,
+                     VG_DATE_PUBLICATION), c);
+    CHECK(a[0] && c[0]);
+    CHECK_STR(b, a);
+    CHECK(strcmp(a, c) != 0);
+    vg_store_close(store);
+}
+
 int main(void)
 {
     vg_error err = {0};
@@ -419,6 +445,7 @@ int main(void)
     check_target_kinds_and_answers(dir);
     check_people_and_person(dir);
     check_days_apart(dir);
+    check_words_within_week(dir);
 
     char plot[32];
     run_scenario(path, plot, sizeof plot, 1);
