@@ -303,6 +303,14 @@ static size_t last_author(sentence_ctx *sc, const vg_actor *self, size_t n_self,
     return 0;
 }
 
+/* "condemned the attack" by unidentified assailants, placed only by the dateline: no one known
+ * did it ("Afghan gunmen" or a named militia are known). */
+static int unidentified_author(const sentence_ctx *sc, const vg_event *ev)
+{
+    return ev->source->resolved && strlen(ev->source->code) <= 6 &&
+           vg_sides_unidentified(sc->coder->words, ev->source, 1);
+}
+
 static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const vg_pattern *p,
                             const vg_actor **out)
 {
@@ -337,6 +345,15 @@ static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const v
         if (n && vg_coder_any_code(*out, n))
             return n;
         const vg_coding *cd = sc->coding;
+        /* "declined to comment on the charges": first the last act told by the same word
+         * ("charged three men"), before any act of its kind (an arrest, a request for one). */
+        for (size_t e = cd->n_events; e-- > 0;) {
+            const vg_event *ev = &cd->events[e];
+            if (ev->rule && ev->rule->n_words && !strcmp(ev->rule->words[0], t->lower[c]) &&
+                !strcmp(ev->cameo->root, act->cameo->root) && ev->source && ev->source->code &&
+                !(ev->sentence == sc->index && ev->head == c))
+                return unidentified_author(sc, ev) ? 0 : (*out = ev->source, 1);
+        }
         for (size_t e = cd->n_events; e-- > 0;) {
             const vg_event *ev = &cd->events[e];
             /* "denounced the remarks": a statement named as target is the last thing said, a
@@ -346,10 +363,7 @@ static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const v
             /* ... and "the attack" any act of violence ("condemned the attack" after an air strike). */
             int violent = act->cameo->quad == VG_CAMEO_MATERIAL_CONFLICT && ev->cameo->quad == VG_CAMEO_MATERIAL_CONFLICT;
             if ((said || violent || !strcmp(ev->cameo->root, act->cameo->root)) && ev->source && ev->source->code) {
-                /* "condemned the attack" by unidentified assailants, placed only by the
-                 * dateline: no one known did it ("Afghan gunmen" or a named militia are known) */
-                if (ev->source->resolved && strlen(ev->source->code) <= 6 &&
-                    vg_sides_unidentified(sc->coder->words, ev->source, 1))
+                if (unidentified_author(sc, ev))
                     return 0;
                 *out = ev->source;
                 return 1;
