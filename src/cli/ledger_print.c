@@ -23,7 +23,15 @@ const char *ledger_actor_label(const json_t *actor, char *buf, size_t size)
     }
     const char *code = ledger_text(actor, "code");
     const char *label = ledger_text_or(actor, "name", ledger_text_or(actor, "text", "?"));
-    if (*code)
+    /* "its intelligence service (XKRSPY)": whose, when the words only say "its", "his", ... */
+    const char *country = ledger_text(actor, "country_name");
+    static const char *const possessives[] = { "its ", "his ", "her ", "their ", "Its ", "His ", "Her ", "Their " };
+    int owner_unsaid = 0;
+    for (size_t k = 0; k < sizeof possessives / sizeof *possessives && !owner_unsaid; k++)
+        owner_unsaid = !strncmp(label, possessives[k], strlen(possessives[k]));
+    if (*code && *country && owner_unsaid)
+        snprintf(buf, size, "%s [%s] (%s)", label, country, code);
+    else if (*code)
         snprintf(buf, size, "%s (%s)", label, code);
     else
         snprintf(buf, size, "%s", label);

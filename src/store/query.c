@@ -8,9 +8,15 @@
 #include <string.h>
 
 /* Statements of the read side, prepared per call (a query command runs once). */
+/* The names of the country codes a query's incidents use, looked up once each. */
+#define READER_COUNTRIES 64
+
 typedef struct reader {
     vg_store *store;
-    sqlite3_stmt *ledger, *evidence, *publishers;
+    sqlite3_stmt *ledger, *evidence, *publishers, *country;
+    char country_code[READER_COUNTRIES][4];
+    char *country_name[READER_COUNTRIES];   /* NULL: the store knows no name */
+    int n_countries;
 } reader;
 
 static int prepare(vg_store *store, const char *sql, sqlite3_stmt **stmt)
@@ -66,7 +72,33 @@ static int hand_over(json_t *result, int rc, json_t **out)
     return 0;
 }
 
-static json_t *actor_json(sqlite3_stmt *stmt, int text_col, int code_col, int name_col)
+/* The name the store knows for country code `code` (its first three letters): the most
+ * mentioned actor of that code with a name, or NULL. */
+static const char *country_name(reader *r, const char *code)
+{
+    if (!code || strlen(code) < 3)
+        return NULL;
+    for (int k = 0; k < r->n_countries; k++)
+        if (!strncmp(r->country_code[k], code, 3))
+            return r->country_name[k];
+    char *name = NULL;
+    sqlite3_reset(r->country);
+    sqlite3_bind_text(r->country, 1, code, 3, SQLITE_TRANSIENT);
+    if (sqlite3_step(r->country) == SQLITE_ROW && sqlite3_column_text(r->country, 0))
+        name = vg_strdup((const char *)sqlite3_column_text(r->country, 0));
+    if (r->n_countries == READER_COUNTRIES) { /* more codes than a page of incidents has: start over */
+        for (int k = 0; k < r->n_countries; k++)
+            vg_free(r->country_name[k]);
+        r->n_countries = 0;
+    }
+    snprintf(r->country_code[r->n_countries], 4, "%.3s", code);
+    r->country_name[r->n_countries++] = name;
+    return name;
+}
+
+/* An incident's side: its words, code and name, and with no name of its own the name of the
+ * country its code begins with ("its intelligence service", XKRSPY: Karesh). */
+static json_t *actor_json(reader *r, sqlite3_stmt *stmt, int text_col, int code_col, int name_col)
 {
     if (sqlite3_column_type(stmt, text_col) == SQLITE_NULL && sqlite3_column_type(stmt, code_col) == SQLITE_NULL
         && sqlite3_column_type(stmt, name_col) == SQLITE_NULL)
@@ -75,23 +107,23 @@ static json_t *actor_json(sqlite3_stmt *stmt, int text_col, int code_col, int na
     set_text(a, "text", stmt, text_col);
     set_text(a, "code", stmt, code_col);
     set_text(a, "name", stmt, name_col);
+    const char *code = (const char *)sqlite3_column_text(stmt, code_col);
+    const char *country = sqlite3_column_type(stmt, name_col) == SQLITE_NULL && code && strlen(code) > 3
+                              ? country_name(r, code) : NULL;
+    if (country)
+        json_object_set_new(a, "country_name", json_string(country));
     return a;
 }
 
-/* An incident's place by name: its own, else the name of the country it is in ("XAS" of "the
- * convoy of Norland's ambassador to Astoria" is Astoria), the most mentioned actor of that
- * code with a name. */
-#define PLACE_NAME                                                                                            \
-    "coalesce(i.place_name, (SELECT a.name FROM actor_codes ac JOIN actors a ON a.id = ac.actor"           \
-    " WHERE ac.code = i.place_country AND a.name IS NOT NULL ORDER BY ac.mentions DESC LIMIT 1))"
-
 #define INCIDENT_COLUMNS                                                                                      \
     "i.id, i.family, i.cameo, i.cameo_name, i.severity, i.mode, i.stance, i.source_text, i.source_code,"      \
-    " i.source_name, i.target_text, i.target_code, i.target_name, " PLACE_NAME ", i.place_country, i.date,"  \
+    " i.source_name, i.target_text, i.target_code, i.target_name, i.place_name, i.place_country, i.date,"     \
     " i.date_precision, i.first_reported, i.last_reported, i.n_events, i.n_documents, i.n_sources, i.n_claims," \
     " i.weight"
 
-static json_t *incident_json(sqlite3_stmt *stmt)
+/* An incident's own columns (INCIDENT_COLUMNS); a place known only by its country is given
+ * the country's name ("XAS" of "the convoy of Norland's ambassador to Astoria": Astoria). */
+static json_t *incident_json(reader *r, sqlite3_stmt *stmt)
 {
     json_t *o = json_object();
     set_text(o, "id", stmt, 0);
@@ -101,12 +133,16 @@ static json_t *incident_json(sqlite3_stmt *stmt)
     json_object_set_new(o, "severity", json_integer(sqlite3_column_int(stmt, 4)));
     set_text(o, "mode", stmt, 5);
     set_text(o, "stance", stmt, 6);
-    json_object_set_new(o, "source", actor_json(stmt, 7, 8, 9));
-    json_object_set_new(o, "target", actor_json(stmt, 10, 11, 12));
+    json_object_set_new(o, "source", actor_json(r, stmt, 7, 8, 9));
+    json_object_set_new(o, "target", actor_json(r, stmt, 10, 11, 12));
     if (sqlite3_column_type(stmt, 13) != SQLITE_NULL || sqlite3_column_type(stmt, 14) != SQLITE_NULL) {
         json_t *place = json_object();
         set_text(place, "name", stmt, 13);
         set_text(place, "country", stmt, 14);
+        const char *country = sqlite3_column_type(stmt, 13) == SQLITE_NULL
+                                  ? country_name(r, (const char *)sqlite3_column_text(stmt, 14)) : NULL;
+        if (country)
+            json_object_set_new(place, "name", json_string(country));
         json_object_set_new(o, "place", place);
     } else {
         json_object_set_new(o, "place", json_null());
@@ -144,7 +180,11 @@ static int reader_open(reader *r, vg_store *store)
         || prepare(store,
                    "SELECT DISTINCT d.publisher, d.origin, d.doc_id, d.copy_of IS NOT NULL FROM documents d"
                    " WHERE d.id IN (SELECT document FROM events WHERE incident = ?1) ORDER BY d.id",
-                   &r->publishers))
+                   &r->publishers)
+        || prepare(store,
+                   "SELECT a.name FROM actor_codes ac JOIN actors a ON a.id = ac.actor"
+                   " WHERE ac.code = ?1 AND a.name IS NOT NULL ORDER BY ac.mentions DESC LIMIT 1",
+                   &r->country))
         return VG_EIO;
     return 0;
 }
@@ -154,6 +194,9 @@ static void reader_close(reader *r)
     sqlite3_finalize(r->ledger);
     sqlite3_finalize(r->evidence);
     sqlite3_finalize(r->publishers);
+    sqlite3_finalize(r->country);
+    for (int k = 0; k < r->n_countries; k++)
+        vg_free(r->country_name[k]);
 }
 
 static const column ledger_columns[] = {
@@ -231,7 +274,7 @@ static int add_evidence(reader *r, json_t *incident, const char *id, size_t max)
  * evidence when with_ledger; *out is set (and the caller's) even when rc says a part failed. */
 static int incident_read(reader *r, sqlite3_stmt *stmt, int with_ledger, json_t **out)
 {
-    json_t *o = incident_json(stmt);
+    json_t *o = incident_json(r, stmt);
     const char *id = (const char *)sqlite3_column_text(stmt, 0);
     int rc = 0;
     if (with_ledger) {
@@ -591,7 +634,7 @@ static int board_entry(vg_store *store, reader *r, sqlite3_stmt *by_code, sqlite
             sqlite3_reset(one);
             sqlite3_bind_text(one, 1, items[i].id, -1, SQLITE_TRANSIENT);
             if (sqlite3_step(one) == SQLITE_ROW) {
-                json_t *inc = incident_json(one);
+                json_t *inc = incident_json(r, one);
                 json_object_update(x, inc);
                 json_decref(inc);
                 rc = add_ledger(r, x, items[i].id);

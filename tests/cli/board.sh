@@ -66,6 +66,8 @@ grep -q "(10-wire-embassy-plot-charges-herald #8)" "$work/board.txt" && fail "a 
 # a place known only by its country's code is named ("the convoy of Norland's ambassador to Astoria")
 grep -q "place Astoria" "$work/board.txt" && ok || fail "a place by its country's name"
 grep -q "place XAS" "$work/board.txt" && fail "a place printed as a code" || ok
+# a side named only by a possessive shows whose ("its intelligence service [Karesh] (XKRSPY)")
+grep -q "its intelligence service \[Karesh\] (XKRSPY)" "$work/board.txt" && ok || fail "whose 'its' side"
 # a claimant found through a pronoun shows whom the coder took it for ("He" of 21 #3 is Faris Adel)
 "$vigil" claims --db "$db" "Faris Adel" | grep -q "He \[Faris Adel\] denies" && ok || fail "a resolved claimant's name"
 
