@@ -552,11 +552,12 @@ static int quotation_speaker(vg_mentions *m, uint32_t token, vg_actor *out, unsi
 }
 
 /* Whether the words ending at token name a diplomatic role (one with host words: ambassador,
- * diplomats, embassy), which only a state has. */
+ * diplomats, embassy, "diplomatic missions", "chargé d'affaires": three tokens at most), which
+ * only a state has. */
 static int diplomatic_role_at(const vg_mentions *m, uint32_t token)
 {
     const vg_tree *t = m->tree;
-    for (uint32_t start = token > 4 ? token - 4 : 0; start <= token; start++) {
+    for (uint32_t start = token > 2 ? token - 2 : 0; start <= token; start++) {
         vg_dict_match match;
         size_t k = vg_dict_match_role_tokens(m->dict, t->s->tokens, t->n, start, &match);
         if (k && start + k - 1 == token)
