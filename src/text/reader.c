@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define SNIFF_BYTES 4096u
@@ -299,6 +300,20 @@ static int push_dir(vg_reader *r, const char *path, vg_error *err)
     return 0;
 }
 
+/* Whether a file named `name` in a folder of reports is the folder's documentation (README,
+ * LICENSE, ...): a corpus's or an example folder's notes are no report. */
+static int documentation_name(const char *name)
+{
+    static const char *const prefixes[] = { "readme", "license", "licence", "copying", "changelog", "notice",
+                                            "authors" };
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+        size_t n = strlen(prefixes[k]);
+        if (!strncasecmp(name, prefixes[k], n) && (name[n] == '\0' || name[n] == '.' || name[n] == '-' || name[n] == '_'))
+            return 1;
+    }
+    return 0;
+}
+
 /* The next file of the folder walk: 1 with *path (caller frees), 0 when the walk is done. */
 static int next_path(vg_reader *r, char **path, vg_error *err)
 {
@@ -334,6 +349,10 @@ static int next_path(vg_reader *r, char **path, vg_error *err)
         if (!S_ISREG(st.st_mode)) {
             snprintf(message, sizeof message, "%s: not a regular file; skipped", full);
             reader_warn_skip(r, message);
+            vg_free(full);
+            continue;
+        }
+        if (documentation_name(entry)) { /* passed over like a hidden file */
             vg_free(full);
             continue;
         }

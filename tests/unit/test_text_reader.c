@@ -756,6 +756,10 @@ static void test_folder(void)
                                            "{\"id\":\"c3\",\"text\":\"Three.\"}\n");
     write_text(tmp_path("corpus/.hidden.txt"), "Never read.");
     write_text(tmp_path("corpus/.git/x.txt"), "Never read either.");
+    /* a folder's notes are no reports; a name that only begins like one is */
+    write_text(tmp_path("corpus/README.md"), "# About this corpus\n\nReports collected in 2025.\n");
+    write_text(tmp_path("corpus/sub/LICENSE"), "Licensed for research.");
+    write_text(tmp_path("corpus/readmission.txt"), "Hospital readmissions fell, the ministry said.");
     write_text(tmp_path("corpus/empty.txt"), "");
     write_file(tmp_path("corpus/noise.bin"), "\x01\x02\x03\x04\x05\x00\x00\x00\x07\x08\x01\x02", 12);
     write_text(tmp_path("corpus/sub/d"), "No extension, plain text.");
@@ -781,7 +785,7 @@ static void test_folder(void)
         vg_document_free(doc);
     }
     CHECK_INT(rc, 0);
-    CHECK_STR(ids, can_read_unreadable ? "a b c1 c3 empty d y " : "a b c1 c3 empty d ");
+    CHECK_STR(ids, can_read_unreadable ? "a b c1 c3 empty readmission d y " : "a b c1 c3 empty readmission d ");
     vg_reader_stats stats;
     vg_reader_stats_get(r, &stats);
     CHECK_INT(stats.skipped, can_read_unreadable ? 3 : 4);
@@ -790,7 +794,7 @@ static void test_folder(void)
     CHECK(warned("z-link", "skipped"));
     if (!can_read_unreadable)
         CHECK(warned("y.txt", "skipped"));
-    CHECK(!warned(".hidden", NULL) && !warned(".git", NULL));
+    CHECK(!warned(".hidden", NULL) && !warned(".git", NULL) && !warned("README", NULL));
     vg_reader_close(r);
     chmod(tmp_path("corpus/y.txt"), 0644);
 
