@@ -733,6 +733,15 @@ static void refine_code(sentence_ctx *sc, draft *d)
      * of its own side. */
     if (!strcmp(d->act->root, "15") && d->n_tgt && d->n_src && vg_sides_same(coder->words, d->src, d->n_src, d->tgt, d->n_tgt))
         d->n_tgt = 0;
+    /* "Gunmen stormed a hotel", "troops occupied the building": what protesters do to block
+     * or occupy (14x) is force when armed men do it — unconventional violence (180), or an
+     * army's conventional force (190). */
+    int military = 0;
+    if (!strcmp(d->act->root, "14") && vg_sides_armed(coder->words, d->src, d->n_src, &military)) {
+        const vg_cameo_code *force = vg_cameo_find(coder->cameo, military ? "190" : "180");
+        if (force)
+            d->act = force;
+    }
     /* CAMEO's assassination: a killing of an official, politician, judge or a named commander. */
     if (!strcmp(d->act->code, "1823") && vg_sides_prominent(coder->words, d->tgt, d->n_tgt)) {
         const vg_cameo_code *assassinate = vg_cameo_find(coder->cameo, "186");

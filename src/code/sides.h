@@ -31,5 +31,8 @@ int vg_sides_unidentified(const vg_wordclasses *words, const vg_actor *a, size_t
 int vg_sides_prominent(const vg_wordclasses *words, const vg_actor *a, size_t n);
 /* Whether some actor is an intelligence service: its help is shared intelligence. */
 int vg_sides_spy(const vg_actor *a, size_t n);
+/* Whether one of a[0..n-1] is armed (an [armed-role] role: MIL, REB, UAF, INS), by its code
+ * or, with no code, its bare role ("gunmen"); *military says whether it is an army (MIL). */
+int vg_sides_armed(const vg_wordclasses *words, const vg_actor *a, size_t n, int *military);
 
 #endif
