@@ -968,23 +968,53 @@ static int is_phrase_head(const vg_tree *t, uint32_t i)
 /* "thwarted a plot by Iran to assassinate the ambassador" parsed with the infinitive on the
  * verb (advcl) rather than on the noun: when the verb's object is an entry whose noun takes an
  * infinitive (a plot, a plan, an attempt: content "acl"), the infinitive is the noun's. The
- * lexicon decides, so "used a bomb to kill" keeps its purpose clause. Returns VG_ENOMEM or 0. */
+ * lexicon decides, so "used a bomb to kill" keeps its purpose clause. Likewise an infinitive
+ * hung on a noun whose phrase ends with such an entry ("men over a plot | to bomb").
+ * Returns VG_ENOMEM or 0. */
+/* Whether token o is a noun whose entry (an act or a mode: "plot", "plan", "attempt") takes
+ * its content as a clause on it ("a plot to bomb"). */
+static int takes_infinitive(const sentence_ctx *sc, uint32_t o)
+{
+    if (sc->tree.s->tokens[o].upos != VG_UPOS_NOUN)
+        return 0;
+    const vg_pattern *np = sc->marks[o].mode ? sc->marks[o].mode : sc->marks[o].event;
+    int takes = 0;
+    for (uint32_t r = 0; np && np->pos == VG_PATTERN_NOUN && r < np->content.n; r++)
+        takes |= !strncmp(np->content.rels[r], "acl", 3);
+    return takes;
+}
+
 static int reattach_infinitives(sentence_ctx *sc, vg_arena *arena)
 {
     vg_tree *t = &sc->tree;
     for (uint32_t i = 0; i < t->n; i++) {
-        if (t->s->tokens[i].upos != VG_UPOS_VERB || strcmp(vg_tree_deprel(t, i), "advcl") ||
-            vg_tree_find_child_lemma(t, i, "to") < 0)
+        if (t->s->tokens[i].upos != VG_UPOS_VERB || vg_tree_find_child_lemma(t, i, "to") < 0)
             continue;
-        int g = vg_tree_head(t, i);
-        int o = g >= 0 ? vg_tree_find_child(t, (uint32_t)g, "obj") : -1;
-        if (o < 0 || (uint32_t)o > i || t->s->tokens[o].upos != VG_UPOS_NOUN)
+        const char *d = vg_tree_deprel(t, i);
+        int g = vg_tree_head(t, i), noun = -1, o = -1;
+        if (g < 0)
             continue;
-        const vg_pattern *np = sc->marks[o].mode ? sc->marks[o].mode : sc->marks[o].event;
-        int takes = 0;
-        for (uint32_t r = 0; np && np->pos == VG_PATTERN_NOUN && r < np->content.n; r++)
-            takes |= !strncmp(np->content.rels[r], "acl", 3);
-        if (takes && vg_tree_reattach(t, i, (uint32_t)o, "acl", arena) < 0)
+        if (!strcmp(d, "advcl"))
+            noun = vg_tree_find_child(t, (uint32_t)g, "obj");   /* the verb's object */
+        else if (!strcmp(d, "acl"))
+            noun = g;                                             /* the noun it hangs on */
+        if (noun < 0 || (uint32_t)noun > i)
+            continue;
+        if (!strcmp(d, "advcl") && takes_infinitive(sc, (uint32_t)noun))
+            o = noun;
+        /* "arrested two men over a plot to bomb a synagogue" with "to bomb" on "men" or on
+         * "arrested": the entry ending the noun's phrase just before the clause has it. */
+        for (uint32_t k = 0; o < 0 && k < vg_tree_n_children(t, (uint32_t)noun); k++) {
+            uint32_t c = vg_tree_child(t, (uint32_t)noun, k);
+            int adjacent = c < i && !strncmp(vg_tree_deprel(t, c), "nmod", 4) && takes_infinitive(sc, c);
+            for (uint32_t x = c + 1; adjacent && x < i; x++)
+                adjacent = vg_tree_dominates(t, c, x) || vg_tree_dominates(t, i, x); /* "to" */
+            if (adjacent)
+                o = (int)c;
+        }
+        if (o < 0)
+            continue;
+        if (vg_tree_reattach(t, i, (uint32_t)o, "acl", arena) < 0)
             return VG_ENOMEM;
     }
     return 0;

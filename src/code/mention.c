@@ -349,8 +349,10 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
         if (verb >= 0 && (!strcmp(vg_tree_deprel(t, x), "obj") || !strcmp(vg_tree_deprel(t, x), "iobj"))) {
             int in = vg_tree_find_child(t, (uint32_t)verb, "obl:in");
             vg_actor place[2];
+            /* (a capital's code is its country's government: "in Berlin" is DEUGOV) */
             if (in >= 0 && t->s->tokens[in].upos == VG_UPOS_PROPN && actors_at(m, (uint32_t)in, place, 2, depth + 1) &&
-                place[0].code && strlen(place[0].code) == 3) {
+                place[0].code && vg_dict_country(m->dict, place[0].code) &&
+                (strlen(place[0].code) == 3 || !strcmp(place[0].code + 3, "GOV"))) {
                 out[0] = (vg_actor){0};
                 out[0].code = arena_concat(m->arena, place[0].code, 3, role->code);
                 n = 1;
