@@ -872,6 +872,7 @@ static int code_event(sentence_ctx *sc, uint32_t i, const vg_pattern *p)
         return -1;
     vg_coder_targets_around(sc, &d);
     vg_coder_sources_around(sc, &d);
+    vg_coder_target_answered(sc, &d);
     mode_of(&d);
     vg_coder_participants_from_speech(sc, &d);
     vg_coder_stance_of(sc, &d);
@@ -1063,6 +1064,10 @@ static int reattach_reduced_passives(sentence_ctx *sc, vg_arena *arena)
         for (uint32_t k = 0; k < vg_tree_n_children(t, v) && !phrase; k++)
             for (size_t r = 0; r < sizeof phrases / sizeof *phrases && !phrase; r++)
                 phrase = vg_tree_rel_matches(t, vg_tree_child(t, v, k), phrases[r]);
+        /* an entry that holds the preposition itself is an intransitive phrase, never passive
+         * ("responded with tear gas") */
+        for (uint32_t w = 1; w < p->n_words && phrase; w++)
+            phrase = strcmp(p->words[w], "with") && strcmp(p->words[w], "of") && strcmp(p->words[w], "over");
         if (!phrase)
             continue;
         uint32_t first, last;

@@ -122,6 +122,10 @@ int vg_coder_is_light_verb(const sentence_ctx *sc, const char *lemma);
 /* Participants the speech around the act supplies: a denial's target, the speaker of an
  * arrest with no agent or of a judgement. */
 void vg_coder_participants_from_speech(sentence_ctx *sc, draft *d);
+/* "Protesters hurled petrol bombs at riot police ... Police responded with tear gas": force
+ * used in response ([response] words) with no target of its own answers the last act done to
+ * its source, whose author it targets. */
+void vg_coder_target_answered(sentence_ctx *sc, draft *d);
 
 /* The participants named on the head and its pattern's words. Returns -1 when the entry is no
  * act here (a judgement noun that is no predicate). */

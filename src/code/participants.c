@@ -867,6 +867,24 @@ void vg_coder_sources_around(sentence_ctx *sc, draft *d)
     }
 }
 
+void vg_coder_target_answered(sentence_ctx *sc, draft *d)
+{
+    /* (force in response: "did not respond to a request for comment" answers no act) */
+    if (d->n_tgt || !d->n_src || !d->src[0].code || strlen(d->src[0].code) < 3 ||
+        d->act->quad != VG_CAMEO_MATERIAL_CONFLICT || !vg_coder_is_word(sc, VG_WORDS_RESPONSE, sc->tree.lower[d->i]))
+        return;
+    const vg_coding *cd = sc->coding;
+    size_t len = strlen(d->src[0].code);
+    for (size_t e = cd->n_events; e-- > 0;) {
+        const vg_event *ev = &cd->events[e];
+        if (!ev->target || !ev->target->code || !ev->source || !ev->source->code ||
+            strncmp(ev->target->code, d->src[0].code, len < 6 ? len : 6))
+            continue;
+        take_target(d, ev->source, 1, "the author of the act responded to");
+        return;
+    }
+}
+
 /* Participants the speech around the act supplies: a denial's target, the speaker of an
  * arrest with no agent or of a judgement. */
 void vg_coder_participants_from_speech(sentence_ctx *sc, draft *d)
