@@ -949,6 +949,29 @@ static int content_has_event(sentence_ctx *sc, uint32_t i, const vg_pattern *m, 
     return 0;
 }
 
+/* "the plot was disrupted before anyone was harmed": a definite plot, plan or attempt with no
+ * act of its own, thwarted, is the document's last planned or attempted act of violence, now
+ * thwarted; its code, or NULL. (The act's participants come with it: vg_coder_sources_around
+ * takes a definite act's sides from the last act of its family.) */
+static const vg_cameo_code *thwarted_plot(sentence_ctx *sc, uint32_t i)
+{
+    if (!vg_coder_is_definite_noun(&sc->tree, i))
+        return NULL;
+    walk w;
+    vg_coder_walk_up(sc, i, &w);
+    if (w.mode != VG_MODE_THWARTED)
+        return NULL;
+    const vg_coding *cd = sc->coding;
+    for (size_t e = cd->n_events; e-- > 0;) {
+        const vg_event *ev = &cd->events[e];
+        if (ev->cameo->quad == VG_CAMEO_MATERIAL_CONFLICT &&
+            (ev->mode == VG_MODE_PLANNED || ev->mode == VG_MODE_ATTEMPTED || ev->mode == VG_MODE_THWARTED) &&
+            (ev->source || ev->target))
+            return ev->cameo;
+    }
+    return NULL;
+}
+
 /* ---- the sentence -------------------------------------------------------------------------- */
 
 static int is_phrase_head(const vg_tree *t, uint32_t i)
@@ -1218,10 +1241,15 @@ int vg_coding_sentence(vg_coding *coding, const vg_sentence *s, uint32_t index)
             static const char *const against[] = { "nmod:against", "nmod:on", "acl:against" };
             const vg_pattern_roles roles = { against, 3 };
             const vg_actor *tgt;
-            if (vg_coder_role_actors(&sc, i, &roles, &tgt, NULL)) {
+            const vg_cameo_code *act = NULL;
+            if (vg_coder_role_actors(&sc, i, &roles, &tgt, NULL))
+                act = coding->coder->unspecified_assault;
+            else
+                act = thwarted_plot(&sc, i);
+            if (act) {
                 vg_pattern synthetic = *m->mode;
                 synthetic.kind = VG_PATTERN_EVENT;
-                synthetic.cameo = coding->coder->unspecified_assault;
+                synthetic.cameo = act;
                 synthetic.target = roles;
                 synthetic.mode = m->mode->mode;
                 vg_pattern *copy = vg_arena_alloc(arena, sizeof *copy);

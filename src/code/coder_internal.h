@@ -122,6 +122,8 @@ int vg_coder_is_light_verb(const sentence_ctx *sc, const char *lemma);
 /* Participants the speech around the act supplies: a denial's target, the speaker of an
  * arrest with no agent or of a judgement. */
 void vg_coder_participants_from_speech(sentence_ctx *sc, draft *d);
+/* Whether noun i is definite ("the", "this", "that"). */
+int vg_coder_is_definite_noun(const vg_tree *t, uint32_t i);
 /* "Protesters hurled petrol bombs at riot police ... Police responded with tear gas": force
  * used in response ([response] words) with no target of its own answers the last act done to
  * its source, whose author it targets. */

@@ -281,7 +281,6 @@ static size_t owned_act_target(sentence_ctx *sc, uint32_t i, const vg_actor **ou
     return 0;
 }
 
-static int is_definite_noun(const vg_tree *t, uint32_t i);
 
 /* The source of the last act an earlier sentence of the report told of, by someone other
  * than the n_self reacting: what "the decision" or "the step" stands for. */
@@ -330,7 +329,7 @@ static size_t act_author_at(sentence_ctx *sc, uint32_t i, uint32_t head, const v
             /* "Congo's government welcomed the decision": the last act another told of. */
             const vg_actor *self = NULL;
             size_t n_self = 0;
-            if (vg_coder_is_word(sc, VG_WORDS_ACT_NOUN, t->lower[c]) && is_definite_noun(t, c) &&
+            if (vg_coder_is_word(sc, VG_WORDS_ACT_NOUN, t->lower[c]) && vg_coder_is_definite_noun(t, c) &&
                 vg_tree_find_child(t, c, "acl") < 0 && vg_tree_find_child(t, c, "nmod") < 0) {
                 int s = vg_tree_find_child(t, head, "nsubj");
                 if (s >= 0)
@@ -585,7 +584,7 @@ static size_t clause_subject(sentence_ctx *sc, uint32_t i, const vg_actor **out)
     return s >= 0 ? vg_coder_actors_of(sc, (uint32_t)s, out) : 0;
 }
 
-static int is_definite_noun(const vg_tree *t, uint32_t i)
+int vg_coder_is_definite_noun(const vg_tree *t, uint32_t i)
 {
     if (t->s->tokens[i].upos != VG_UPOS_NOUN)
         return 0;
@@ -853,7 +852,9 @@ void vg_coder_sources_around(sentence_ctx *sc, draft *d)
     /* "Israel was behind the attack": a definite act with one participant of its own takes the
      * other from the document's last act of its family. (A bare "the indictment" with none is
      * only a mention of that act, not a new record.) */
-    if ((!d->n_tgt || !d->n_src) && (d->n_tgt || d->n_src) && is_definite_noun(&sc->tree, i)) {
+    /* ("the plot was disrupted": a plot with no act or side of its own takes both) */
+    int plot_only = sc->marks[i].mode && !sc->marks[i].event && sc->marks[i].mode->pos == VG_PATTERN_NOUN;
+    if ((!d->n_tgt || !d->n_src) && (d->n_tgt || d->n_src || plot_only) && vg_coder_is_definite_noun(&sc->tree, i)) {
         for (size_t k = sc->coding->n_events; k-- > 0;) {
             const vg_event *e = &sc->coding->events[k];
             if (strcmp(e->cameo->root, p->cameo->root) || (e->sentence == sc->index && e->head == i))
