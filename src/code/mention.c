@@ -670,13 +670,29 @@ static size_t unknown_name_actors(vg_mentions *m, uint32_t head, vg_actor *out, 
         /* "Hasan Izadi, an IRGC officer" (apposition), "U.N. aid chief Tom Fletcher" (a title
          * before the name): who the name is. */
         const char *d = vg_tree_deprel(t, c);
-        int title = (!strcmp(d, "compound") || !strcmp(d, "nmod:desc")) && t->s->tokens[c].upos == VG_UPOS_NOUN;
+        int title = ((!strcmp(d, "compound") || !strcmp(d, "nmod:desc")) && t->s->tokens[c].upos == VG_UPOS_NOUN) ||
+                    (!strcmp(d, "nmod:desc") && t->s->tokens[c].upos == VG_UPOS_PROPN); /* "Foreign Minister" */
         if (strcmp(d, "appos") && !title)
             continue;
         vg_actor a[2];
-        if (actors_at(m, c, a, 2, depth + 1) && a[0].code) {
+        size_t na = actors_at(m, c, a, 2, depth + 1);
+        if (na && a[0].code) {
             out[0].code = a[0].code;
             break;
+        }
+        /* "Spanish Interior Minister Ana Ruiz" with "Spanish" hung elsewhere by the parser: a
+         * title that gives only a role takes the country the word before the phrase names. */
+        if (title && na && a[0].role && depth < 4) {
+            uint32_t start = c;
+            while (start > 0 && vg_tree_dominates(t, c, start - 1))
+                start--;
+            vg_actor country[2];
+            if (start > 0 && t->s->tokens[start - 1].upos != VG_UPOS_PUNCT &&
+                actors_at(m, start - 1, country, 2, depth + 1) && country[0].code && strlen(country[0].code) == 3 &&
+                vg_dict_country(m->dict, country[0].code)) {
+                out[0].code = arena_concat(m->arena, country[0].code, 3, a[0].role);
+                break;
+            }
         }
     }
     /* "the Central Council of Jews in Germany", "the Union of Journalists of Ukraine": a body

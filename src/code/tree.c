@@ -772,15 +772,23 @@ static void repair_double_subject(vg_tree *t)
             t->deprel[first] = (uint8_t)vg_deprel_id("nmod:poss");
             continue;
         }
-        /* "Norland's interior ministry" read as two subjects, "interior" and "ministry": a
-         * first subject right before the last is the first word of one name. */
-        if (first + 1 == last && tok[last].upos == VG_UPOS_NOUN &&
-            (tok[first].upos == VG_UPOS_PROPN || tok[first].upos == VG_UPOS_NOUN || tok[first].upos == VG_UPOS_ADJ)) {
-            t->head[first] = (int16_t)(last + 1);
+        /* "Norland's interior ministry" read as two subjects, "interior" and "ministry", or
+         * "Dutch Foreign Minister Caspar Veldkamp" as "Dutch" and "Caspar": a one-word first
+         * subject right before the last's phrase is its first word, a modifier of the word the
+         * phrase's next word hangs on ("Minister", which "Dutch" then owns). */
+        int one_word = first_end == (uint32_t)first && first_end + 1 == last_from;
+        if (one_word && (tok[last].upos == VG_UPOS_NOUN || tok[last].upos == VG_UPOS_PROPN) &&
+            (tok[first].upos == VG_UPOS_PROPN || tok[first].upos == VG_UPOS_NOUN || tok[first].upos == VG_UPOS_ADJ) &&
+            (first + 1 == last || tok[last].upos == VG_UPOS_PROPN)) {
+            int into = last;
+            if ((uint32_t)last_from != (uint32_t)last && t->head[last_from] >= 1 &&
+                heads_reach(t, (uint32_t)last, (uint32_t)t->head[last_from] - 1))
+                into = t->head[last_from] - 1;
+            t->head[first] = (int16_t)(into + 1);
             t->deprel[first] = (uint8_t)vg_deprel_id(tok[first].upos == VG_UPOS_ADJ ? "amod" : "compound");
             for (uint32_t c = 0; c < (uint32_t)first; c++)
                 if (t->head[c] == first + 1)
-                    t->head[c] = (int16_t)(last + 1);   /* "Norland's" owns the name */
+                    t->head[c] = (int16_t)(into + 1);   /* "Norland's" owns the name */
             continue;
         }
         int verb = -1;
