@@ -211,9 +211,12 @@ static uint32_t pattern_fits(const vg_tree *t, uint32_t i, const vg_pattern *p, 
     int last = (int)i;
     for (uint32_t w = p->head + 1; w < p->n_words; w++) {
         int found = -1;
+        /* (the first letters compared inline: this scan runs for every word of every entry a
+         * head word has, and most tokens differ at once) */
+        const char *want = p->words[w];
         for (uint32_t k = (uint32_t)last + 1; k < t->n && found < 0; k++)
-            if (!strcmp(t->lower[k], p->words[w]) && vg_coder_below(t, i, k, 3) && !marks_time(t, k) &&
-                same_clause(t, i, k))
+            if (t->lower[k][0] == want[0] && !strcmp(t->lower[k], want) && vg_coder_below(t, i, k, 3) &&
+                !marks_time(t, k) && same_clause(t, i, k))
                 found = (int)k;
         if (found < 0)
             return 0;
@@ -223,8 +226,9 @@ static uint32_t pattern_fits(const vg_tree *t, uint32_t i, const vg_pattern *p, 
     int first = (int)i;
     for (uint32_t w = p->head; w-- > 0;) {
         int found = -1;
+        const char *want = p->words[w];
         for (int k = first - 1; k >= 0 && found < 0; k--)
-            if (!strcmp(t->lower[k], p->words[w]) &&
+            if (t->lower[k][0] == want[0] && !strcmp(t->lower[k], want) &&
                 (vg_coder_below(t, i, (uint32_t)k, 3) || vg_tree_head(t, i) == k))
                 found = k;
         if (found < 0)
@@ -1012,11 +1016,11 @@ static int reattach_infinitives(sentence_ctx *sc, vg_arena *arena)
 {
     vg_tree *t = &sc->tree;
     for (uint32_t i = 0; i < t->n; i++) {
-        if (t->s->tokens[i].upos != VG_UPOS_VERB || vg_tree_find_child_lemma(t, i, "to") < 0)
+        if (t->s->tokens[i].upos != VG_UPOS_VERB)
             continue;
         const char *d = vg_tree_deprel(t, i);
         int g = vg_tree_head(t, i), noun = -1, o = -1;
-        if (g < 0)
+        if (g < 0 || (strcmp(d, "advcl") && strcmp(d, "acl")) || vg_tree_find_child_lemma(t, i, "to") < 0)
             continue;
         if (!strcmp(d, "advcl"))
             noun = vg_tree_find_child(t, (uint32_t)g, "obj");   /* the verb's object */

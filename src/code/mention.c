@@ -76,10 +76,13 @@ int vg_mentions_begin(vg_mentions *m, const vg_dict *dict, const vg_wordclasses 
     uint32_t n = tree->n;
     m->name_span = vg_arena_alloc(arena, (n + 1) * sizeof *m->name_span);
     m->spans = vg_arena_alloc(arena, (n + 1) * sizeof *m->spans);
-    if (!m->name_span || !m->spans)
+    m->roles = vg_arena_alloc(arena, (n + 1) * sizeof *m->roles);
+    if (!m->name_span || !m->spans || !m->roles)
         return -1;
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
         m->name_span[i] = -1;
+        m->roles[i].n_tokens = -1;
+    }
     const vg_token *toks = tree->s->tokens;
     for (uint32_t i = 0; i < n;) {
         vg_dict_match match;
@@ -553,17 +556,30 @@ static int quotation_speaker(vg_mentions *m, uint32_t token, vg_actor *out, unsi
     return 1;
 }
 
+/* The longest [roles] match starting at token start (its entry in *entry), or 0. */
+static size_t role_at(const vg_mentions *m, uint32_t start, const vg_dict_entry **entry)
+{
+    struct vg_role_match *r = &m->roles[start];
+    if (r->n_tokens < 0) {
+        vg_dict_match match;
+        size_t k = vg_dict_match_role_tokens(m->dict, m->tree->s->tokens, m->tree->n, start, &match);
+        r->n_tokens = (int16_t)(k < 32767 ? k : 0);
+        r->entry = k ? match.hits[0].entry : NULL;
+    }
+    *entry = r->entry;
+    return (size_t)r->n_tokens;
+}
+
 /* Whether the words ending at token name a diplomatic role (one with host words: ambassador,
  * diplomats, embassy, "diplomatic missions", "chargé d'affaires": three tokens at most), which
  * only a state has. */
 static int diplomatic_role_at(const vg_mentions *m, uint32_t token)
 {
-    const vg_tree *t = m->tree;
     for (uint32_t start = token > 2 ? token - 2 : 0; start <= token; start++) {
-        vg_dict_match match;
-        size_t k = vg_dict_match_role_tokens(m->dict, t->s->tokens, t->n, start, &match);
+        const vg_dict_entry *role;
+        size_t k = role_at(m, start, &role);
         if (k && start + k - 1 == token)
-            return match.hits[0].entry->n_host_words > 0;
+            return role->n_host_words > 0;
     }
     return 0;
 }
@@ -835,10 +851,10 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
         return both_sides(m, token, out);
     /* A role phrase ending at the head: "foreign minister", "intelligence agencies". */
     for (uint32_t start = token > 4 ? token - 4 : 0; start <= token; start++) {
-        vg_dict_match match;
-        size_t k = vg_dict_match_role_tokens(m->dict, t->s->tokens, t->n, start, &match);
+        const vg_dict_entry *role;
+        size_t k = role_at(m, start, &role);
         if (k && start + k - 1 >= token && start + k - 1 <= token + 2)
-            return role_actors(m, token, match.hits[0].entry, start, (uint32_t)(start + k - 1), out, max, depth);
+            return role_actors(m, token, role, start, (uint32_t)(start + k - 1), out, max, depth);
     }
     if (tok->upos == VG_UPOS_PROPN)
         return unknown_name_actors(m, token, out, depth);
@@ -861,13 +877,12 @@ static size_t head_actors(vg_mentions *m, uint32_t token, vg_actor *out, size_t 
                  * role word that modifies the same thing is that role's owner (MLIMIL). */
                 for (uint32_t j = k + 1; !part && strlen(a[0].code) == 3 && j < vg_tree_n_children(t, token); j++) {
                     uint32_t w = vg_tree_child(t, token, j);
-                    vg_dict_match match;
+                    const vg_dict_entry *role;
                     size_t len;
-                    if (w > token || strcmp(vg_tree_deprel(t, w), "compound") ||
-                        !(len = vg_dict_match_role_tokens(m->dict, t->s->tokens, t->n, w, &match)) ||
-                        w + len - 1 >= token || !match.hits[0].entry->code)
+                    if (w > token || strcmp(vg_tree_deprel(t, w), "compound") || !(len = role_at(m, w, &role)) ||
+                        w + len - 1 >= token || !role->code)
                         continue;
-                    out[0].code = arena_concat(m->arena, a[0].code, 3, match.hits[0].entry->code);
+                    out[0].code = arena_concat(m->arena, a[0].code, 3, role->code);
                     out[0].name = NULL;
                     break;
                 }

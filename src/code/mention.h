@@ -31,6 +31,12 @@ typedef struct vg_mentions {
         const vg_dict_hit *hit;
     } *spans;
     uint32_t n_spans;
+    /* per token: the longest [roles] match starting there, looked up once (a role phrase
+     * ending at a head is tried from up to five tokens back for every head) */
+    struct vg_role_match {
+        int16_t n_tokens;           /* -1: not looked up yet; 0: none */
+        const vg_dict_entry *entry;
+    } *roles;
     const vg_actor *speaker;    /* who speaks the sentence's quote ("we", "I"), or NULL */
     const char *home;           /* the country of the dateline ("LONDON (Reuters)": GBR), or NULL */
 } vg_mentions;

@@ -1241,7 +1241,7 @@ int vg_tree_find_child_lemma(const vg_tree *t, uint32_t i, const char *lemma)
 {
     for (uint32_t k = 0; k < vg_tree_n_children(t, i); k++) {
         uint32_t c = vg_tree_child(t, i, k);
-        if (!strcmp(t->lower[c], lemma))
+        if (t->lower[c][0] == lemma[0] && !strcmp(t->lower[c], lemma))
             return (int)c;
     }
     return -1;
