@@ -29,7 +29,10 @@ const char *ledger_actor_label(const json_t *actor, char *buf, size_t size)
     int owner_unsaid = 0;
     for (size_t k = 0; k < sizeof possessives / sizeof *possessives && !owner_unsaid; k++)
         owner_unsaid = !strncmp(label, possessives[k], strlen(possessives[k]));
-    if (*code && *country && owner_unsaid)
+    const char *refers_to = ledger_text(actor, "refers_to");
+    if (*refers_to && strcmp(refers_to, label))
+        snprintf(buf, size, *code ? "%s [%s] (%s)" : "%s [%s]", label, refers_to, code);
+    else if (*code && *country && owner_unsaid)
         snprintf(buf, size, "%s [%s] (%s)", label, country, code);
     else if (*code)
         snprintf(buf, size, "%s (%s)", label, code);

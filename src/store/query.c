@@ -13,7 +13,7 @@
 
 typedef struct reader {
     vg_store *store;
-    sqlite3_stmt *ledger, *evidence, *publishers, *country;
+    sqlite3_stmt *ledger, *evidence, *publishers, *country, *side_name[2];
     char country_code[READER_COUNTRIES][4];
     char *country_name[READER_COUNTRIES];   /* NULL: the store knows no name */
     int n_countries;
@@ -96,8 +96,24 @@ static const char *country_name(reader *r, const char *code)
     return name;
 }
 
+/* The name an incident's events resolved a one-word side to ("she": Mira Castell), or NULL:
+ * the incident keeps no name for a side found through a pronoun (it tells targets apart by
+ * names), but its events keep what the coder resolved. side: 0 source, 1 target. */
+static json_t *resolved_name(reader *r, int side, const char *incident, const char *text)
+{
+    sqlite3_stmt *s = r->side_name[side];
+    json_t *name = NULL;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, incident, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, text, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        name = json_string((const char *)sqlite3_column_text(s, 0));
+    return name;
+}
+
 /* An incident's side: its words, code and name, and with no name of its own the name of the
- * country its code begins with ("its intelligence service", XKRSPY: Karesh). */
+ * country its code begins with ("its intelligence service", XKRSPY: Karesh), and for a side
+ * named by one word (a pronoun) the name its events resolved it to ("refers_to"). */
 static json_t *actor_json(reader *r, sqlite3_stmt *stmt, int text_col, int code_col, int name_col)
 {
     if (sqlite3_column_type(stmt, text_col) == SQLITE_NULL && sqlite3_column_type(stmt, code_col) == SQLITE_NULL
@@ -112,6 +128,12 @@ static json_t *actor_json(reader *r, sqlite3_stmt *stmt, int text_col, int code_
                               ? country_name(r, code) : NULL;
     if (country)
         json_object_set_new(a, "country_name", json_string(country));
+    const char *text = (const char *)sqlite3_column_text(stmt, text_col);
+    if (sqlite3_column_type(stmt, name_col) == SQLITE_NULL && text && *text && !strchr(text, ' ')) {
+        json_t *name = resolved_name(r, text_col == 7 ? 0 : 1, (const char *)sqlite3_column_text(stmt, 0), text);
+        if (name)
+            json_object_set_new(a, "refers_to", name);
+    }
     return a;
 }
 
@@ -184,7 +206,15 @@ static int reader_open(reader *r, vg_store *store)
         || prepare(store,
                    "SELECT a.name FROM actor_codes ac JOIN actors a ON a.id = ac.actor"
                    " WHERE ac.code = ?1 AND a.name IS NOT NULL ORDER BY ac.mentions DESC LIMIT 1",
-                   &r->country))
+                   &r->country)
+        || prepare(store,
+                   "SELECT source_name FROM events WHERE incident = ?1 AND source_text = ?2"
+                   " AND source_name IS NOT NULL LIMIT 1",
+                   &r->side_name[0])
+        || prepare(store,
+                   "SELECT target_name FROM events WHERE incident = ?1 AND target_text = ?2"
+                   " AND target_name IS NOT NULL LIMIT 1",
+                   &r->side_name[1]))
         return VG_EIO;
     return 0;
 }
@@ -195,6 +225,8 @@ static void reader_close(reader *r)
     sqlite3_finalize(r->evidence);
     sqlite3_finalize(r->publishers);
     sqlite3_finalize(r->country);
+    sqlite3_finalize(r->side_name[0]);
+    sqlite3_finalize(r->side_name[1]);
     for (int k = 0; k < r->n_countries; k++)
         vg_free(r->country_name[k]);
 }

@@ -68,6 +68,8 @@ grep -q "place Astoria" "$work/board.txt" && ok || fail "a place by its country'
 grep -q "place XAS" "$work/board.txt" && fail "a place printed as a code" || ok
 # a side named only by a possessive shows whose ("its intelligence service [Karesh] (XKRSPY)")
 grep -q "its intelligence service \[Karesh\] (XKRSPY)" "$work/board.txt" && ok || fail "whose 'its' side"
+# a side named by a pronoun shows whom its events resolved it to
+"$vigil" incidents --db "$db" | grep -q "she \[Mira Castell\] (XNLMED)" && ok || fail "a pronoun side's name"
 # a claimant found through a pronoun shows whom the coder took it for ("He" of 21 #3 is Faris Adel)
 "$vigil" claims --db "$db" "Faris Adel" | grep -q "He \[Faris Adel\] denies" && ok || fail "a resolved claimant's name"
 
