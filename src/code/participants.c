@@ -912,9 +912,10 @@ void vg_coder_participants_from_speech(sentence_ctx *sc, draft *d)
         if (arrest && s->code && strlen(s->code) >= 6 && !strncmp(s->code + 3, "JUD", 3)) {
             vg_actor *country = vg_arena_alloc(sc->coding->arena, sizeof *country);
             if (country) {
+                const vg_dict_entry *state = vg_dict_country(sc->coder->dict, s->code);
                 *country = (vg_actor){ .text = s->text, .code = vg_arena_strndup(sc->coding->arena, s->code, 3),
-                                       .start = s->start, .end = s->end, .token = s->token,
-                                       .sentence = s->sentence, .resolved = 1 };
+                                       .name = state ? state->name : NULL, .start = s->start, .end = s->end,
+                                       .token = s->token, .sentence = s->sentence, .resolved = 1 };
                 if (country->code)
                     take_source(d, country, 1, "the speaker's country (a court reporting an arrest)");
             }
