@@ -141,7 +141,7 @@ static json_t *actor_json(reader *r, sqlite3_stmt *stmt, int text_col, int code_
     "i.id, i.family, i.cameo, i.cameo_name, i.severity, i.mode, i.stance, i.source_text, i.source_code,"      \
     " i.source_name, i.target_text, i.target_code, i.target_name, i.place_name, i.place_country, i.date,"     \
     " i.date_precision, i.first_reported, i.last_reported, i.n_events, i.n_documents, i.n_sources, i.n_claims," \
-    " i.weight"
+    " i.weight, i.window_lo, i.window_hi"
 
 /* An incident's own columns (INCIDENT_COLUMNS); a place known only by its country is given
  * the country's name ("XAS" of "the convoy of Norland's ambassador to Astoria": Astoria). */
@@ -171,6 +171,14 @@ static json_t *incident_json(reader *r, sqlite3_stmt *stmt)
     }
     set_text(o, "date", stmt, 15);
     set_text(o, "date_precision", stmt, 16);
+    /* the days the act may have happened on, as the linker matches them (docs/incidents.md) */
+    const char *lo = (const char *)sqlite3_column_text(stmt, 24);
+    if (lo && strcmp(lo, "0001-01-01") && sqlite3_column_type(stmt, 25) != SQLITE_NULL) { /* not undated */
+        json_t *window = json_object();
+        set_text(window, "from", stmt, 24);
+        set_text(window, "to", stmt, 25);
+        json_object_set_new(o, "date_window", window);
+    }
     set_text(o, "first_reported", stmt, 17);
     set_text(o, "last_reported", stmt, 18);
     json_object_set_new(o, "events", json_integer(sqlite3_column_int(stmt, 19)));

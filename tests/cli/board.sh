@@ -34,6 +34,10 @@ entries = [c for i in incidents for role in i["ledger"].values() for c in role]
 assert entries and all(c["text"] and c["doc"] and c["sentence"] >= 1 for c in entries)
 roles = {r for i in incidents for r, cs in i["ledger"].items() if cs}
 assert {"alleges", "confirms", "denies", "no_comment"} <= roles, roles
+# every dated incident says the days it may have happened on, its date among them
+for i in incidents:
+    w = i.get("date_window")
+    assert w and w["from"] <= i["date"] <= w["to"], (i["id"], i["date"], w)
 PY
 
 # The board: the diplomats are above normal, with incidents, contributions and evidence.
