@@ -111,11 +111,13 @@ static json_t *resolved_name(reader *r, int side, const char *incident, const ch
     return name;
 }
 
-/* An incident's side: its words, code and name, and with no name of its own the name of the
- * country its code begins with ("its intelligence service", XKRSPY: Karesh), and for a side
- * named by one word (a pronoun) the name its events resolved it to ("refers_to"). */
-static json_t *actor_json(reader *r, sqlite3_stmt *stmt, int text_col, int code_col, int name_col)
+/* An incident's side (0 source, 1 target: INCIDENT_COLUMNS 7-9 and 10-12): its words, code
+ * and name, and with no name of its own the name of the country its code begins with ("its
+ * intelligence service", XKRSPY: Karesh), and for a side named by one word (a pronoun) the
+ * name its events resolved it to ("refers_to"). */
+static json_t *actor_json(reader *r, sqlite3_stmt *stmt, int side)
 {
+    int text_col = 7 + 3 * side, code_col = text_col + 1, name_col = text_col + 2;
     if (sqlite3_column_type(stmt, text_col) == SQLITE_NULL && sqlite3_column_type(stmt, code_col) == SQLITE_NULL
         && sqlite3_column_type(stmt, name_col) == SQLITE_NULL)
         return json_null();
@@ -130,7 +132,7 @@ static json_t *actor_json(reader *r, sqlite3_stmt *stmt, int text_col, int code_
         json_object_set_new(a, "country_name", json_string(country));
     const char *text = (const char *)sqlite3_column_text(stmt, text_col);
     if (sqlite3_column_type(stmt, name_col) == SQLITE_NULL && text && *text && !strchr(text, ' ')) {
-        json_t *name = resolved_name(r, text_col == 7 ? 0 : 1, (const char *)sqlite3_column_text(stmt, 0), text);
+        json_t *name = resolved_name(r, side, (const char *)sqlite3_column_text(stmt, 0), text);
         if (name)
             json_object_set_new(a, "refers_to", name);
     }
@@ -155,8 +157,8 @@ static json_t *incident_json(reader *r, sqlite3_stmt *stmt)
     json_object_set_new(o, "severity", json_integer(sqlite3_column_int(stmt, 4)));
     set_text(o, "mode", stmt, 5);
     set_text(o, "stance", stmt, 6);
-    json_object_set_new(o, "source", actor_json(r, stmt, 7, 8, 9));
-    json_object_set_new(o, "target", actor_json(r, stmt, 10, 11, 12));
+    json_object_set_new(o, "source", actor_json(r, stmt, 0));
+    json_object_set_new(o, "target", actor_json(r, stmt, 1));
     if (sqlite3_column_type(stmt, 13) != SQLITE_NULL || sqlite3_column_type(stmt, 14) != SQLITE_NULL) {
         json_t *place = json_object();
         set_text(place, "name", stmt, 13);
