@@ -401,9 +401,13 @@ static size_t role_actors(vg_mentions *m, uint32_t head, const vg_dict_entry *ro
             else
                 break;
         /* "The International Criminal Court opened ... Judges also issued": a body of the role
-         * named in this or the last sentence is the one meant. */
+         * named in this or the last sentence is the one meant. Not for a modifier ("a drone
+         * strike") nor for the title of a name ("Foreign Minister Lars Holm" after "Foreign
+         * Minister Jan Nowak" is not Nowak's). */
         const char *d = vg_tree_deprel(t, head);
-        int modifier = !strcmp(d, "compound") || !strcmp(d, "amod");   /* "a drone strike" */
+        int title = !strcmp(d, "nmod:desc") && vg_tree_head(t, head) >= 0 &&
+                    t->s->tokens[vg_tree_head(t, head)].upos == VG_UPOS_PROPN;
+        int modifier = !strcmp(d, "compound") || !strcmp(d, "amod") || title;
         for (uint32_t k = 0; !e && !modifier && (e = recent(m->memory, k)) != NULL; k++)
             if (!(e->code && strlen(e->code) >= 6 && !strncmp(e->code + 3, role->code, 3) &&
                   e->sentence + 1 >= m->sentence))
