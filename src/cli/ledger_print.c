@@ -25,10 +25,10 @@ const char *ledger_actor_label(const json_t *actor, char *buf, size_t size)
     const char *label = ledger_text_or(actor, "name", ledger_text_or(actor, "text", "?"));
     /* "its intelligence service (XKRSPY)": whose, when the words only say "its", "his", ... */
     const char *country = ledger_text(actor, "country_name");
-    static const char *const possessives[] = { "its ", "his ", "her ", "their ", "Its ", "His ", "Her ", "Their " };
+    static const char *const possessives[] = { "its ", "his ", "her ", "their " };
     int owner_unsaid = 0;
     for (size_t k = 0; k < sizeof possessives / sizeof *possessives && !owner_unsaid; k++)
-        owner_unsaid = !strncmp(label, possessives[k], strlen(possessives[k]));
+        owner_unsaid = !strncasecmp(label, possessives[k], strlen(possessives[k]));
     const char *refers_to = ledger_text(actor, "refers_to");
     if (*refers_to && strcmp(refers_to, label))
         snprintf(buf, size, *code ? "%s [%s] (%s)" : "%s [%s]", label, refers_to, code);

@@ -44,14 +44,12 @@ int vg_sides_prominent(const vg_wordclasses *words, const vg_actor *a, size_t n)
 int vg_sides_armed(const vg_wordclasses *words, const vg_actor *a, size_t n, int *military)
 {
     for (size_t i = 0; i < n; i++) {
-        const char *role = a[i].code && strlen(a[i].code) >= 6 ? a[i].code + 3 : a[i].code ? NULL : a[i].role;
-        char r[4];
-        if (!role || strlen(role) < 3)
-            continue;
-        memcpy(r, role, 3);
-        r[3] = 0;
-        if (vg_words_in(words, VG_WORDS_ARMED_ROLE, r)) {
-            *military = !strcmp(r, "MIL");
+        /* by the code's role, or with no code by the bare role ("gunmen": UAF) */
+        const char *role = a[i].code ? a[i].code + 3 : a[i].role;
+        int armed = a[i].code ? vg_sides_role_in(words, VG_WORDS_ARMED_ROLE, a[i].code)
+                              : a[i].role && vg_words_in(words, VG_WORDS_ARMED_ROLE, a[i].role);
+        if (armed) {
+            *military = !strncmp(role, "MIL", 3);
             return 1;
         }
     }

@@ -571,7 +571,7 @@ static void event_window(const vg_event *e, int32_t pubdate, int32_t *lo, int32_
         break;
     case 6: /* undated: a fresh act is reported within a quarter of happening; words (statements,
              * appeals, consultations, praise: roots 01-05) within the week */
-        *lo = vg_store_date_add_days(from, e->cameo && e->cameo->root[0] == '0' && e->cameo->root[1] <= '5' ? -7 : -91);
+        *lo = vg_store_date_add_days(from, e->cameo && e->cameo->quad == VG_CAMEO_VERBAL_COOPERATION ? -7 : -91);
         *hi = to;
         break;
     default: /* a stated day, month or year, give or take the days reports disagree by */
